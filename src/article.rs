@@ -1,0 +1,110 @@
+//! The data model. `RawArticle` is what a reader yields; `Article` is the JSON object of
+//! `shared/SPEC.md` (one per line in `extract` / `export` output).
+
+use serde::{Deserialize, Serialize};
+
+/// Where a record came from: a file (or `-` for stdin) and, for line-based formats, a line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}", self.file, l),
+            None => write!(f, "{}", self.file),
+        }
+    }
+}
+
+/// An article as read, before cleaning.
+#[derive(Debug, Clone)]
+pub struct RawArticle {
+    pub id: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    /// The body as found: HTML, a fragment with stray tags, or plain text.
+    pub body: String,
+    pub origin: Origin,
+    /// Problems that did not stop the record (e.g. invalid UTF-8 decoded lossily).
+    pub warnings: Vec<String>,
+}
+
+/// The mention types of the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum MentionType {
+    Person,
+    Org,
+    Loc,
+    Date,
+    Money,
+    Percent,
+}
+
+impl MentionType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionType::Person => "PERSON",
+            MentionType::Org => "ORG",
+            MentionType::Loc => "LOC",
+            MentionType::Date => "DATE",
+            MentionType::Money => "MONEY",
+            MentionType::Percent => "PERCENT",
+        }
+    }
+    pub fn is_name(self) -> bool {
+        matches!(self, MentionType::Person | MentionType::Org | MentionType::Loc)
+    }
+}
+
+/// One mention: `text[start..end]` in Unicode code points equals `text`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    #[serde(rename = "type")]
+    pub kind: MentionType,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// DATE: TIMEX3 string or null; MONEY / PERCENT: a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grain: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+}
+
+/// One distinct entity of an article, aliases merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    #[serde(rename = "type")]
+    pub kind: MentionType,
+    pub name: String,
+    pub count: usize,
+}
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A cleaned article with everything extracted from it: the JSON of the spec.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub schema_version: u32,
+    pub id: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub lang: Option<String>,
+    pub text: String,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub facts: Vec<serde_json::Value>,
+}

@@ -1,0 +1,187 @@
+//! Extractors: pure functions of (clean text, reference date) → spans.
+//!
+//! Every extractor works on **byte** offsets of the clean text (what Rust's `str` and
+//! `regex` give) and returns [`Found`] spans; [`extract`] converts them once to the
+//! spec's code-point offsets. Nothing shifts offsets afterwards.
+
+pub mod dates;
+pub mod entities;
+pub mod money;
+pub mod names;
+pub mod numbers;
+pub mod percent;
+
+use crate::article::{Entity, Mention, MentionType};
+use chrono::NaiveDate;
+
+/// What an extractor found, with byte offsets into the clean text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+/// The type of a span with its normalised attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Person,
+    Org,
+    Loc,
+    /// `value` is TIMEX3 (`2019`, `2019-Q4`, `2020-04`, `2020-W07`, `2020-03-12`) or `None`
+    /// when a relative expression has no reference date. `grain`: year, quarter, month,
+    /// week, day.
+    Date {
+        value: Option<String>,
+        grain: &'static str,
+    },
+    Money {
+        value: f64,
+        currency: String,
+        approx: bool,
+        per: Option<String>,
+    },
+    Percent {
+        value: f64,
+    },
+}
+
+impl Kind {
+    pub fn mention_type(&self) -> MentionType {
+        match self {
+            Kind::Person => MentionType::Person,
+            Kind::Org => MentionType::Org,
+            Kind::Loc => MentionType::Loc,
+            Kind::Date { .. } => MentionType::Date,
+            Kind::Money { .. } => MentionType::Money,
+            Kind::Percent { .. } => MentionType::Percent,
+        }
+    }
+}
+
+/// What extractors may know besides the text.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The article's published date, else `--reference-date`; relative dates resolve
+    /// against it.
+    pub reference_date: Option<NaiveDate>,
+    /// ISO 639-1 language code when detected.
+    pub lang: Option<String>,
+}
+
+/// Everything extracted from one clean text.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+}
+
+/// Run every extractor over `text` and return mentions (code-point offsets, sorted by
+/// start) and the merged entity list.
+pub fn extract(text: &str, ctx: &Context) -> Extraction {
+    let mut found: Vec<Found> = Vec::new();
+    found.extend(names::find(text, ctx));
+    found.extend(dates::find(text, ctx));
+    found.extend(money::find(text, ctx));
+    found.extend(percent::find(text, ctx));
+    found.retain(|f| f.start < f.end && f.end <= text.len());
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let entities = entities::merge(text, &found);
+    let mentions = to_mentions(text, &found);
+    Extraction { mentions, entities }
+}
+
+/// Convert byte spans to mentions with code-point offsets (one pass over the text).
+pub fn to_mentions(text: &str, found: &[Found]) -> Vec<Mention> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    // Collect every boundary once, then map bytes → code points in a single scan.
+    let mut bounds: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut map = std::collections::HashMap::with_capacity(bounds.len());
+    let mut bi = 0;
+    let mut cp = 0usize;
+    for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        while bi < bounds.len() && bounds[bi] <= b {
+            if bounds[bi] == b {
+                map.insert(b, cp);
+            }
+            bi += 1;
+        }
+        cp += 1;
+    }
+    order.sort_by_key(|&i| (found[i].start, found[i].end));
+    order
+        .into_iter()
+        .filter_map(|i| {
+            let f = &found[i];
+            let (start, end) = (*map.get(&f.start)?, *map.get(&f.end)?);
+            let mut m = Mention {
+                kind: f.kind.mention_type(),
+                text: text[f.start..f.end].to_string(),
+                start,
+                end,
+                value: None,
+                grain: None,
+                currency: None,
+                approx: None,
+                per: None,
+            };
+            match &f.kind {
+                Kind::Date { value, grain } => {
+                    m.value = Some(match value {
+                        Some(v) => serde_json::Value::String(v.clone()),
+                        None => serde_json::Value::Null,
+                    });
+                    m.grain = Some((*grain).to_string());
+                }
+                Kind::Money {
+                    value,
+                    currency,
+                    approx,
+                    per,
+                } => {
+                    m.value = Some(number_json(*value));
+                    m.currency = Some(currency.clone());
+                    m.approx = approx.then_some(true);
+                    m.per = per.clone();
+                }
+                Kind::Percent { value } => m.value = Some(number_json(*value)),
+                _ => {}
+            }
+            Some(m)
+        })
+        .collect()
+}
+
+/// Whole numbers as JSON integers, others as floats.
+fn number_json(v: f64) -> serde_json::Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        serde_json::Value::from(v as i64)
+    } else {
+        serde_json::Number::from_f64(v)
+            .map(serde_json::Value::Number)
+            .unwrap_or(serde_json::Value::Null)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_point_offsets_after_multibyte_text() {
+        let text = "“Chen” earned 5%";
+        let s = text.find("5%").unwrap();
+        let found = vec![Found {
+            start: s,
+            end: s + 2,
+            kind: Kind::Percent { value: 5.0 },
+        }];
+        let m = to_mentions(text, &found);
+        let chars: Vec<char> = text.chars().collect();
+        let got: String = chars[m[0].start..m[0].end].iter().collect();
+        assert_eq!(got, "5%");
+        assert_eq!(m[0].value, Some(serde_json::json!(5)));
+    }
+}

@@ -32,6 +32,8 @@ pub struct RawArticle {
     pub origin: Origin,
     /// Problems that did not stop the record (e.g. invalid UTF-8 decoded lossily).
     pub warnings: Vec<String>,
+    /// The body is already clean text (a reader ran the clean stage on a whole page).
+    pub pre_cleaned: bool,
 }
 
 /// The mention types of the spec.
@@ -58,7 +60,10 @@ impl MentionType {
         }
     }
     pub fn is_name(self) -> bool {
-        matches!(self, MentionType::Person | MentionType::Org | MentionType::Loc)
+        matches!(
+            self,
+            MentionType::Person | MentionType::Org | MentionType::Loc
+        )
     }
 }
 

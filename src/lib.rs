@@ -1,8 +1,12 @@
 //! newsfacts: turn dumps of scraped news articles into searchable, exportable facts.
 //!
 //! Stages, one module each: [`read`] → [`clean`] → [`lang`] → [`extract`] → [`index`],
-//! orchestrated by [`pipeline`].
+//! orchestrated by [`pipeline`]. The binary (`src/main.rs`) is only the command line.
 
 pub mod article;
 pub mod clean;
 pub mod extract;
+pub mod index;
+pub mod lang;
+pub mod pipeline;
+pub mod read;

@@ -1,1 +1,448 @@
-fn main() {}
+//! The command line only: parse flags, validate them, call the library, map errors to
+//! exit codes (0 ok, 1 usage or fatal error, 2 finished with rejected records).
+
+use anyhow::{bail, Context as _, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsfacts::article::Article;
+use newsfacts::index::search::{self, Request, Response};
+use newsfacts::index::{writer::Added, writer::Writer, NewsIndex};
+use newsfacts::pipeline::{self, Options, Summary};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "newsfacts",
+    version,
+    about = "Turn dumps of scraped news articles into searchable, exportable facts."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Clean + extract, no index: one JSON object per article (JSON Lines).
+    Extract(ExtractArgs),
+    /// Clean + extract + index (idempotent by article id).
+    Ingest(IngestArgs),
+    /// Search the index: ranked hits with snippets, and facet counts.
+    Search(SearchArgs),
+    /// Write stored articles (all, or those matching --query) as JSON Lines.
+    Export(ExportArgs),
+    /// Train the name tagger (PERSON / ORG / LOC).
+    NerTrain(newsfacts::extract::names::cli::TrainArgs),
+    /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
+    NerEval(newsfacts::extract::names::cli::EvalArgs),
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// Files, directories (recursed) or `-` for stdin. JSON Lines (.jsonl, .ndjson, also
+    /// .gz/.zst), .html/.htm, .txt, .warc(.gz). Default: stdin.
+    inputs: Vec<PathBuf>,
+    /// Resolve relative dates ("this year") against this day when an article has no
+    /// published date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    reference_date: Option<chrono::NaiveDate>,
+    /// Also write every rejected record, with file, line and reason, as JSON Lines here.
+    #[arg(long, value_name = "FILE")]
+    rejects: Option<PathBuf>,
+    /// Print only errors (no per-record reports, no summary).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct IndexArg {
+    /// Index directory.
+    #[arg(
+        long,
+        env = "NEWSFACTS_INDEX",
+        default_value = "newsfacts-index",
+        value_name = "DIR"
+    )]
+    index: PathBuf,
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    index: IndexArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args)]
+struct SearchArgs {
+    /// Query: words (all must match), "a phrase", -excluded, title:word, OR, *.
+    query: String,
+    #[command(flatten)]
+    index: IndexArg,
+    /// Number of hits to show.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// One JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Only articles mentioning this person (case-insensitive; repeatable).
+    #[arg(long, value_name = "NAME")]
+    person: Vec<String>,
+    /// Only articles mentioning this organisation (repeatable).
+    #[arg(long, value_name = "NAME")]
+    org: Vec<String>,
+    /// Only articles mentioning this place (repeatable).
+    #[arg(long, value_name = "NAME")]
+    loc: Vec<String>,
+    /// Only articles in this language (ISO 639-1, e.g. en).
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
+    /// Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, false))]
+    from: Option<chrono::NaiveDate>,
+    /// Published on or before (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is included whole).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, true))]
+    to: Option<chrono::NaiveDate>,
+    /// Only articles with an amount of money of at least N (in --currency when given).
+    #[arg(long, value_name = "N")]
+    min_amount: Option<f64>,
+    /// Only articles with amounts in this currency (ISO 4217, e.g. USD).
+    #[arg(long, value_name = "CODE")]
+    currency: Option<String>,
+    /// Values shown per facet.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    facets: usize,
+    /// Colour: auto (when stdout is a terminal and NO_COLOR is unset), always, never.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    index: IndexArg,
+    /// Only the articles matching this query (same syntax as `search`).
+    #[arg(long, value_name = "QUERY")]
+    query: Option<String>,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("expected YYYY-MM-DD, got {s:?}"))
+}
+
+fn parse_bound(s: &str, end: bool) -> Result<chrono::NaiveDate, String> {
+    search::date_bound(s, end)
+        .ok_or_else(|| format!("expected YYYY, YYYY-MM or YYYY-MM-DD, got {s:?}"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsfacts: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Extract(a) => extract(a),
+        Command::Ingest(a) => ingest(a),
+        Command::Search(a) => search_cmd(a),
+        Command::Export(a) => export(a),
+        Command::NerTrain(a) => newsfacts::extract::names::cli::run_train(&a).map(|_| 0),
+        Command::NerEval(a) => newsfacts::extract::names::cli::run_eval(&a).map(|_| 0),
+    }
+}
+
+/// stdout or a file, buffered.
+fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn options(input: &InputArgs) -> Options {
+    Options {
+        reference_date: input.reference_date,
+        rejects: input.rejects.clone(),
+        progress: !input.quiet && std::io::stderr().is_terminal(),
+        quiet: input.quiet,
+    }
+}
+
+fn expand(
+    input: &InputArgs,
+) -> Result<(
+    Vec<newsfacts::read::Source>,
+    Vec<newsfacts::read::Reject>,
+    usize,
+)> {
+    let (sources, rejects, skipped) = newsfacts::read::expand(&input.inputs);
+    if !input.quiet {
+        for p in skipped.iter().take(10) {
+            eprintln!("newsfacts: skipping {} (unknown file type)", p.display());
+        }
+        if skipped.len() > 10 {
+            eprintln!(
+                "newsfacts: … and {} more files of unknown type skipped",
+                skipped.len() - 10
+            );
+        }
+    }
+    Ok((sources, rejects, skipped.len()))
+}
+
+fn exit_code(s: &Summary) -> u8 {
+    if s.rejected > 0 {
+        2
+    } else {
+        0
+    }
+}
+
+fn extract(a: ExtractArgs) -> Result<u8> {
+    let (sources, rejects, skipped) = expand(&a.input)?;
+    let mut out = output(a.output.as_deref())?;
+    let summary = pipeline::run(
+        sources,
+        rejects,
+        skipped,
+        &options(&a.input),
+        &mut |article: Article| {
+            serde_json::to_writer(&mut out, &article)?;
+            out.write_all(b"\n")?;
+            Ok(())
+        },
+    )?;
+    out.flush()?;
+    if !a.input.quiet {
+        eprintln!(
+            "newsfacts: {} records read, {} extracted, {} rejected, {} warnings; {:.1} MB in {:.2} s ({:.1} MB/s)",
+            summary.read,
+            summary.written,
+            summary.rejected,
+            summary.warnings,
+            summary.bytes as f64 / 1e6,
+            summary.seconds,
+            summary.mb_per_s()
+        );
+    }
+    Ok(exit_code(&summary))
+}
+
+fn ingest(a: IngestArgs) -> Result<u8> {
+    let (sources, rejects, skipped) = expand(&a.input)?;
+    let index = NewsIndex::open_or_create(&a.index.index)?;
+    let mut writer = Writer::new(&index)?;
+    let mut duplicates = 0u64;
+    let mut summary = pipeline::run(
+        sources,
+        rejects,
+        skipped,
+        &options(&a.input),
+        &mut |article: Article| {
+            if writer.add(&article)? == Added::Replaced {
+                duplicates += 1;
+            }
+            Ok(())
+        },
+    )?;
+    writer.finish()?;
+    summary.duplicates = duplicates;
+    let total = index.count()?;
+    if !a.input.quiet {
+        eprintln!(
+            "newsfacts: {} records read, {} indexed ({} new, {} duplicates replaced), {} rejected, {} warnings; {:.1} MB in {:.2} s ({:.1} MB/s); the index at {} holds {} articles",
+            summary.read,
+            summary.written,
+            summary.written - summary.duplicates,
+            summary.duplicates,
+            summary.rejected,
+            summary.warnings,
+            summary.bytes as f64 / 1e6,
+            summary.seconds,
+            summary.mb_per_s(),
+            a.index.index.display(),
+            total
+        );
+    }
+    Ok(exit_code(&summary))
+}
+
+fn search_cmd(a: SearchArgs) -> Result<u8> {
+    if a.limit == 0 && !a.json {
+        bail!("--limit must be at least 1");
+    }
+    let index = NewsIndex::open(&a.index.index)?;
+    let req = Request {
+        query: a.query.clone(),
+        limit: a.limit,
+        person: a.person,
+        org: a.org,
+        loc: a.loc,
+        lang: a.lang.map(|l| l.to_ascii_lowercase()),
+        from: a.from,
+        to: a.to,
+        min_amount: a.min_amount,
+        currency: a.currency.map(|c| c.to_ascii_uppercase()),
+        facet_limit: a.facets,
+    };
+    let resp = index.search(&req)?;
+    let mut out = output(None)?;
+    if a.json {
+        serde_json::to_writer(&mut out, &resp)?;
+        out.write_all(b"\n")?;
+    } else {
+        let color = match a.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        print_response(&mut out, &resp, color)?;
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+const BOLD: &str = "\x1b[1m";
+const HIT: &str = "\x1b[1;31m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+fn print_response(out: &mut dyn Write, r: &Response, color: bool) -> Result<()> {
+    let paint = |style: &str, s: &str| {
+        if color {
+            format!("{style}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    };
+    let plural = if r.total == 1 { "" } else { "s" };
+    writeln!(out, "{} article{plural} match {:?}", r.total, r.query)?;
+    for (i, h) in r.hits.iter().enumerate() {
+        writeln!(out)?;
+        let title = h.title.as_deref().unwrap_or("(no title)");
+        writeln!(
+            out,
+            "{}. {}  {}",
+            i + 1,
+            paint(BOLD, title),
+            paint(DIM, &format!("[{:.2}]", h.score))
+        )?;
+        let meta: Vec<&str> = [
+            h.published.as_deref(),
+            h.url.as_deref(),
+            Some(h.id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        writeln!(out, "   {}", paint(DIM, &meta.join("  ")))?;
+        writeln!(out, "   {}", highlight(&h.snippet, &h.highlights, color))?;
+        if !h.entities.is_empty() {
+            let names: Vec<String> = h
+                .entities
+                .iter()
+                .map(|e| format!("{} ({})", e.name, e.kind.as_str()))
+                .collect();
+            writeln!(out, "   {}", paint(DIM, &names.join(", ")))?;
+        }
+    }
+    if r.total > 0 {
+        writeln!(out)?;
+        writeln!(out, "{}", paint(BOLD, "facets"))?;
+        for (root, counts) in &r.facets {
+            if counts.is_empty() {
+                continue;
+            }
+            let vals: Vec<String> = counts
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.count))
+                .collect();
+            writeln!(out, "  {root:9} {}", vals.join(", "))?;
+        }
+    }
+    Ok(())
+}
+
+/// Mark the highlighted code-point ranges of a snippet: colour on a terminal, plain
+/// otherwise.
+fn highlight(snippet: &str, ranges: &[[usize; 2]], color: bool) -> String {
+    if !color || ranges.is_empty() {
+        return snippet.to_string();
+    }
+    let chars: Vec<char> = snippet.chars().collect();
+    let mut s = String::with_capacity(snippet.len() + ranges.len() * 12);
+    let mut at = 0;
+    for &[a, b] in ranges {
+        if a < at || b > chars.len() {
+            continue;
+        }
+        s.extend(&chars[at..a]);
+        s.push_str(HIT);
+        s.extend(&chars[a..b]);
+        s.push_str(RESET);
+        at = b;
+    }
+    s.extend(&chars[at..]);
+    s
+}
+
+fn export(a: ExportArgs) -> Result<u8> {
+    let index = NewsIndex::open(&a.index.index)?;
+    let mut out = output(a.output.as_deref())?;
+    let n = index.export(a.query.as_deref(), &mut |article| {
+        serde_json::to_writer(&mut out, article)?;
+        out.write_all(b"\n")?;
+        Ok(())
+    })?;
+    out.flush()?;
+    eprintln!("newsfacts: exported {n} articles");
+    Ok(0)
+}

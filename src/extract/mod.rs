@@ -101,7 +101,10 @@ pub fn to_mentions(text: &str, found: &[Found]) -> Vec<Mention> {
     let mut map = std::collections::HashMap::with_capacity(bounds.len());
     let mut bi = 0;
     let mut cp = 0usize;
-    for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (b, _) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         while bi < bounds.len() && bounds[bi] <= b {
             if bounds[bi] == b {
                 map.insert(b, cp);

@@ -1,0 +1,103 @@
+//! The tantivy index: schema, opening, writing, searching, exporting.
+
+pub mod schema;
+pub mod search;
+pub mod writer;
+
+use anyhow::{bail, Context as _, Result};
+use std::path::{Path, PathBuf};
+use tantivy::Index;
+
+pub use schema::Fields;
+
+/// The marker file that says a directory is a newsfacts index, and of which schema.
+const MARKER: &str = "newsfacts-index.json";
+
+/// The index directory: `--index`, else `$NEWSFACTS_INDEX`, else `./newsfacts-index`
+/// (clap fills the first two).
+pub fn default_dir() -> PathBuf {
+    PathBuf::from("newsfacts-index")
+}
+
+/// An open index with its fields.
+pub struct NewsIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub dir: PathBuf,
+}
+
+impl NewsIndex {
+    /// Open an existing index for reading; a clear error when there is none.
+    pub fn open(dir: &Path) -> Result<NewsIndex> {
+        if !dir.join(MARKER).exists() {
+            if dir.exists() {
+                bail!(
+                    "{} is not a newsfacts index (no {MARKER}); run `newsfacts ingest --index {}` first",
+                    dir.display(),
+                    dir.display()
+                );
+            }
+            bail!(
+                "no index at {} (run `newsfacts ingest` first, or point --index / NEWSFACTS_INDEX at one)",
+                dir.display()
+            );
+        }
+        check_marker(dir)?;
+        let index = Index::open_in_dir(dir)
+            .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+        let (_, fields) = schema::build();
+        Ok(NewsIndex {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// Open the index, creating it (and the directory) when absent.
+    pub fn open_or_create(dir: &Path) -> Result<NewsIndex> {
+        if dir.join(MARKER).exists() {
+            return Self::open(dir);
+        }
+        if dir.exists() {
+            let empty = std::fs::read_dir(dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?
+                .next()
+                .is_none();
+            if !empty {
+                bail!(
+                    "{} exists and is not a newsfacts index; refusing to write into it",
+                    dir.display()
+                );
+            }
+        }
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the index directory {}", dir.display()))?;
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_dir(dir, schema)
+            .with_context(|| format!("cannot create an index in {}", dir.display()))?;
+        let marker = serde_json::json!({"schema_version": schema::SCHEMA_VERSION, "created_by": concat!("newsfacts ", env!("CARGO_PKG_VERSION"))});
+        std::fs::write(dir.join(MARKER), marker.to_string())
+            .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))?;
+        Ok(NewsIndex {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
+    }
+}
+
+fn check_marker(dir: &Path) -> Result<()> {
+    let raw = std::fs::read_to_string(dir.join(MARKER))
+        .with_context(|| format!("cannot read {}", dir.join(MARKER).display()))?;
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap_or_default();
+    let found = v.get("schema_version").and_then(|x| x.as_u64());
+    if found != Some(schema::SCHEMA_VERSION as u64) {
+        bail!(
+            "the index at {} has schema version {:?}, this newsfacts needs {}; ingest again into a new directory",
+            dir.display(),
+            found,
+            schema::SCHEMA_VERSION
+        );
+    }
+    Ok(())
+}

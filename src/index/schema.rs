@@ -1,0 +1,80 @@
+//! The index schema, declared in one place.
+
+use tantivy::schema::{
+    DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
+    TextOptions, STORED, STRING,
+};
+
+/// Bumped whenever the schema changes; an index with another version is refused with a
+/// clear message instead of failing obscurely.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Currencies with their own amount field, so `--min-amount N --currency C` means "an
+/// amount of at least N in C". Other currencies are still counted in `amount` and in the
+/// currency facet.
+pub const AMOUNT_CURRENCIES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "CHF", "CAD", "AUD", "INR", "KRW", "RUB", "BRL",
+    "SGD", "TWD",
+];
+
+/// The facet roots users filter and count on.
+pub const FACET_ROOTS: &[&str] = &["person", "org", "loc", "year", "currency", "lang"];
+
+#[derive(Clone)]
+pub struct Fields {
+    pub id: Field,
+    pub title: Field,
+    pub body: Field,
+    /// The whole article JSON (the spec's schema), stored for export and display.
+    pub article: Field,
+    /// One facet field with the roots of [`FACET_ROOTS`]: `/person/Chen Lei`, `/year/2020`.
+    pub facet: Field,
+    pub published: Field,
+    /// Every MONEY value of the article, any currency.
+    pub amount: Field,
+    /// MONEY values per currency of [`AMOUNT_CURRENCIES`], same order.
+    pub amount_by_currency: Vec<Field>,
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let id = b.add_text_field("id", STRING | STORED);
+    let title = b.add_text_field("title", text.clone());
+    let body = b.add_text_field("body", text);
+    let article = b.add_text_field("article", STORED);
+    let facet = b.add_facet_field("facet", FacetOptions::default());
+    let published = b.add_date_field("published", DateOptions::default().set_indexed().set_fast());
+    let num = NumericOptions::default().set_indexed().set_fast();
+    let amount = b.add_f64_field("amount", num.clone());
+    let amount_by_currency = AMOUNT_CURRENCIES
+        .iter()
+        .map(|c| b.add_f64_field(&format!("amount_{}", c.to_ascii_lowercase()), num.clone()))
+        .collect();
+    (
+        b.build(),
+        Fields {
+            id,
+            title,
+            body,
+            article,
+            facet,
+            published,
+            amount,
+            amount_by_currency,
+        },
+    )
+}
+
+impl Fields {
+    pub fn amount_field_for(&self, currency: &str) -> Option<Field> {
+        AMOUNT_CURRENCIES
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(currency))
+            .map(|i| self.amount_by_currency[i])
+    }
+}

@@ -1,0 +1,399 @@
+//! Queries: full text over title + body (AND by default, phrases, field syntax), filters
+//! on facets / dates / amounts, ranked hits with snippets, facet counts; and export.
+
+use super::schema::FACET_ROOTS;
+use super::NewsIndex;
+use crate::article::{Article, MentionType};
+use anyhow::{anyhow, Context as _, Result};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use tantivy::collector::{Count, DocSetCollector, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+/// A search as the user asked for it.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub query: String,
+    pub limit: usize,
+    pub person: Vec<String>,
+    pub org: Vec<String>,
+    pub loc: Vec<String>,
+    pub lang: Option<String>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub min_amount: Option<f64>,
+    pub currency: Option<String>,
+    /// How many values per facet to count.
+    pub facet_limit: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Response {
+    pub query: String,
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub score: f32,
+    pub snippet: String,
+    /// Code-point ranges of `snippet` that matched the query.
+    pub highlights: Vec<[usize; 2]>,
+    pub entities: Vec<HitEntity>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HitEntity {
+    #[serde(rename = "type")]
+    pub kind: MentionType,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetCount {
+    pub name: String,
+    pub count: u64,
+}
+
+/// Entities shown per hit.
+const HIT_ENTITIES: usize = 6;
+const SNIPPET_CHARS: usize = 220;
+
+impl NewsIndex {
+    fn searcher(&self) -> Result<Searcher> {
+        Ok(self
+            .index
+            .reader()
+            .context("cannot read the index")?
+            .searcher())
+    }
+
+    /// Build the query of a request: the parsed text query AND every filter.
+    fn build_query(
+        &self,
+        searcher: &Searcher,
+        req: &Request,
+    ) -> Result<(Box<dyn Query>, Box<dyn Query>)> {
+        let f = &self.fields;
+        let q = req.query.trim();
+        let text: Box<dyn Query> = if q.is_empty() || q == "*" {
+            Box::new(AllQuery)
+        } else {
+            let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
+            parser.set_conjunction_by_default();
+            parser.set_field_boost(f.title, 2.0);
+            parser
+                .parse_query(q)
+                .map_err(|e| anyhow!("bad query {q:?}: {e}"))?
+        };
+        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
+        for (root, names) in [
+            ("person", &req.person),
+            ("org", &req.org),
+            ("loc", &req.loc),
+        ] {
+            for name in names.iter() {
+                must.push((Occur::Must, self.facet_filter(searcher, root, name)?));
+            }
+        }
+        if let Some(lang) = &req.lang {
+            must.push((Occur::Must, self.facet_filter(searcher, "lang", lang)?));
+        }
+        if req.from.is_some() || req.to.is_some() {
+            let term = |d: NaiveDate| {
+                let secs = d
+                    .and_hms_opt(0, 0, 0)
+                    .map_or(0, |t| t.and_utc().timestamp());
+                Term::from_field_date(f.published, tantivy::DateTime::from_timestamp_secs(secs))
+            };
+            let lo = req
+                .from
+                .map_or(Bound::Unbounded, |d| Bound::Included(term(d)));
+            let hi = req
+                .to
+                .map_or(Bound::Unbounded, |d| Bound::Included(term(d)));
+            must.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        match (req.min_amount, &req.currency) {
+            (Some(min), Some(cur)) if f.amount_field_for(cur).is_some() => {
+                let field = f.amount_field_for(cur).expect("checked");
+                let lo = Bound::Included(Term::from_field_f64(field, min));
+                must.push((Occur::Must, Box::new(RangeQuery::new(lo, Bound::Unbounded))));
+            }
+            (min, cur) => {
+                if let Some(min) = min {
+                    let lo = Bound::Included(Term::from_field_f64(f.amount, min));
+                    must.push((Occur::Must, Box::new(RangeQuery::new(lo, Bound::Unbounded))));
+                }
+                if let Some(cur) = cur {
+                    must.push((
+                        Occur::Must,
+                        self.facet_filter(searcher, "currency", &cur.to_ascii_uppercase())?,
+                    ));
+                }
+            }
+        }
+        let all: Box<dyn Query> = if must.len() == 1 {
+            text.box_clone()
+        } else {
+            Box::new(BooleanQuery::new(must))
+        };
+        Ok((all, text))
+    }
+
+    /// A filter on one facet value, matching names case-insensitively ("chen lei" finds
+    /// "Chen Lei"). A name that is nowhere in the index matches nothing.
+    fn facet_filter(&self, searcher: &Searcher, root: &str, name: &str) -> Result<Box<dyn Query>> {
+        let f = self.fields.facet;
+        let wanted = name.trim().to_lowercase();
+        let mut variants: Vec<Facet> = Vec::new();
+        let prefix = Facet::from_path([root]);
+        let mut lo = prefix.encoded_str().as_bytes().to_vec();
+        lo.push(0);
+        let mut hi = prefix.encoded_str().as_bytes().to_vec();
+        hi.push(1);
+        for seg in searcher.segment_readers() {
+            let inv = seg.inverted_index(f)?;
+            let mut stream = inv.terms().range().ge(&lo).lt(&hi).into_stream()?;
+            while stream.advance() {
+                let Ok(encoded) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                // Encoded facets separate path components with NUL.
+                let Some(last) = encoded.rsplit('\0').next() else {
+                    continue;
+                };
+                if last.to_lowercase() == wanted {
+                    let facet = Facet::from_path([root, last]);
+                    if !variants.contains(&facet) {
+                        variants.push(facet);
+                    }
+                }
+            }
+        }
+        if variants.is_empty() {
+            variants.push(Facet::from_path([root, name.trim()]));
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = variants
+            .into_iter()
+            .map(|v| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_facet(f, &v),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        Ok(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    pub fn search(&self, req: &Request) -> Result<Response> {
+        let searcher = self.searcher()?;
+        let (query, text_query) = self.build_query(&searcher, req)?;
+        let mut facets = FacetCollector::for_field("facet");
+        for root in FACET_ROOTS {
+            facets.add_facet(Facet::from_path([*root]));
+        }
+        let top = TopDocs::with_limit(req.limit.max(1)).order_by_score();
+        let (top, total, facet_counts) = searcher
+            .search(&query, &(top, Count, facets))
+            .context("search failed")?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*text_query, self.fields.body)?;
+        snippets.set_max_num_chars(SNIPPET_CHARS);
+        let mut hits = Vec::new();
+        for (score, addr) in top.into_iter().take(req.limit) {
+            let article = self.load(&searcher, addr)?;
+            let snip = snippets.snippet(&article.text);
+            let (snippet, highlights) = if snip.fragment().is_empty() {
+                (lead(&article.text, SNIPPET_CHARS), Vec::new())
+            } else {
+                tidy_snippet(snip.fragment(), snip.highlighted())
+            };
+            hits.push(Hit {
+                id: article.id,
+                title: article.title,
+                url: article.url,
+                published: article.published,
+                score,
+                snippet,
+                highlights,
+                entities: top_entities(&article.entities),
+            });
+        }
+        let mut out = BTreeMap::new();
+        for root in FACET_ROOTS {
+            let mut counts: Vec<FacetCount> = facet_counts
+                .top_k(Facet::from_path([*root]), req.facet_limit)
+                .into_iter()
+                .map(|(facet, count)| FacetCount {
+                    name: facet
+                        .to_path()
+                        .last()
+                        .map(|s| s.to_string())
+                        .unwrap_or_default(),
+                    count,
+                })
+                .collect();
+            if *root == "year" {
+                counts.sort_by(|a, b| b.name.cmp(&a.name));
+            }
+            out.insert((*root).to_string(), counts);
+        }
+        Ok(Response {
+            query: req.query.clone(),
+            total,
+            hits,
+            facets: out,
+        })
+    }
+
+    fn load(&self, searcher: &Searcher, addr: DocAddress) -> Result<Article> {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let json = doc
+            .get_first(self.fields.article)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| anyhow!("document without stored article"))?;
+        serde_json::from_str(json).context("stored article is not valid JSON")
+    }
+
+    /// Every stored article (all, or those matching `query`), in index order, passed to
+    /// `sink`. Returns how many.
+    pub fn export(
+        &self,
+        query: Option<&str>,
+        sink: &mut dyn FnMut(&Article) -> Result<()>,
+    ) -> Result<usize> {
+        let searcher = self.searcher()?;
+        let req = Request {
+            query: query.unwrap_or("").to_string(),
+            ..Request::default()
+        };
+        let (q, _) = self.build_query(&searcher, &req)?;
+        let mut addrs: Vec<DocAddress> =
+            searcher.search(&q, &DocSetCollector)?.into_iter().collect();
+        addrs.sort();
+        for addr in &addrs {
+            sink(&self.load(&searcher, *addr)?)?;
+        }
+        Ok(addrs.len())
+    }
+
+    /// How many articles the index holds.
+    pub fn count(&self) -> Result<u64> {
+        Ok(self.searcher()?.num_docs())
+    }
+}
+
+fn top_entities(entities: &[crate::article::Entity]) -> Vec<HitEntity> {
+    let mut names: Vec<&crate::article::Entity> =
+        entities.iter().filter(|e| e.kind.is_name()).collect();
+    names.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    names
+        .into_iter()
+        .take(HIT_ENTITIES)
+        .map(|e| HitEntity {
+            kind: e.kind,
+            name: e.name.clone(),
+        })
+        .collect()
+}
+
+/// The first `max` characters of the text, cut at a word, for hits without a match in
+/// the body (e.g. a title match).
+fn lead(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+/// Flatten newlines of a snippet to spaces and turn byte highlight ranges into
+/// code-point ranges.
+fn tidy_snippet(
+    fragment: &str,
+    highlighted: &[std::ops::Range<usize>],
+) -> (String, Vec<[usize; 2]>) {
+    let flat: String = fragment
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    // Same byte length per char except whitespace variants; recompute via char positions.
+    let cp = |b: usize| fragment[..b].chars().count();
+    let ranges = highlighted
+        .iter()
+        .filter(|r| {
+            r.end <= fragment.len()
+                && fragment.is_char_boundary(r.start)
+                && fragment.is_char_boundary(r.end)
+        })
+        .map(|r| [cp(r.start), cp(r.end)])
+        .collect();
+    (flat, ranges)
+}
+
+/// A `--from` / `--to` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` picks the last day
+/// of a year or month, so `--to 2020` includes all of 2020.
+pub fn date_bound(s: &str, end: bool) -> Option<NaiveDate> {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    let year = parts.first()?.parse::<i32>().ok()?;
+    match parts.len() {
+        1 if end => NaiveDate::from_ymd_opt(year, 12, 31),
+        1 => NaiveDate::from_ymd_opt(year, 1, 1),
+        2 => {
+            let m = num(1)?;
+            let first = NaiveDate::from_ymd_opt(year, m, 1)?;
+            if end {
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(year, m + 1, 1)?
+                };
+                next.pred_opt()
+            } else {
+                Some(first)
+            }
+        }
+        3 => NaiveDate::from_ymd_opt(year, num(1)?, num(2)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(date_bound("2020", false), d(2020, 1, 1));
+        assert_eq!(date_bound("2020", true), d(2020, 12, 31));
+        assert_eq!(date_bound("2020-02", true), d(2020, 2, 29));
+        assert_eq!(date_bound("2020-12", true), d(2020, 12, 31));
+        assert_eq!(date_bound("2020-03-12", true), d(2020, 3, 12));
+        assert_eq!(date_bound("2020-13", false), None);
+        assert_eq!(date_bound("last week", false), None);
+    }
+
+    #[test]
+    fn lead_cuts_at_a_word() {
+        assert_eq!(lead("one two three", 100), "one two three");
+        assert_eq!(lead("one two three", 9), "one two…");
+    }
+}

@@ -1,0 +1,375 @@
+//! Orchestration: read (one thread) → clean + detect language + extract (rayon, in
+//! order-preserving batches) → a sink (JSON writer or index writer) on the calling thread.
+//! Rejects are reported as they come, counted, and optionally written to a file.
+
+use crate::article::{Article, RawArticle, SCHEMA_VERSION};
+use crate::read::{self, Reject, Source};
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Articles per parallel batch, and the byte size at which a batch is cut early.
+const BATCH_ARTICLES: usize = 512;
+const BATCH_BYTES: usize = 8 * 1024 * 1024;
+/// Rejects and warnings printed on stderr before the rest are only counted.
+const MAX_PRINTED: u64 = 20;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Resolves relative dates of articles without a published date.
+    pub reference_date: Option<NaiveDate>,
+    /// Write every reject as a JSON line here.
+    pub rejects: Option<PathBuf>,
+    /// Draw a progress bar on stderr (callers pass "stderr is a terminal").
+    pub progress: bool,
+    /// Print rejects and warnings on stderr.
+    pub quiet: bool,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub skipped_files: usize,
+    /// Records read (articles and rejects).
+    pub read: u64,
+    /// Articles that went to the sink.
+    pub written: u64,
+    pub rejected: u64,
+    pub warnings: u64,
+    /// Set by the caller (ingest): articles whose id was already indexed.
+    pub duplicates: u64,
+    pub bytes: u64,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn mb_per_s(&self) -> f64 {
+        if self.seconds > 0.0 {
+            self.bytes as f64 / 1e6 / self.seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Parse the date formats found in dumps to a calendar day: `2020-08-20`,
+/// `2020-08-20T10:00:00Z` (and other RFC 3339), `2020/08/20`, `20 Aug 2020`,
+/// `Aug 20, 2020`, RFC 2822.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.len() >= 10 {
+        if let Some(head) = s.get(..10) {
+            for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
+                if let Ok(d) = NaiveDate::parse_from_str(head, fmt) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(d.date_naive());
+    }
+    for fmt in [
+        "%d %B %Y",
+        "%d %b %Y",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%b. %d, %Y",
+        "%Y%m%d",
+    ] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Clean, detect and extract one raw article. A record with no text left is a reject.
+pub fn process(raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Article, Reject> {
+    let text = if raw.pre_cleaned {
+        raw.body
+    } else {
+        crate::clean::clean_body(&raw.body)
+    };
+    if text.trim().is_empty() {
+        return Err(Reject::new(&raw.origin, "no text left after cleaning"));
+    }
+    let title = raw
+        .title
+        .map(|t| {
+            crate::clean::clean_body(&t)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty());
+    let published_date = raw.published.as_deref().and_then(parse_date);
+    let published = match (published_date, raw.published) {
+        (Some(d), _) => Some(d.format("%Y-%m-%d").to_string()),
+        (None, other) => other,
+    };
+    let lang = crate::lang::detect(&text).map(str::to_string);
+    let ctx = crate::extract::Context {
+        reference_date: published_date.or(reference_date),
+        lang: lang.clone(),
+    };
+    let ex = crate::extract::extract(&text, &ctx);
+    let id = raw
+        .id
+        .unwrap_or_else(|| read::stable_id(raw.url.as_deref(), &text));
+    Ok(Article {
+        schema_version: SCHEMA_VERSION,
+        id,
+        url: raw.url,
+        title,
+        published,
+        lang,
+        text,
+        mentions: ex.mentions,
+        entities: ex.entities,
+        facts: Vec::new(),
+    })
+}
+
+enum Msg {
+    Batch(Vec<RawArticle>),
+    Reject(Reject),
+}
+
+/// Run the pipeline over `sources`, passing each article to `sink` in input order.
+/// Per-record problems are counted and reported; only sink errors stop the run.
+pub fn run(
+    sources: Vec<Source>,
+    early_rejects: Vec<Reject>,
+    skipped_files: usize,
+    opts: &Options,
+    sink: &mut dyn FnMut(Article) -> Result<()>,
+) -> Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary {
+        files: sources.len(),
+        skipped_files,
+        ..Summary::default()
+    };
+    let mut reporter = Reporter::new(opts)?;
+    for r in early_rejects {
+        summary.rejected += 1;
+        reporter.reject(&r)?;
+    }
+    let total_bytes: u64 = sources.iter().map(|s| s.bytes).sum();
+    let counter = Arc::new(AtomicU64::new(0));
+    let bar = progress_bar(
+        opts.progress,
+        total_bytes,
+        sources.iter().any(|s| s.path.is_none()),
+    );
+
+    let (tx, rx) = crossbeam_channel::bounded::<Msg>(2);
+    let reader_counter = counter.clone();
+    let reader = std::thread::spawn(move || {
+        let mut batch: Vec<RawArticle> = Vec::with_capacity(BATCH_ARTICLES);
+        let mut batch_bytes = 0usize;
+        for source in &sources {
+            let mut closed = false;
+            read::read_source(source, reader_counter.clone(), &mut |item| {
+                if closed {
+                    return;
+                }
+                match item {
+                    Ok(a) => {
+                        batch_bytes += a.body.len();
+                        batch.push(a);
+                        if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                            let full =
+                                std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ARTICLES));
+                            batch_bytes = 0;
+                            closed = tx.send(Msg::Batch(full)).is_err();
+                        }
+                    }
+                    Err(r) => closed = tx.send(Msg::Reject(r)).is_err(),
+                }
+            });
+            if closed {
+                return;
+            }
+        }
+        if !batch.is_empty() {
+            let _ = tx.send(Msg::Batch(batch));
+        }
+    });
+
+    let reference_date = opts.reference_date;
+    let mut result = Ok(());
+    for msg in rx.iter() {
+        match msg {
+            Msg::Reject(r) => {
+                summary.read += 1;
+                summary.rejected += 1;
+                reporter.reject(&r)?;
+            }
+            Msg::Batch(batch) => {
+                summary.read += batch.len() as u64;
+                let done: Vec<(Vec<String>, crate::article::Origin, Result<Article, Reject>)> =
+                    batch
+                        .into_par_iter()
+                        .map(|raw| {
+                            let warnings = raw.warnings.clone();
+                            let origin = raw.origin.clone();
+                            (warnings, origin, process(raw, reference_date))
+                        })
+                        .collect();
+                for (warnings, origin, out) in done {
+                    for w in warnings {
+                        summary.warnings += 1;
+                        reporter.warning(&origin, &w);
+                    }
+                    match out {
+                        Ok(article) => {
+                            if let Err(e) = sink(article) {
+                                result = Err(e);
+                                break;
+                            }
+                            summary.written += 1;
+                        }
+                        Err(r) => {
+                            summary.rejected += 1;
+                            reporter.reject(&r)?;
+                        }
+                    }
+                }
+                if result.is_err() {
+                    break;
+                }
+            }
+        }
+        if let Some(b) = &bar {
+            b.set_position(counter.load(Ordering::Relaxed));
+            b.set_message(format!("{} articles", summary.written));
+        }
+    }
+    drop(rx);
+    let _ = reader.join();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    reporter.finish(&summary)?;
+    summary.bytes = counter.load(Ordering::Relaxed);
+    summary.seconds = started.elapsed().as_secs_f64();
+    result.map(|_| summary)
+}
+
+fn progress_bar(enabled: bool, total: u64, has_stdin: bool) -> Option<indicatif::ProgressBar> {
+    if !enabled {
+        return None;
+    }
+    let bar = if has_stdin || total == 0 {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bytes} read, {msg} ({bytes_per_sec})",
+            )
+            .expect("valid template"),
+        );
+        b
+    } else {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {msg} ({bytes_per_sec}, eta {eta})",
+            )
+            .expect("valid template"),
+        );
+        b
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    Some(bar)
+}
+
+/// Prints rejects and warnings on stderr (the first few of each), and writes every reject
+/// to the rejects file.
+struct Reporter {
+    quiet: bool,
+    printed_rejects: u64,
+    printed_warnings: u64,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl Reporter {
+    fn new(opts: &Options) -> Result<Reporter> {
+        let file = match &opts.rejects {
+            Some(p) => Some(std::io::BufWriter::new(
+                std::fs::File::create(p)
+                    .with_context(|| format!("cannot create {}", p.display()))?,
+            )),
+            None => None,
+        };
+        Ok(Reporter {
+            quiet: opts.quiet,
+            printed_rejects: 0,
+            printed_warnings: 0,
+            file,
+        })
+    }
+
+    fn reject(&mut self, r: &Reject) -> Result<()> {
+        self.printed_rejects += 1;
+        if !self.quiet && self.printed_rejects <= MAX_PRINTED {
+            eprintln!("newsfacts: rejected {r}");
+        }
+        if let Some(f) = &mut self.file {
+            serde_json::to_writer(&mut *f, r)?;
+            f.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn warning(&mut self, origin: &crate::article::Origin, w: &str) {
+        self.printed_warnings += 1;
+        if !self.quiet && self.printed_warnings <= MAX_PRINTED {
+            eprintln!("newsfacts: warning: {origin}: {w}");
+        }
+    }
+
+    fn finish(&mut self, _s: &Summary) -> Result<()> {
+        if !self.quiet {
+            let more_r = self.printed_rejects.saturating_sub(MAX_PRINTED);
+            let more_w = self.printed_warnings.saturating_sub(MAX_PRINTED);
+            if more_r > 0 {
+                eprintln!("newsfacts: … and {more_r} more rejected records (use --rejects FILE to keep them all)");
+            }
+            if more_w > 0 {
+                eprintln!("newsfacts: … and {more_w} more warnings");
+            }
+        }
+        if let Some(f) = &mut self.file {
+            f.flush()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_date("2020-08-20"), d(2020, 8, 20));
+        assert_eq!(parse_date("1987-02-26T15:01:01Z"), d(1987, 2, 26));
+        assert_eq!(parse_date("2020/08/20 10:00"), d(2020, 8, 20));
+        assert_eq!(
+            parse_date("Thu, 20 Aug 2020 10:00:00 +0000"),
+            d(2020, 8, 20)
+        );
+        assert_eq!(parse_date("20 August 2020"), d(2020, 8, 20));
+        assert_eq!(parse_date("Aug 20, 2020"), d(2020, 8, 20));
+        assert_eq!(parse_date("yesterday"), None);
+    }
+}

@@ -1,0 +1,207 @@
+//! JSON Lines: one article object per line, with the field aliases of the spec.
+
+use super::{decode, Item, Reject, MAX_RECORD_BYTES};
+use crate::article::{Origin, RawArticle};
+use serde_json::{Map, Value};
+use std::io::BufRead;
+
+pub const ID_FIELDS: &[&str] = &["id", "doc_id", "uuid"];
+pub const URL_FIELDS: &[&str] = &["url", "link", "source_url"];
+pub const TITLE_FIELDS: &[&str] = &["title", "headline"];
+pub const DATE_FIELDS: &[&str] = &[
+    "published",
+    "date",
+    "date_publish",
+    "pub_date",
+    "publish_date",
+];
+pub const BODY_FIELDS: &[&str] = &["html", "content", "body", "text", "maintext", "article"];
+
+/// Read JSON Lines from `stream`; blank lines are skipped, every other line yields an
+/// article or a reject.
+pub fn read(name: &str, mut stream: Box<dyn BufRead + Send>, sink: &mut dyn FnMut(Item)) {
+    let mut line_no = 0u64;
+    let mut buf = Vec::with_capacity(64 * 1024);
+    loop {
+        buf.clear();
+        line_no += 1;
+        let origin = Origin {
+            file: name.to_string(),
+            line: Some(line_no),
+        };
+        // Read one line, but never hold more than the record limit in memory.
+        let (n, oversized) = match read_line_limited(&mut stream, &mut buf) {
+            Ok(x) => x,
+            Err(e) => {
+                sink(Err(Reject::new(&origin, format!("read error: {e}"))));
+                return;
+            }
+        };
+        if n == 0 {
+            return;
+        }
+        if oversized {
+            sink(Err(Reject::new(
+                &origin,
+                format!(
+                    "record larger than {} MiB",
+                    MAX_RECORD_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_record(&buf)));
+            continue;
+        }
+        let line = trim_ascii(&buf);
+        if line.is_empty() {
+            continue;
+        }
+        sink(parse_line(line, origin));
+    }
+}
+
+/// Read up to and including the next `\n`. Returns (bytes consumed, oversized); an
+/// oversized line is consumed to its end but only its head is kept.
+fn read_line_limited(r: &mut dyn BufRead, out: &mut Vec<u8>) -> std::io::Result<(usize, bool)> {
+    let mut total = 0;
+    let mut oversized = false;
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok((total, oversized));
+        }
+        let (chunk, done) = match memchr_nl(avail) {
+            Some(i) => (&avail[..=i], true),
+            None => (avail, false),
+        };
+        let len = chunk.len();
+        if !oversized && out.len() + len > MAX_RECORD_BYTES {
+            oversized = true;
+        }
+        if !oversized {
+            out.extend_from_slice(chunk);
+        } else if out.len() < 4096 {
+            let keep = (4096 - out.len()).min(len);
+            out.extend_from_slice(&chunk[..keep]);
+        }
+        r.consume(len);
+        total += len;
+        if done {
+            return Ok((total, oversized));
+        }
+    }
+}
+
+fn memchr_nl(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
+    &b[start..end]
+}
+
+/// Parse one JSON line into an article.
+pub fn parse_line(line: &[u8], origin: Origin) -> Item {
+    let (text, warning) = decode(line);
+    let value: Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            return Err(Reject::new(&origin, format!("not JSON: {e}")).with_record(line));
+        }
+    };
+    let Value::Object(obj) = value else {
+        return Err(Reject::new(&origin, "not a JSON object").with_record(line));
+    };
+    let body = match first_text(&obj, BODY_FIELDS) {
+        Some(b) if !b.trim().is_empty() => b,
+        Some(_) => return Err(Reject::new(&origin, "empty body").with_record(line)),
+        None => {
+            return Err(Reject::new(
+                &origin,
+                format!("no body (expected one of: {})", BODY_FIELDS.join(", ")),
+            )
+            .with_record(line))
+        }
+    };
+    Ok(RawArticle {
+        id: first_text(&obj, ID_FIELDS).filter(|s| !s.trim().is_empty()),
+        url: first_text(&obj, URL_FIELDS).filter(|s| !s.trim().is_empty()),
+        title: first_text(&obj, TITLE_FIELDS).filter(|s| !s.trim().is_empty()),
+        published: first_text(&obj, DATE_FIELDS).filter(|s| !s.trim().is_empty()),
+        body,
+        origin,
+        warnings: warning.into_iter().collect(),
+        pre_cleaned: false,
+    })
+}
+
+/// The first of `names` present with a usable value: strings as they are, numbers as
+/// text, arrays of strings joined as paragraphs.
+fn first_text(obj: &Map<String, Value>, names: &[&str]) -> Option<String> {
+    names.iter().find_map(|n| match obj.get(*n)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(x) => Some(x.to_string()),
+        Value::Array(items) => {
+            let parts: Vec<&str> = items.iter().filter_map(|v| v.as_str()).collect();
+            (!parts.is_empty()).then(|| parts.join("\n\n"))
+        }
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn o() -> Origin {
+        Origin {
+            file: "t.jsonl".into(),
+            line: Some(1),
+        }
+    }
+
+    #[test]
+    fn aliases_first_present_wins() {
+        let a = parse_line(
+            br#"{"doc_id": 7, "link": "http://x", "headline": "H", "pub_date": "2020-01-02", "maintext": "Body", "text": "other"}"#,
+            o(),
+        )
+        .unwrap();
+        assert_eq!(a.id.as_deref(), Some("7"));
+        assert_eq!(a.url.as_deref(), Some("http://x"));
+        assert_eq!(a.title.as_deref(), Some("H"));
+        assert_eq!(a.published.as_deref(), Some("2020-01-02"));
+        assert_eq!(a.body, "other");
+    }
+
+    #[test]
+    fn rejects_say_why() {
+        let r = parse_line(b"{not json", o()).unwrap_err();
+        assert!(r.reason.starts_with("not JSON"), "{}", r.reason);
+        let r = parse_line(br#"{"id": "x", "title": "t"}"#, o()).unwrap_err();
+        assert!(r.reason.starts_with("no body"), "{}", r.reason);
+        let r = parse_line(br#"[1,2]"#, o()).unwrap_err();
+        assert_eq!(r.reason, "not a JSON object");
+        let r = parse_line(br#"{"body": "   "}"#, o()).unwrap_err();
+        assert_eq!(r.reason, "empty body");
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+        let a = parse_line(b"{\"body\": \"caf\xe9 au lait\"}", o()).unwrap();
+        assert!(a.body.contains('\u{fffd}'));
+        assert_eq!(a.warnings.len(), 1);
+    }
+}

@@ -1,3 +1,875 @@
-//! placeholder: see the module owner
-use super::{Context, Found};
-pub fn find(_text: &str, _ctx: &Context) -> Vec<Found> { Vec::new() }
+//! MONEY: amounts with a currency, Duckling style rules.
+//!
+//! Every number of the text (see [`numbers::find_numbers`]) is a candidate; it becomes a
+//! MONEY mention when a currency sits right before it (`$`, `US $`, `HK$`, `RMB`, `€`,
+//! `USD`) or right after it (`dollars`, `US dollars`, `dlrs`, `yuan`, `cts`, `pence`,
+//! `euros`, `USD`). Values carry the scale word ("53.169 million" → 53169000); cents and
+//! pence are converted to their main unit ("20 cts" → 0.20 USD). `approx` comes from the
+//! words before ("about", "more than"…), `per: "share"` from the words after ("a share").
+
+use super::numbers::{self, Number};
+use super::{Context, Found, Kind};
+
+/// Currency symbols (the whole symbol, as written) and their ISO code.
+const SYMBOLS: &[(&str, &str)] = &[
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₽", "RUB"),
+    ("₺", "TRY"),
+    ("₫", "VND"),
+    ("฿", "THB"),
+    ("₱", "PHP"),
+    ("₦", "NGN"),
+    ("₪", "ILS"),
+    ("₡", "CRC"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("元", "CNY"),
+    ("￥", "CNY"),
+];
+
+/// Letters written before a `$` and the dollar they mean (lowercase, dots removed).
+fn dollar_prefix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "us" | "usd" => "USD",
+        "hk" | "hkd" => "HKD",
+        "c" | "ca" | "can" | "cad" | "cdn" => "CAD",
+        "a" | "au" | "aud" => "AUD",
+        "nz" | "nzd" => "NZD",
+        "s" | "sg" | "sgd" => "SGD",
+        "r" => "BRL",
+        "mex" | "mx" | "mxn" => "MXN",
+        "nt" | "twd" => "TWD",
+        "z" => "ZWD",
+        _ => return None,
+    })
+}
+
+/// ISO 4217 codes (and RMB) we accept written as words before or after a number.
+fn iso_code(w: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 16];
+    let n = numbers::lower_buf(w, &mut buf)?;
+    let lw = std::str::from_utf8(&buf[..n]).ok()?;
+    Some(match lw {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "cny" | "rmb" => "CNY",
+        "hkd" => "HKD",
+        "chf" => "CHF",
+        "aud" => "AUD",
+        "cad" => "CAD",
+        "nzd" => "NZD",
+        "inr" => "INR",
+        "krw" => "KRW",
+        "sgd" => "SGD",
+        "twd" => "TWD",
+        "sek" => "SEK",
+        "nok" => "NOK",
+        "dkk" => "DKK",
+        "rub" => "RUB",
+        "brl" => "BRL",
+        "mxn" => "MXN",
+        "zar" => "ZAR",
+        "try" => return None,
+        "idr" => "IDR",
+        "myr" => "MYR",
+        "thb" => "THB",
+        "php" => "PHP",
+        "pln" => "PLN",
+        "huf" => "HUF",
+        "czk" => "CZK",
+        "aed" => "AED",
+        "sar" => "SAR",
+        "ils" => "ILS",
+        "ngn" => "NGN",
+        "egp" => "EGP",
+        _ => return None,
+    })
+}
+
+/// Million-prefixed codes: `MUSD`, `MEUR` (lowercase).
+fn mega_code(w: &str) -> Option<&'static str> {
+    let lw = w.to_ascii_lowercase();
+    let rest = lw.strip_prefix('m')?;
+    if rest.len() != 3 {
+        return None;
+    }
+    iso_code(rest)
+}
+
+/// Currency words after a number. `words` are the next lowercase words (up to three);
+/// returns (words used, ISO code, multiplier to the main unit, needs a scaled or
+/// qualified amount because the word is ambiguous).
+fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
+    let w0 = *words.first()?;
+    let w1 = words.get(1).copied().unwrap_or("");
+    let w2 = words.get(2).copied().unwrap_or("");
+    let dollar = |w: &str| matches!(w, "dollars" | "dollar" | "dlrs" | "dlr");
+    // two/three-word names first
+    let two = match (w0, w1) {
+        ("us" | "u.s." | "u.s" | "american", d) if dollar(d) => Some("USD"),
+        ("hk" | "h.k.", d) if dollar(d) => Some("HKD"),
+        ("australian" | "aussie", d) if dollar(d) => Some("AUD"),
+        ("canadian", d) if dollar(d) => Some("CAD"),
+        ("singapore", d) if dollar(d) => Some("SGD"),
+        ("taiwan", d) if dollar(d) => Some("TWD"),
+        ("zimbabwe" | "zimbabwean", d) if dollar(d) => Some("ZWD"),
+        ("chinese", "yuan") => Some("CNY"),
+        ("swiss", "francs" | "franc") => Some("CHF"),
+        ("french", "francs" | "franc") => Some("FRF"),
+        ("belgian", "francs" | "franc") => Some("BEF"),
+        ("german" | "deutsche", "marks" | "mark") => Some("DEM"),
+        ("finnish", "markka" | "marks") => Some("FIM"),
+        ("dutch", "guilders" | "guilder") => Some("NLG"),
+        ("swedish", "crowns" | "kronor" | "krona") => Some("SEK"),
+        ("norwegian", "crowns" | "kroner" | "krone") => Some("NOK"),
+        ("danish", "crowns" | "kroner" | "krone") => Some("DKK"),
+        ("turkish", "lira" | "liras") => Some("TRY"),
+        ("italian", "lire" | "lira") => Some("ITL"),
+        ("japanese", "yen") => Some("JPY"),
+        ("mexican", "pesos" | "peso") => Some("MXN"),
+        ("philippine", "pesos" | "peso") => Some("PHP"),
+        ("indian", "rupees" | "rupee") => Some("INR"),
+        ("british", "pounds" | "pound") => Some("GBP"),
+        ("pounds" | "pound", "sterling") => Some("GBP"),
+        ("saudi", "riyals" | "riyal") => Some("SAR"),
+        ("russian", "rubles" | "roubles") => Some("RUB"),
+        ("south", "african") if w2 == "rand" => {
+            return Some((3, "ZAR", 1.0));
+        }
+        ("new", "zealand") if dollar(w2) => return Some((3, "NZD", 1.0)),
+        ("hong", "kong") if dollar(w2) => return Some((3, "HKD", 1.0)),
+        ("new", "taiwan") if dollar(w2) => return Some((3, "TWD", 1.0)),
+        ("south", "korean") if w2 == "won" => return Some((3, "KRW", 1.0)),
+        ("korean", "won") => Some("KRW"),
+        _ => None,
+    };
+    if let Some(c) = two {
+        return Some((2, c, 1.0));
+    }
+    let one = match w0 {
+        "dollars" | "dollar" | "dlrs" | "dlr" | "bucks" => ("USD", 1.0),
+        "cents" | "cent" | "cts" | "ct" => ("USD", 0.01),
+        "yuan" | "renminbi" | "rmb" | "kuai" => ("CNY", 1.0),
+        "euros" | "euro" => ("EUR", 1.0),
+        "pounds" | "pound" | "sterling" | "stg" | "stlg" => ("GBP", 1.0),
+        "pence" | "penny" | "pennies" | "p" => ("GBP", 0.01),
+        "yen" => ("JPY", 1.0),
+        "rupees" | "rupee" => ("INR", 1.0),
+        "francs" | "franc" | "ffr" => ("FRF", 1.0),
+        "lire" => ("ITL", 1.0),
+        "pesetas" | "peseta" => ("ESP", 1.0),
+        "guilders" | "guilder" => ("NLG", 1.0),
+        "markka" | "markkas" => ("FIM", 1.0),
+        "roubles" | "rubles" | "rouble" | "ruble" => ("RUB", 1.0),
+        "rand" => ("ZAR", 1.0),
+        "ringgit" => ("MYR", 1.0),
+        "baht" => ("THB", 1.0),
+        "rupiah" => ("IDR", 1.0),
+        "riyals" | "riyal" => ("SAR", 1.0),
+        "dirhams" | "dirham" => ("AED", 1.0),
+        "shekels" | "shekel" => ("ILS", 1.0),
+        "naira" => ("NGN", 1.0),
+        "zloty" | "zlotys" => ("PLN", 1.0),
+        "forints" | "forint" => ("HUF", 1.0),
+        "hryvnias" | "hryvnia" => ("UAH", 1.0),
+        "escudos" => ("PTE", 1.0),
+        "schillings" => ("ATS", 1.0),
+        "drachmas" => ("GRD", 1.0),
+        "reais" => ("BRL", 1.0),
+        "won" => ("KRW", 1.0),
+        "marks" | "dm" | "d-marks" | "dmk" => ("DEM", 1.0),
+        "lira" | "liras" => ("TRY", 1.0),
+        "pesos" => ("MXN", 1.0),
+        _ => {
+            if let Some(c) = iso_code(w0) {
+                (c, 1.0)
+            } else if let Some(c) = mega_code(w0) {
+                (c, 1e6)
+            } else {
+                return None;
+            }
+        }
+    };
+    Some((1, one.0, one.1))
+}
+
+/// Currency words that are also common English words: only a currency after a scaled
+/// amount ("5 million won") or a written unit.
+fn ambiguous_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "won" | "marks" | "pound" | "pounds" | "p" | "rand" | "lira" | "dm"
+    )
+}
+
+/// Words before an amount that make it approximate.
+fn approx_before(text: &str, start: usize) -> Option<usize> {
+    let (s1, w1) = numbers::word_before(text, start)?;
+    match w1.as_str() {
+        "about" | "around" | "approximately" | "approx." | "roughly" | "nearly" | "almost"
+        | "some" | "over" | "circa" | "estimated" | "under" | "exceeding" => {
+            // "an estimated", "just over", "just under"
+            if let Some((s0, w0)) = numbers::word_before(text, s1) {
+                if matches!(w0.as_str(), "an" | "just" | "well" | "slightly") {
+                    return Some(s0);
+                }
+            }
+            Some(s1)
+        }
+        "than" => {
+            let (s0, w0) = numbers::word_before(text, s1)?;
+            matches!(w0.as_str(), "more" | "less" | "fewer").then_some(s0)
+        }
+        "to" => {
+            let (s0, w0) = numbers::word_before(text, s1)?;
+            matches!(w0.as_str(), "up" | "close").then_some(s0)
+        }
+        "least" => {
+            let (s0, w0) = numbers::word_before(text, s1)?;
+            (w0 == "at").then_some(s0)
+        }
+        _ => None,
+    }
+}
+
+/// "a share", "per share", "a shr", "/share", "-a-share" right after `end`:
+/// returns the new end.
+fn per_share(text: &str, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = end;
+    // "-a-share", " - a - share"
+    let mut j = numbers::skip_spaces(text, i);
+    if j < b.len() && b[j] == b'/' {
+        let (s, e, w) = numbers::word_after(text, j + 1)?;
+        return (s == j + 1 && matches!(w.as_str(), "share" | "shr")).then_some(e);
+    }
+    if j < b.len() && b[j] == b'-' {
+        i = j + 1;
+        j = numbers::skip_spaces(text, i);
+    }
+    let (_, e1, w1) = numbers::word_after(text, j)?;
+    let w1 = w1.as_str();
+    let (e1, w1) = if let Some(rest) = w1.strip_prefix("a-") {
+        // "-a-share" is one hyphenated word
+        (e1, rest.to_string())
+    } else {
+        (e1, w1.to_string())
+    };
+    if matches!(w1.as_str(), "share" | "shr") {
+        return Some(e1);
+    }
+    if !matches!(w1.as_str(), "a" | "per" | "an") {
+        return None;
+    }
+    let mut k = numbers::skip_spaces(text, e1);
+    if k < b.len() && b[k] == b'-' {
+        k = numbers::skip_spaces(text, k + 1);
+    }
+    let (_, e2, w2) = numbers::word_after(text, k)?;
+    matches!(w2.as_str(), "share" | "shr" | "diluted")
+        .then_some(e2)
+        .and_then(|e| {
+            if w2 == "diluted" {
+                let (_, e3, w3) = numbers::word_after(text, e)?;
+                (w3 == "share").then_some(e3)
+            } else {
+                Some(e)
+            }
+        })
+}
+
+/// The currency written right before byte `start` (spaces allowed): (span start, ISO).
+fn prefix_currency(
+    text: &str,
+    start: usize,
+    glued: bool,
+    floor: usize,
+) -> Option<(usize, &'static str, f64)> {
+    let (s, c, m) = prefix_currency_inner(text, start, glued)?;
+    (s >= floor).then_some((s, c, m))
+}
+
+fn prefix_currency_inner(
+    text: &str,
+    start: usize,
+    glued: bool,
+) -> Option<(usize, &'static str, f64)> {
+    let b = text.as_bytes();
+    if glued {
+        // USD115, RMB3.2bn
+        let mut k = start;
+        while k > 0 && b[k - 1].is_ascii_alphabetic() {
+            k -= 1;
+        }
+        let w = &text[k..start];
+        if let Some(c) = iso_code(w) {
+            return Some((k, c, 1.0));
+        }
+        if w == "Rs" || w == "RS" {
+            return Some((k, "INR", 1.0));
+        }
+        return None;
+    }
+    let mut j = start;
+    let mut n = 0;
+    while j > 0 && b[j - 1] == b' ' && n < 2 {
+        j -= 1;
+        n += 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    let head = &text[..j];
+    if head.ends_with('$') {
+        let d = j - 1;
+        // letters glued or one space before the "$": US$, HK$, C $, U.S. $, usd$
+        let mut k = d;
+        if k > 0 && b[k - 1] == b' ' {
+            k -= 1;
+        }
+        let e = k;
+        while k > 0 && (b[k - 1].is_ascii_alphabetic() || b[k - 1] == b'.') {
+            k -= 1;
+        }
+        if k < e && (k == 0 || !b[k - 1].is_ascii_alphanumeric()) {
+            let w: String = text[k..e]
+                .chars()
+                .filter(|c| *c != '.')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if let Some(c) = dollar_prefix(&w) {
+                // "a $5 bill": a lone "a" with a space is the article, not AUD
+                if !(w == "a" && e < d) && !(w == "s" && e < d) && !(w == "r" && e < d) {
+                    return Some((k, c, 1.0));
+                }
+            }
+        }
+        return Some((d, "USD", 1.0));
+    }
+    for (sym, code) in SYMBOLS {
+        if head.ends_with(sym) {
+            let s = j - sym.len();
+            // "Rs", "HK" etc. do not combine with these
+            return Some((s, code, 1.0));
+        }
+    }
+    // words: RMB 3.2 billion, USD 200, Rs. 500, dollar 22.5 million
+    let (ws, w) = numbers::word_before(text, start)?;
+    let w = w.trim_end_matches('.');
+    if let Some(c) = iso_code(w) {
+        // only the code written in capitals ("USD 200", "RMB 3") or glued lowercase
+        let orig = &text[ws..ws + w.len()];
+        let common = matches!(w, "usd" | "rmb" | "eur" | "gbp" | "hkd" | "jpy" | "cny");
+        if orig.bytes().all(|c| c.is_ascii_uppercase()) || common {
+            return Some((ws, c, 1.0));
+        }
+        return None;
+    }
+    if w == "rs" {
+        return Some((ws, "INR", 1.0));
+    }
+    if let Some(c) = mega_code(w) {
+        // "MAUD 60"
+        let orig = &text[ws..ws + w.len()];
+        if orig.bytes().all(|c| c.is_ascii_uppercase()) {
+            return Some((ws, c, 1e6));
+        }
+    }
+    None
+}
+
+/// Find MONEY mentions.
+pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
+    let _ = ctx;
+    let b = text.as_bytes();
+    // prefilter: an amount needs a digit or a number word; most need a digit
+    if !b.iter().any(|c| c.is_ascii_digit()) && !has_number_word(text) {
+        return Vec::new();
+    }
+    let nums = numbers::find_numbers(text);
+    let mut out: Vec<Found> = Vec::new();
+    let yen_is_yuan = text.contains('¥')
+        && (text.contains("yuan") || text.contains("RMB") || text.contains("China"));
+    let mut idx = 0;
+    while idx < nums.len() {
+        let n = &nums[idx];
+        idx += 1;
+        if let Some(last) = out.last() {
+            if n.start < last.end {
+                continue;
+            }
+        }
+        let floor = out.last().map_or(0, |l| l.end);
+        let Some(f) = money_at(text, n, &nums[idx..], yen_is_yuan, floor) else {
+            continue;
+        };
+        out.push(f);
+    }
+    out
+}
+
+fn has_number_word(text: &str) -> bool {
+    // cheap check for amounts written in words ("five million yen", "one penny")
+    const WORDS: &[&str] = &[
+        "million", "billion", "thousand", "hundred", "dollar", "yuan", "euro", "pound", "yen",
+        "cent", "penn", "rupee", "franc", "kuai",
+    ];
+    WORDS.iter().any(|w| text.contains(w))
+}
+
+/// For "A $ B…": does the amount B starting at `k2` carry its own unit or is the "$"
+/// glued to it ("$10")? Then the "$" belongs to B, not to A.
+fn next_has_unit(text: &str, rest: &[Number], k2: usize, sym_end: usize) -> bool {
+    if k2 == sym_end {
+        return true;
+    }
+    let Some(next) = rest.iter().find(|r| r.start == k2) else {
+        return true;
+    };
+    let b = text.as_bytes();
+    let q = numbers::skip_spaces(text, next.end);
+    if text[q..].starts_with('$') || SYMBOLS.iter().any(|(s, _)| text[q..].starts_with(s)) {
+        return false;
+    }
+    match word_after_dotted(text, next.end) {
+        Some((_, _, w)) if q < b.len() => {
+            unit_words(&[w.as_str()]).is_some_and(|u| u.2 == 1.0) || w == "and"
+        }
+        _ => false,
+    }
+}
+
+/// Try to read a MONEY mention around number `n`.
+fn money_at(
+    text: &str,
+    n: &Number,
+    rest: &[Number],
+    yen_is_yuan: bool,
+    floor: usize,
+) -> Option<Found> {
+    let b = text.as_bytes();
+    let mut start = n.start;
+    let mut end = n.end;
+    let mut value = n.value;
+    let mut currency: Option<&'static str> = None;
+    let mut scaled = n.scaled;
+    // negative sign glued before a symbol or number: "-$5" is rare; ignore
+    if let Some((s, c, mult)) = prefix_currency(text, n.start, n.glued, floor) {
+        start = s;
+        value *= mult;
+        currency = Some(if c == "JPY" && yen_is_yuan && text[s..].starts_with('¥') {
+            "CNY"
+        } else {
+            c
+        });
+    } else if n.glued {
+        return None;
+    }
+    // after the number: symbol, "75 USD million", currency words, glued codes
+    let j = end;
+    let mut k = numbers::skip_spaces(text, j);
+    if k - j > 1 {
+        k = j + 1;
+    }
+    // "12-cent-a-share", "one-yen"
+    if k == j && k < b.len() && b[k] == b'-' && k + 1 < b.len() && b[k + 1].is_ascii_alphabetic() {
+        k += 1;
+    }
+    if currency.is_none() {
+        let after = &text[k..];
+        let mut sym_hit = None;
+        if after.starts_with('$') {
+            sym_hit = Some(("$", "USD"));
+        } else {
+            for (sym, code) in SYMBOLS {
+                if after.starts_with(sym) {
+                    sym_hit = Some((sym, code));
+                    break;
+                }
+            }
+        }
+        if let Some((sym, code)) = sym_hit {
+            // "10 $", "100 €", "100元"; but "5 $" followed by a number is "5 | $10"
+            let e = k + sym.len();
+            let k2 = numbers::skip_spaces(text, e);
+            if k2 < b.len()
+                && b[k2].is_ascii_digit()
+                && sym == "$"
+                && next_has_unit(text, rest, k2, e)
+            {
+                // "1 $10 dollars": the number belongs to the next amount
+            } else {
+                currency = Some(code);
+                end = e;
+            }
+        } else {
+            // up to three words
+            let mut words: Vec<(usize, usize, String)> = Vec::with_capacity(3);
+            let mut p = k;
+            for _ in 0..3 {
+                match word_after_dotted(text, p) {
+                    Some((s, mut e, mut w)) if s - p <= 1 || words.is_empty() && s == k => {
+                        // "cent-a-share": keep the first part of a hyphenated word
+                        if let Some(h) = w.find('-') {
+                            if unit_words(&[w.as_str()]).is_none() {
+                                e = s + h;
+                                w.truncate(h);
+                            }
+                        }
+                        p = e;
+                        words.push((s, e, w));
+                    }
+                    _ => break,
+                }
+            }
+            if let Some((first_s, _, _)) = words.first() {
+                if *first_s == k {
+                    let refs: Vec<&str> = words.iter().map(|w| w.2.as_str()).collect();
+                    // "75 USD million"
+                    if refs.len() >= 2 && !scaled {
+                        if let (Some(c), Some(s)) =
+                            (iso_code(refs[0]), numbers::scale_word(refs[1]))
+                        {
+                            if refs[1].len() > 1 {
+                                currency = Some(c);
+                                value *= s;
+                                scaled = true;
+                                end = words[1].1;
+                            }
+                        }
+                    }
+                    if currency.is_none() {
+                        if let Some((used, c, mult)) = unit_words(&refs) {
+                            let glued_unit = first_s == &n.end;
+                            let w0 = refs[0];
+                            let ok = if ambiguous_unit(w0) && used == 1 {
+                                match w0 {
+                                    "p" => glued_unit && !n.words,
+                                    "pounds" => scaled || refs.get(1).is_none_or(|w| *w != "of"),
+                                    _ => scaled,
+                                }
+                            } else if glued_unit {
+                                // "115USD", "50p", "5cts"; not "3D" style tokens
+                                iso_code(w0).is_some()
+                                    || mega_code(w0).is_some()
+                                    || matches!(w0, "p" | "cts" | "ct" | "cents" | "cent")
+                                    || (b.get(n.end) == Some(&b'-'))
+                            } else {
+                                true
+                            };
+                            // a 4-digit year before a currency word is still money
+                            if ok {
+                                currency = Some(c);
+                                value *= mult;
+                                end = words[used - 1].1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    } else {
+        // prefix currency, maybe followed by a redundant unit: "$ 10 dollars", "US$5 mln dlrs"
+        if let Some((s, e, w)) = word_after_dotted(text, end) {
+            let same =
+                unit_words(&[w.as_str()]).is_some_and(|u| u.2 == 1.0 && Some(u.1) == currency);
+            if s - end <= 1 && same && !ambiguous_unit(&w) {
+                end = e;
+            }
+        }
+    }
+    let currency = currency?;
+    // cents after a dollar amount: "3 dollars 50 cents", "15 dollars and 50", "17 USD 25"
+    if !scaled && value.fract() == 0.0 && n.start == start && !n.words || (!scaled && n.words) {
+        if let Some(next) = rest.first() {
+            let mut p = numbers::skip_spaces(text, end);
+            if let Some((_, e, w)) = numbers::word_after(text, p) {
+                if w == "and" && e < next.start + 1 {
+                    p = numbers::skip_spaces(text, e);
+                }
+            }
+            if next.start == p && next.value < 100.0 && next.value.fract() == 0.0 && !next.scaled {
+                let after = numbers::word_after(text, next.end);
+                let cents_word = after.as_ref().filter(|(s, _, w)| {
+                    *s - next.end <= 1 && matches!(w.as_str(), "cents" | "cent")
+                });
+                let q = numbers::skip_spaces(text, next.end);
+                let closes =
+                    q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')');
+                if cents_word.is_some() || (closes && q == next.end) {
+                    let unit_is_main = currency != "USD" || value >= 1.0;
+                    if unit_is_main {
+                        value += next.value / 100.0;
+                        end = cents_word.map(|c| c.1).unwrap_or(next.end);
+                    }
+                }
+            }
+        }
+    }
+    let mut approx = false;
+    if let Some(s) = approx_before(text, start) {
+        approx = true;
+        start = s;
+    }
+    let mut per = None;
+    if let Some(e) = per_share(text, end) {
+        per = Some("share".to_string());
+        // keep the span on the amount unless the share words are glued with hyphens
+        if text[end..e].starts_with('-') && !text[end..e].contains(' ') {
+            end = e;
+        }
+    }
+    // sanity: a year-like bare number with a word unit only ("2019 marks") was filtered by
+    // ambiguous_unit; here reject amounts glued inside larger tokens
+    if end < b.len() && (b[end].is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(Found {
+        start,
+        end,
+        kind: Kind::Money {
+            value: round_money(value),
+            currency: currency.to_string(),
+            approx,
+            per,
+        },
+    })
+}
+
+/// Round away float noise (0.1 * 3 = 0.30000000000000004).
+fn round_money(v: f64) -> f64 {
+    let r = (v * 1e6).round() / 1e6;
+    if (r - v).abs() < 1e-9 * v.abs().max(1.0) {
+        r
+    } else {
+        v
+    }
+}
+
+/// A word after `i` (spaces allowed), allowing inner dots ("u.s.") and hyphens.
+fn word_after_dotted(text: &str, i: usize) -> Option<(usize, usize, String)> {
+    let b = text.as_bytes();
+    let s = numbers::skip_spaces(text, i);
+    let mut e = s;
+    while e < b.len()
+        && (b[e].is_ascii_alphabetic()
+            || ((b[e] == b'.' || b[e] == b'-')
+                && e > s
+                && e + 1 < b.len()
+                && b[e + 1].is_ascii_alphabetic()))
+    {
+        e += 1;
+    }
+    // keep a trailing dot of "u.s."
+    if e > s && e < b.len() && b[e] == b'.' && text[s..e].contains('.') {
+        e += 1;
+    }
+    if e == s || (e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] >= 0x80) && b[e] != 0xE2) {
+        if e == s {
+            return None;
+        }
+        // glued to something else (non-ASCII letters): not a word we know
+        if b[e] >= 0x80 {
+            return None;
+        }
+    }
+    Some((s, e, text[s..e].to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(text: &str) -> Vec<(String, f64, String, bool, Option<String>)> {
+        find(text, &Context::default())
+            .into_iter()
+            .map(|f| match f.kind {
+                Kind::Money {
+                    value,
+                    currency,
+                    approx,
+                    per,
+                } => (
+                    text[f.start..f.end].to_string(),
+                    value,
+                    currency,
+                    approx,
+                    per,
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, f64, String, bool, Option<String>) {
+        let v = money(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn amounts_table() {
+        // (text, span, value, currency)
+        let table: &[(&str, &str, f64, &str)] = &[
+            (
+                "a loss of 53.169 million US dollars.",
+                "53.169 million US dollars",
+                53169000.0,
+                "USD",
+            ),
+            (
+                "net loss of $39.278 million in 2018",
+                "$39.278 million",
+                39278000.0,
+                "USD",
+            ),
+            (
+                "revenue was about 181 million US dollars,",
+                "about 181 million US dollars",
+                181e6,
+                "USD",
+            ),
+            ("raised HK$5bn from", "HK$5bn", 5e9, "HKD"),
+            ("profit 5 mln dlrs vs", "5 mln dlrs", 5e6, "USD"),
+            ("sales of RMB 3.2 billion", "RMB 3.2 billion", 3.2e9, "CNY"),
+            ("costs €20 now", "€20", 20.0, "EUR"),
+            ("a £1.5m deal", "£1.5m", 1.5e6, "GBP"),
+            ("fell to US $3 per share", "US $3", 3.0, "USD"),
+            (
+                "total revenue of US $44.3 million",
+                "US $44.3 million",
+                44.3e6,
+                "USD",
+            ),
+            (
+                "reached 10.88 million yuan",
+                "10.88 million yuan",
+                10.88e6,
+                "CNY",
+            ),
+            ("a maximum of 9 yuan per piece", "9 yuan", 9.0, "CNY"),
+            (
+                "worth 323 million euros.",
+                "323 million euros",
+                323e6,
+                "EUR",
+            ),
+            (
+                "fined 10,000 swiss francs",
+                "10,000 swiss francs",
+                10000.0,
+                "CHF",
+            ),
+            (
+                "to hk $ 10.05 billion .",
+                "hk $ 10.05 billion",
+                10.05e9,
+                "HKD",
+            ),
+            (
+                "the price of c $ 16.4 million",
+                "c $ 16.4 million",
+                16.4e6,
+                "CAD",
+            ),
+            (
+                "received five million yen from",
+                "five million yen",
+                5e6,
+                "JPY",
+            ),
+            ("down 34 cents", "34 cents", 0.34, "USD"),
+            ("bid of 470 pence a share", "470 pence", 4.7, "GBP"),
+            ("for USD 200.", "USD 200", 200.0, "USD"),
+            ("USD115", "USD115", 115.0, "USD"),
+            ("115.5USD", "115.5USD", 115.5, "USD"),
+            ("lost 75 USD million in", "75 USD million", 75e6, "USD"),
+            ("of 30 MUSD were", "30 MUSD", 30e6, "USD"),
+            ("It costs half million usd.", "half million usd", 5e5, "USD"),
+            (
+                "125 million australian dollars of",
+                "125 million australian dollars",
+                125e6,
+                "AUD",
+            ),
+            (
+                "it only cost 3 dollars 50 cents.",
+                "3 dollars 50 cents",
+                3.5,
+                "USD",
+            ),
+            (
+                "It costs 15 dollars and 50.",
+                "15 dollars and 50",
+                15.5,
+                "USD",
+            ),
+            (
+                "361 million pounds profit",
+                "361 million pounds",
+                361e6,
+                "GBP",
+            ),
+            ("sold for 5 million won", "5 million won", 5e6, "KRW"),
+            (
+                "raised 1.2 billion Hong Kong dollars",
+                "1.2 billion Hong Kong dollars",
+                1.2e9,
+                "HKD",
+            ),
+            ("Give me 5 dollars", "5 dollars", 5.0, "USD"),
+            ("the 100元!", "100元", 100.0, "CNY"),
+        ];
+        for (text, span, value, cur) in table {
+            let got = one(text);
+            assert_eq!(got.0, *span, "{text}");
+            assert!(
+                (got.1 - value).abs() < 1e-6 * value.max(1.0),
+                "{text}: {}",
+                got.1
+            );
+            assert_eq!(got.2, *cur, "{text}");
+        }
+    }
+
+    #[test]
+    fn approx_and_per_share() {
+        let g = one("After more than 100 million yuan of losses");
+        assert_eq!((g.0.as_str(), g.3), ("more than 100 million yuan", true));
+        let g = one("Shr 20 cts a share vs 10");
+        assert_eq!((g.1, g.4.as_deref()), (0.2, Some("share")));
+        let g = one("a dividend of $1.25 per share");
+        assert_eq!(
+            (g.0.as_str(), g.1, g.4.as_deref()),
+            ("$1.25", 1.25, Some("share"))
+        );
+        let g = one("a higher , $ 70 - a - share price");
+        assert_eq!(g.4.as_deref(), Some("share"));
+        let g = one("a 12-cent-a-share dividend");
+        assert_eq!((g.1, g.4.as_deref()), (0.12, Some("share")));
+        assert!(!one("paid $5 million").3);
+        assert!(one("nearly $5 million").3);
+    }
+
+    #[test]
+    fn not_money() {
+        for text in [
+            "All 70 of us.",
+            "I tried to call Bob 3 times already.",
+            "He sold 1,500 shares in 2019.",
+            "In 2019 marks were given",
+            "Smith, 25, won the race",
+            "The A320 and 3D models",
+            "a 5 pound bag of rice",
+            "grew 21.9% to 300",
+        ] {
+            assert_eq!(money(text), vec![], "{text}");
+        }
+    }
+}

@@ -1,1 +1,595 @@
-//! placeholder: see the module owner
+//! Shared number parsing for the rule-based extractors (money, percent, dates).
+//!
+//! Numbers come in three shapes in news text:
+//! - digits with separators and decimals: `1,500`, `53.169`, `12,34,567.89`, `10000`;
+//! - number words: `six`, `twenty-one`, `a hundred`, `one hundred and five`;
+//! - either of those followed by a scale word: `5 mln`, `3.2 billion`, `1.5m`, `5bn`.
+//!
+//! Everything here works on byte offsets of the text and only looks at ASCII, so it never
+//! splits a code point.
+
+/// A number found in the text: `text[start..end]` reads as `value` (scale applied).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// The number was written (at least partly) in words.
+    pub words: bool,
+    /// A scale word (million, bn, k…) was applied.
+    pub scaled: bool,
+    /// The digits are glued to 2–3 letters on their left (`USD115`, `RMB3.2bn`, `FY2019`).
+    pub glued: bool,
+}
+
+/// Parse a digit string with optional thousands separators and decimals:
+/// `1,500` → 1500, `53.169` → 53.169, `12,34,567.89` → 1234567.89.
+/// Returns `None` when the string is not such a number.
+pub fn parse_digits(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    if b.is_empty() || !b[0].is_ascii_digit() {
+        return None;
+    }
+    let mut clean = String::with_capacity(s.len());
+    let mut seen_dot = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => clean.push(c as char),
+            b',' => {
+                if seen_dot || i + 1 >= b.len() || !b[i + 1].is_ascii_digit() {
+                    return None;
+                }
+            }
+            b'.' => {
+                if seen_dot || i + 1 >= b.len() || !b[i + 1].is_ascii_digit() {
+                    return None;
+                }
+                seen_dot = true;
+                clean.push('.');
+            }
+            _ => return None,
+        }
+    }
+    clean.parse().ok()
+}
+
+/// The multiplier of a scale word (lowercase ASCII expected, also accepts capitals).
+pub fn scale_word(w: &str) -> Option<f64> {
+    let lw = w.to_ascii_lowercase();
+    Some(match lw.as_str() {
+        "thousand" | "thousands" | "k" => 1e3,
+        "million" | "millions" | "mln" | "mn" | "mil" | "m" => 1e6,
+        "billion" | "billions" | "bln" | "bn" | "b" => 1e9,
+        "trillion" | "trillions" | "tn" | "trn" | "tln" => 1e12,
+        "lakh" | "lakhs" | "lac" => 1e5,
+        "crore" | "crores" => 1e7,
+        _ => return None,
+    })
+}
+
+/// Value of a single number word (lowercase): units, teens, tens.
+pub fn unit_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        _ => return None,
+    })
+}
+
+/// Lowercase a short ASCII word into a stack buffer (no allocation); `None` if longer
+/// than 16 bytes.
+pub fn lower_buf(w: &str, buf: &mut [u8; 16]) -> Option<usize> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(b.len())
+}
+
+/// Is `w` (any case) the start of a number written in words?
+pub fn is_number_word(w: &str) -> bool {
+    let first = w.split('-').next().unwrap_or("");
+    let mut buf = [0u8; 16];
+    let Some(n) = lower_buf(first, &mut buf) else {
+        return false;
+    };
+    let lw = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    unit_word(lw).is_some() || matches!(lw, "hundred" | "dozen" | "half" | "quarter")
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80
+}
+
+/// The ASCII word starting at `i` (letters and inner hyphens), as (end, word).
+fn word_at(text: &str, i: usize) -> Option<(usize, &str)> {
+    let b = text.as_bytes();
+    if i >= b.len() || !b[i].is_ascii_alphabetic() {
+        return None;
+    }
+    if i > 0 && is_word_byte(b[i - 1]) {
+        return None;
+    }
+    let mut j = i;
+    while j < b.len()
+        && (b[j].is_ascii_alphabetic()
+            || (b[j] == b'-' && j + 1 < b.len() && b[j + 1].is_ascii_alphabetic() && j > i))
+    {
+        j += 1;
+    }
+    if j < b.len() && is_word_byte(b[j]) {
+        return None;
+    }
+    Some((j, &text[i..j]))
+}
+
+/// Skip one run of spaces (ASCII space or tab, at most a few) starting at `i`.
+pub fn skip_spaces(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = i;
+    while j < b.len() && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\n') && j - i < 4 {
+        j += 1;
+    }
+    j
+}
+
+/// The value of a compound number-word token like `twenty-one` or `six` (lowercase).
+fn compound_word(w: &str) -> Option<f64> {
+    if let Some(v) = unit_word(w) {
+        return Some(v);
+    }
+    let (a, b) = w.split_once('-')?;
+    let (ta, ub) = (unit_word(a)?, unit_word(b)?);
+    if ta >= 20.0 && ta % 10.0 == 0.0 && (1.0..10.0).contains(&ub) {
+        Some(ta + ub)
+    } else {
+        None
+    }
+}
+
+/// Parse a number written in words starting exactly at byte `i`: `six`, `twenty-one`,
+/// `a hundred`, `one hundred and five`, `two thousand`, `a dozen`, `half a`.
+/// Scale words million/billion are left to [`scan_number`]. Returns (end, value).
+pub fn parse_words(text: &str, i: usize) -> Option<(usize, f64)> {
+    let (end, w) = word_at(text, i)?;
+    let lw = w.to_ascii_lowercase();
+    let current;
+    if lw == "a" || lw == "an" || lw == "one" {
+        // "a hundred", "a thousand", "a dozen"; plain "one" stays 1.
+        let j = skip_spaces(text, end);
+        if let Some((e2, w2)) = word_at(text, j) {
+            let m = match w2.to_ascii_lowercase().as_str() {
+                "hundred" => Some(100.0),
+                "thousand" => Some(1000.0),
+                "dozen" => Some(12.0),
+                _ => None,
+            };
+            if let Some(m) = m {
+                return Some(continue_words(text, e2, 0.0, m));
+            }
+        }
+        if lw != "one" {
+            return None;
+        }
+        current = 1.0;
+    } else if lw == "dozen" {
+        return None;
+    } else if let Some(v) = compound_word(&lw) {
+        current = v;
+    } else {
+        // "one-yen", "five-year": the number is the first part of a hyphenated word
+        let (first, _) = lw.split_once('-')?;
+        let v = unit_word(first)?;
+        return Some((i + first.len(), v));
+    }
+    Some(continue_words(text, end, 0.0, current))
+}
+
+/// Continue a number-word sequence after `end` with hundred / thousand / and / units.
+fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) -> (usize, f64) {
+    loop {
+        let j = skip_spaces(text, end);
+        if j == end {
+            break;
+        }
+        let Some((e2, w2)) = word_at(text, j) else {
+            break;
+        };
+        let lw = w2.to_ascii_lowercase();
+        match lw.as_str() {
+            "hundred" if current > 0.0 && current < 100.0 => {
+                current *= 100.0;
+                end = e2;
+            }
+            "thousand" if current > 0.0 => {
+                total += current * 1000.0;
+                current = 0.0;
+                end = e2;
+            }
+            "dozen" if current > 0.0 && current < 100.0 => {
+                current *= 12.0;
+                end = e2;
+            }
+            "and" if current >= 100.0 || (current == 0.0 && total > 0.0) => {
+                // "one hundred and five": only when a number word follows.
+                let k = skip_spaces(text, e2);
+                match word_at(text, k)
+                    .and_then(|(e3, w3)| compound_word(&w3.to_ascii_lowercase()).map(|v| (e3, v)))
+                {
+                    Some((e3, v)) if v < 100.0 => {
+                        current += v;
+                        end = e3;
+                    }
+                    _ => break,
+                }
+            }
+            _ => match compound_word(&lw) {
+                // "hundred five", "thousand twenty"
+                Some(v) if (current >= 100.0 || (current == 0.0 && total > 0.0)) && v < 100.0 => {
+                    current += v;
+                    end = e2;
+                }
+                _ => break,
+            },
+        }
+    }
+    (end, total + current)
+}
+
+/// Parse a digit number starting exactly at byte `i` (no sign): returns (end, value).
+/// Rejects numbers glued to letters on the left, and dotted sequences like `1.2.3`.
+pub fn parse_digits_at(text: &str, i: usize) -> Option<(usize, f64)> {
+    let b = text.as_bytes();
+    if i >= b.len() || !b[i].is_ascii_digit() {
+        return None;
+    }
+    if i > 0
+        && (b[i - 1].is_ascii_digit()
+            || ((b[i - 1] == b'.' || b[i - 1] == b',') && i > 1 && b[i - 2].is_ascii_digit()))
+    {
+        return None;
+    }
+    let mut j = i;
+    let mut seen_dot = false;
+    while j < b.len() {
+        let c = b[j];
+        if c.is_ascii_digit() {
+            j += 1;
+        } else if (c == b',' || c == b'.') && j + 1 < b.len() && b[j + 1].is_ascii_digit() {
+            if c == b'.' {
+                if seen_dot {
+                    return None;
+                }
+                seen_dot = true;
+            } else {
+                if seen_dot {
+                    break;
+                }
+                // thousands groups have 2 (Indian) or 3 digits
+                let mut k = j + 1;
+                while k < b.len() && b[k].is_ascii_digit() {
+                    k += 1;
+                }
+                if !(k - j - 1 == 3 || (k - j - 1 == 2 && k < b.len() && b[k] == b',')) {
+                    break;
+                }
+            }
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // "1.2.3" or "1,2" leftovers: reject sequences continuing with a dot and a digit.
+    if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+        return None;
+    }
+    let v = parse_digits(&text[i..j])?;
+    Some((j, v))
+}
+
+/// Scan a full number at byte `i` (digits or words) with an optional scale word:
+/// `5 mln`, `3.2 billion`, `1.5m`, `5bn`, `six million`, `half a million`,
+/// `two and a half billion`. `attached_scale`: also accept single-letter scales (`m`, `k`,
+/// `b`) glued to the digits, as in `£1.5m`.
+pub fn scan_number(text: &str, i: usize) -> Option<Number> {
+    let b = text.as_bytes();
+    let (mut end, mut value, words) = if b.get(i)?.is_ascii_digit() {
+        let (e, v) = parse_digits_at(text, i)?;
+        (e, v, false)
+    } else {
+        let lw = word_at(text, i)?.1.to_ascii_lowercase();
+        if lw == "half" || lw == "quarter" {
+            // "half a million", "half million", "quarter million"
+            let base = if lw == "half" { 0.5 } else { 0.25 };
+            let (e, _) = word_at(text, i)?;
+            let mut j = skip_spaces(text, e);
+            if let Some((e2, w2)) = word_at(text, j) {
+                if w2.eq_ignore_ascii_case("a") {
+                    j = skip_spaces(text, e2);
+                }
+            }
+            let (e3, w3) = word_at(text, j)?;
+            let s = scale_word(w3).filter(|s| *s >= 1e3 && w3.len() > 2)?;
+            return Some(Number {
+                start: i,
+                end: e3,
+                value: base * s,
+                words: true,
+                scaled: true,
+                glued: false,
+            });
+        }
+        let (e, v) = parse_words(text, i)?;
+        (e, v, true)
+    };
+    let mut scaled = false;
+    // attached scale: 1.5m, 5bn, 10k, 3.2bln
+    if !words && end < b.len() && b[end].is_ascii_alphabetic() {
+        let mut k = end;
+        while k < b.len() && b[k].is_ascii_alphabetic() {
+            k += 1;
+        }
+        if k < b.len() && is_word_byte(b[k]) {
+            return None;
+        }
+        let w = &text[end..k];
+        match scale_word(w) {
+            Some(s) => {
+                value *= s;
+                end = k;
+                scaled = true;
+            }
+            None => {
+                // glued to a word that is not a scale ("3D", "4th"): let callers decide
+                return Some(Number {
+                    start: i,
+                    end,
+                    value,
+                    words,
+                    scaled,
+                    glued: false,
+                });
+            }
+        }
+    }
+    if !scaled {
+        // "two and a half billion", "1 and a half million"
+        let j = skip_spaces(text, end);
+        let mut frac = 0.0;
+        let mut k = j;
+        if let Some((e1, w1)) = word_at(text, j) {
+            if w1.eq_ignore_ascii_case("and") {
+                let j2 = skip_spaces(text, e1);
+                if let Some((e2, w2)) = word_at(text, j2) {
+                    if w2.eq_ignore_ascii_case("a") {
+                        let j3 = skip_spaces(text, e2);
+                        if let Some((e3, w3)) = word_at(text, j3) {
+                            if w3.eq_ignore_ascii_case("half") {
+                                frac = 0.5;
+                                k = skip_spaces(text, e3);
+                            } else if w3.eq_ignore_ascii_case("quarter") {
+                                frac = 0.25;
+                                k = skip_spaces(text, e3);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if j > end || frac > 0.0 {
+            if let Some((e, w)) = word_at(text, k) {
+                // single letters need to be glued ("1.5m"), not "5 m" (metres)
+                if w.len() > 1 {
+                    if let Some(s) = scale_word(w) {
+                        value = (value + frac) * s;
+                        end = e;
+                        scaled = true;
+                    }
+                }
+            }
+        }
+    }
+    Some(Number {
+        start: i,
+        end,
+        value,
+        words,
+        scaled,
+        glued: false,
+    })
+}
+
+/// [`scan_number`] for digits glued to letters on their left.
+fn scan_number_glued(text: &str, i: usize) -> Option<Number> {
+    // parse_digits_at only refuses a digit or a digit-separator on the left
+    scan_number(text, i)
+}
+
+/// Every number in the text, left to right, non-overlapping (digits anywhere; number
+/// words only when they start a word). Cheap: a byte scan, no regex.
+pub fn find_numbers(text: &str) -> Vec<Number> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            if i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1].is_ascii_digit()) {
+                // "USD115", "RMB3.2bn", "FY2019": 2-3 letters glued on the left
+                let mut k = i;
+                while k > 0 && b[k - 1].is_ascii_alphabetic() {
+                    k -= 1;
+                }
+                let glued_ok = b[i - 1].is_ascii_alphabetic()
+                    && (2..=4).contains(&(i - k))
+                    && (k == 0 || !is_word_byte(b[k - 1]));
+                if glued_ok {
+                    if let Some(mut n) = scan_number_glued(text, i) {
+                        n.glued = true;
+                        i = n.end.max(i + 1);
+                        out.push(n);
+                        continue;
+                    }
+                }
+                // part of a token like "A320" or "3D": skip the run
+                while i < b.len() && (b[i].is_ascii_alphanumeric()) {
+                    i += 1;
+                }
+                continue;
+            }
+            match scan_number(text, i) {
+                Some(n) => {
+                    i = n.end.max(i + 1);
+                    out.push(n);
+                }
+                None => {
+                    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.' || b[i] == b',') {
+                        i += 1;
+                    }
+                }
+            }
+        } else if c.is_ascii_alphabetic() {
+            if i > 0 && is_word_byte(b[i - 1]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            let w = &text[i..j];
+            let candidate = w.len() >= 3 && (is_number_word(w) || w.eq_ignore_ascii_case("half"))
+                || (w.len() <= 2 && (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")));
+            if candidate {
+                if let Some(n) = scan_number(text, i) {
+                    // "a"/"an" alone only count with hundred/thousand/dozen
+                    if n.end > j || !(w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")) {
+                        i = n.end;
+                        out.push(n);
+                        continue;
+                    }
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The lowercase ASCII word ending right before byte `end` (skipping spaces), as
+/// (start, word). Used to look at left context.
+pub fn word_before(text: &str, end: usize) -> Option<(usize, String)> {
+    let b = text.as_bytes();
+    let mut j = end;
+    let mut n = 0;
+    while j > 0 && (b[j - 1] == b' ' || b[j - 1] == b'\t' || b[j - 1] == b'\n') && n < 3 {
+        j -= 1;
+        n += 1;
+    }
+    let e = j;
+    while j > 0
+        && (b[j - 1].is_ascii_alphabetic()
+            || b[j - 1] == b'.' && j > 1 && b[j - 2].is_ascii_alphabetic())
+    {
+        j -= 1;
+    }
+    if j == e || (j > 0 && is_word_byte(b[j - 1])) {
+        return None;
+    }
+    Some((j, text[j..e].to_ascii_lowercase()))
+}
+
+/// The ASCII word starting at byte `i` after optional spaces, as (start, end, lowercase).
+pub fn word_after(text: &str, i: usize) -> Option<(usize, usize, String)> {
+    let j = skip_spaces(text, i);
+    let (e, w) = word_at(text, j)?;
+    Some((j, e, w.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> Option<f64> {
+        scan_number(s, 0)
+            .filter(|n| n.end == s.len())
+            .map(|n| n.value)
+    }
+
+    #[test]
+    fn numbers_table() {
+        let table: &[(&str, f64)] = &[
+            ("1,500", 1500.0),
+            ("53.169", 53.169),
+            ("10000", 10000.0),
+            ("12,34,567.89", 1234567.89),
+            ("53.169 million", 53169000.0),
+            ("5 mln", 5e6),
+            ("3.2 billion", 3.2e9),
+            ("1.5m", 1.5e6),
+            ("5bn", 5e9),
+            ("10k", 1e4),
+            ("six", 6.0),
+            ("twenty-one", 21.0),
+            ("a hundred", 100.0),
+            ("one hundred and five", 105.0),
+            ("two thousand", 2000.0),
+            ("five million", 5e6),
+            ("half a million", 5e5),
+            ("quarter million", 2.5e5),
+            ("two and a half billion", 2.5e9),
+            ("a dozen", 12.0),
+            ("thirteen", 13.0),
+        ];
+        for (s, v) in table {
+            assert_eq!(num(s), Some(*v), "{s}");
+        }
+    }
+
+    #[test]
+    fn not_numbers() {
+        assert_eq!(num("a"), None);
+        assert_eq!(num("someone"), None);
+        assert!(scan_number("1.2.3", 0).is_none());
+        // "5 m" with a space is not five million (metres)
+        assert_eq!(scan_number("5 m", 0).unwrap().value, 5.0);
+    }
+
+    #[test]
+    fn finds_numbers_in_text() {
+        let t = "Revenue rose to 181 million from six, A320 jets and 1,500 shares.";
+        let v: Vec<f64> = find_numbers(t).iter().map(|n| n.value).collect();
+        assert_eq!(v, vec![181e6, 6.0, 1500.0]);
+    }
+}

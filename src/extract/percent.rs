@@ -1,3 +1,242 @@
-//! placeholder: see the module owner
-use super::{Context, Found};
-pub fn find(_text: &str, _ctx: &Context) -> Vec<Found> { Vec::new() }
+//! PERCENT: a number followed by `%`, `percent`, `per cent`, `pct` (Reuters),
+//! `percentage points`. The value is the number as written ("21.9%" → 21.9); a `%` with
+//! no number right before it ("accounted for%.") is no mention, nor is a `%` inside a URL
+//! escape ("%20"). Ranges give both ends: "5-10%", "10 to 25 percent".
+
+use super::numbers::{self, Number};
+use super::{Context, Found, Kind};
+use aho_corasick::{AhoCorasick, MatchKind};
+use once_cell::sync::Lazy;
+
+const MARKERS: &[&str] = &[
+    "%", "％", "percent", "Percent", "PERCENT", "per cent", "Per cent", "pct", "PCT",
+];
+
+static AC: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(MARKERS)
+        .expect("percent markers")
+});
+
+/// Find PERCENT mentions.
+pub fn find(text: &str, _ctx: &Context) -> Vec<Found> {
+    let b = text.as_bytes();
+    let mut out: Vec<Found> = Vec::new();
+    for m in AC.find_iter(text) {
+        let (ms, me) = (m.start(), m.end());
+        let sym = b[ms] == b'%' || text[ms..].starts_with('％');
+        let mut end = me;
+        if sym {
+            // URL escapes: "%20", "%2D"
+            if end < b.len() && b[end].is_ascii_alphanumeric() {
+                continue;
+            }
+        } else {
+            // a whole word: "percent", "percents", "percentage", "percentage points"
+            if ms > 0 && b[ms - 1].is_ascii_alphabetic() {
+                continue;
+            }
+            let rest = &text[end..];
+            if rest.starts_with("age") {
+                end += 3;
+            } else if rest.starts_with('s')
+                && !text[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+            {
+                end += 1;
+            }
+            if end < b.len() && b[end].is_ascii_alphanumeric() {
+                continue;
+            }
+        }
+        // "percentage point(s)", "% points", "pct points"
+        if let Some((s, e, w)) = numbers::word_after(text, end) {
+            if s <= end + 1 && (w == "points" || w == "point") {
+                end = e;
+            }
+        }
+        // the number right before the marker (a space allowed, none needed for "%")
+        let mut ne = ms;
+        if ne > 0 && b[ne - 1] == b' ' {
+            ne -= 1;
+        } else if !sym && ne > 0 && b[ne - 1].is_ascii_digit() {
+            // "5pct" glued is fine
+        } else if !sym {
+            continue;
+        }
+        let Some((n, prev)) = number_ending_at(text, ne) else {
+            continue;
+        };
+        if n.glued || in_url(text, n.start) {
+            continue;
+        }
+        let mut start = n.start;
+        let mut value = n.value;
+        // sign: "-3%", "−3%", "minus five percent", "negative 2 pct"
+        let sb = &text[..start];
+        if (sb.ends_with('-') || sb.ends_with('−'))
+            && sb[..sb.len() - if sb.ends_with('-') { 1 } else { 3 }]
+                .bytes()
+                .next_back()
+                .is_none_or(|c| c == b' ' || c == b'(' || c == b'\n' || c == b':')
+        {
+            value = -value;
+            start -= if sb.ends_with('-') { 1 } else { 3 };
+        } else if sb.ends_with('+') {
+            start -= 1;
+        } else if let Some((ws, w)) = numbers::word_before(text, start) {
+            if w == "minus" || w == "negative" {
+                value = -value;
+                start = ws;
+            }
+        }
+        // the other end of a range: "5-10%", "10 to 25 percent", "between 5 and 10 pct"
+        if let Some(p) = prev {
+            if !p.glued && !p.scaled && p.value < 1000.0 && p.value <= n.value {
+                let between = &text[p.end..n.start];
+                let joined = between == "-"
+                    || between == " to "
+                    || between == " - "
+                    || between == "–"
+                    || between == " and " && {
+                        numbers::word_before(text, p.start).is_some_and(|(_, w)| w == "between")
+                    };
+                if joined && !in_url(text, p.start) {
+                    push(&mut out, p.start, p.end, p.value);
+                }
+            }
+        }
+        push(&mut out, start, end, value);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Found>, start: usize, end: usize, value: f64) {
+    if out.last().is_some_and(|l| l.end > start) {
+        return;
+    }
+    out.push(Found {
+        start,
+        end,
+        kind: Kind::Percent { value },
+    });
+}
+
+/// The number whose last byte is right before `end`, with the number before it (for
+/// ranges). Looks at a small window only.
+fn number_ending_at(text: &str, end: usize) -> Option<(Number, Option<Number>)> {
+    let b = text.as_bytes();
+    if end == 0 {
+        return None;
+    }
+    let last = b[end - 1];
+    if !(last.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let mut w0 = end.saturating_sub(64);
+    while w0 > 0 && !text.is_char_boundary(w0) {
+        w0 += 1;
+    }
+    if w0 > 0 {
+        // start at a word start
+        while w0 < end && b[w0] != b' ' && b[w0] != b'\n' {
+            w0 += 1;
+        }
+    }
+    let window = &text[w0..end];
+    let nums = numbers::find_numbers(window);
+    let k = nums.iter().rposition(|n| n.end == window.len())?;
+    let shift = |mut n: Number| {
+        n.start += w0;
+        n.end += w0;
+        n
+    };
+    let n = shift(nums[k].clone());
+    // a number glued to letters on its left window edge ("A320%") was skipped by the scan
+    if n.start > 0
+        && (b[n.start - 1].is_ascii_alphanumeric()
+            || matches!(b[n.start - 1], b'%' | b'=' | b'/' | b'&' | b'.'))
+        && !n.glued
+    {
+        return None;
+    }
+    let prev = (k > 0).then(|| shift(nums[k - 1].clone()));
+    Some((n, prev))
+}
+
+/// Is byte `i` inside a URL-like token?
+fn in_url(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut s = i;
+    while s > 0 && !b[s - 1].is_ascii_whitespace() && i - s < 200 {
+        s -= 1;
+    }
+    let tok = &text[s..i];
+    tok.contains("://") || tok.contains("www.") || tok.contains('?') || tok.contains('=')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pct(text: &str) -> Vec<(String, f64)> {
+        find(text, &Context::default())
+            .into_iter()
+            .map(|f| match f.kind {
+                Kind::Percent { value } => (text[f.start..f.end].to_string(), value),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn percent_table() {
+        let table: &[(&str, &str, f64)] = &[
+            ("a decrease of 21.9%;", "21.9%", 21.9),
+            ("100%", "100%", 100.0),
+            (" 100 percent", "100 percent", 100.0),
+            ("240 percent", "240 percent", 240.0),
+            ("twenty percent", "twenty percent", 20.0),
+            ("one hundred percents", "one hundred percents", 100.0),
+            ("thirty percentage", "thirty percentage", 30.0),
+            ("rose 12 per cent", "12 per cent", 12.0),
+            ("up 5 pct from", "5 pct", 5.0),
+            ("just need minus five percent", "minus five percent", -5.0),
+            ("fell -3% in", "-3%", -3.0),
+            (
+                "rates rose 0.25 percentage points",
+                "0.25 percentage points",
+                0.25,
+            ),
+            ("up 2.5 pct", "2.5 pct", 2.5),
+            ("interest income sank 27 % in the quarter", "27 %", 27.0),
+        ];
+        for (text, span, value) in table {
+            let got = pct(text);
+            assert_eq!(got, vec![(span.to_string(), *value)], "{text}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        let got = pct("salaries up 10% to 25% and 5-10% or 3 to 4 percent");
+        let v: Vec<f64> = got.iter().map(|g| g.1).collect();
+        assert_eq!(v, vec![10.0, 25.0, 5.0, 10.0, 3.0, 4.0]);
+    }
+
+    #[test]
+    fn not_percent() {
+        for text in [
+            "online services accounted for%.",
+            "Online%.",
+            "You can go to https://www.test.com/search?q=30%25%2020%",
+            "issn%280024%2D9114%29%20and%20",
+            "Only a small percent attain the top ranks",
+            "The table shows the % of increase",
+            "How do I calculate a percentage?",
+            "expected percentages",
+        ] {
+            assert_eq!(pct(text), vec![], "{text}");
+        }
+    }
+}

@@ -1,4 +1,19 @@
-//! placeholder: HTML repair and text extraction (owned by the cleaning work)
+//! The clean stage: HTML repair and text extraction, entity decoding, Unicode
+//! normalisation, boilerplate removal.
+//!
+//! Two paths:
+//! * fragments (most dump bodies: text with a few real, space-mangled or escaped tags) go
+//!   through a hand-written scanner ([`fragment`]) and the whitespace/Unicode tidy
+//!   ([`normalize`]);
+//! * whole pages (a fragment scan meets `<html`, `<body`, `<!doctype`, `<nav`…) are parsed
+//!   with `scraper` and reduced to the main article text ([`page`]).
+
+mod entities;
+mod fragment;
+mod normalize;
+mod page;
+
+pub use entities::decode_entities;
 
 /// What a full HTML page yields.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -14,13 +29,44 @@ pub struct Page {
 /// space-mangled tags, or a whole page. Returns the clean text, paragraphs separated by
 /// one blank line.
 pub fn clean_body(body: &str) -> String {
-    body.to_string()
+    let scan = fragment::scan(body, true);
+    if scan.page {
+        return page::parse_page(body).text;
+    }
+    // Plain-text wire copy (no block tags) marks paragraphs by indentation.
+    normalize::tidy(&scan.text, true, scan.blocks == 0)
 }
 
 /// Parse a whole HTML page (`.html` files, WARC responses): title, date, main text.
 pub fn page(html: &str) -> Page {
-    Page {
-        text: clean_body(html),
-        ..Page::default()
+    page::parse_page(html)
+}
+
+/// Clean a short single-line string (a title, a meta value): tags and entities handled,
+/// all whitespace collapsed to single spaces.
+pub fn clean_inline(s: &str) -> String {
+    let t = if s.contains(['<', '&']) {
+        fragment::scan(s, false).text
+    } else {
+        s.to_string()
+    };
+    let t = normalize::tidy(&t, false, false);
+    if t.contains("\n\n") {
+        t.replace("\n\n", " ")
+    } else {
+        t
     }
 }
+
+/// Text of one HTML block from the page parser: entities already decoded by the parser,
+/// but stray or escaped tags may remain in the text; newlines are insignificant.
+fn clean_block(s: &str) -> String {
+    if s.contains(['<', '&']) {
+        normalize::tidy(&fragment::scan(s, false).text, false, false)
+    } else {
+        normalize::tidy(s, false, false)
+    }
+}
+
+#[cfg(test)]
+mod tests;

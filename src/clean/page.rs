@@ -1,0 +1,571 @@
+//! Whole HTML pages: title, publication date, and the main article text with
+//! boilerplate removed (a readability-like scorer over block elements).
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::normalize::{tidy, BREAK};
+use super::Page;
+
+/// Parse a page and extract title, date and main text.
+pub(crate) fn parse_page(html: &str) -> Page {
+    let doc = Html::parse_document(html);
+    Page {
+        title: title(&doc),
+        published: published(&doc),
+        text: main_text(&doc),
+    }
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("valid selector")
+}
+
+fn one_line(s: &str) -> Option<String> {
+    let t = super::clean_inline(s);
+    if t.is_empty() {
+        None
+    } else {
+        Some(t)
+    }
+}
+
+static OG_TITLE: Lazy<Selector> = Lazy::new(|| {
+    sel("meta[property='og:title'], meta[name='og:title'], meta[name='twitter:title']")
+});
+static TITLE: Lazy<Selector> = Lazy::new(|| sel("title"));
+static H1: Lazy<Selector> = Lazy::new(|| sel("h1"));
+
+fn title(doc: &Html) -> Option<String> {
+    for e in doc.select(&OG_TITLE) {
+        if let Some(t) = e.value().attr("content").and_then(one_line) {
+            return Some(t);
+        }
+    }
+    for e in doc.select(&TITLE).chain(doc.select(&H1)) {
+        if let Some(t) = one_line(&e.text().collect::<String>()) {
+            return Some(t);
+        }
+    }
+    None
+}
+
+static DATE_META: Lazy<Selector> = Lazy::new(|| {
+    sel("meta[property='article:published_time'], meta[name='article:published_time'], \
+         meta[property='og:published_time'], meta[itemprop='datePublished'], \
+         meta[name='datePublished'], meta[name='pubdate'], meta[name='publishdate'], \
+         meta[name='publish-date'], meta[name='parsely-pub-date'], meta[name='sailthru.date'], \
+         meta[name='dc.date'], meta[name='DC.date'], meta[name='dc.date.issued'], \
+         meta[name='DC.date.issued'], meta[name='dcterms.created'], meta[name='date'], \
+         meta[name='Date'], meta[property='article:published'], meta[name='OriginalPublicationDate'], \
+         meta[name='cXenseParse:recs:publishtime']")
+});
+static DATE_ITEMPROP: Lazy<Selector> =
+    Lazy::new(|| sel("[itemprop='datePublished'], time[pubdate], time[datetime]"));
+static LD_JSON: Lazy<Selector> = Lazy::new(|| sel("script[type='application/ld+json']"));
+static LD_DATE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("regex"));
+static YMD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
+
+/// `YYYY-MM-DD` from the start of an ISO-like date string.
+pub(crate) fn iso_date(s: &str) -> Option<String> {
+    let c = YMD.captures(s.trim())?;
+    if c.get(0)?.start() > 0 {
+        return None;
+    }
+    let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn published(doc: &Html) -> Option<String> {
+    for e in doc.select(&DATE_META) {
+        if let Some(d) = e.value().attr("content").and_then(iso_date) {
+            return Some(d);
+        }
+    }
+    for e in doc.select(&LD_JSON) {
+        let s: String = e.text().collect();
+        if let Some(c) = LD_DATE.captures(&s) {
+            if let Some(d) = iso_date(&c[1]) {
+                return Some(d);
+            }
+        }
+    }
+    for e in doc.select(&DATE_ITEMPROP) {
+        let v = e.value();
+        let cand = v.attr("datetime").or_else(|| v.attr("content"));
+        if let Some(d) = cand.and_then(iso_date) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------
+// Main text.
+
+static UNLIKELY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)-ad-|^ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|foot|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|share|sharing|cookie|newsletter|subscri|promo|signup|sign-up|modal|navbar|\bnav\b|masthead|widget|recommend|outbrain|taboola|trending|most-?popular|tags|toolbar|paywall|hidden|print-only|visually-hidden|sr-only|byline|author|timestamp|caption",
+    )
+    .expect("regex")
+});
+static MAYBE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post-?text|text")
+        .expect("regex")
+});
+static POSITIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph|prose").expect("regex")
+});
+static NEGATIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)-ad-|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|newsletter|subscri|caption|byline|author").expect("regex")
+});
+
+#[derive(Default)]
+struct NodeInfo {
+    parent: Option<usize>,
+    children: Vec<usize>,
+    tag: TagClass,
+    weight: f32,
+    score: f32,
+    scored: bool,
+    chars: usize,
+    link_chars: usize,
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum TagClass {
+    #[default]
+    Other,
+    /// Paragraph-like: text owners that are never candidates themselves.
+    Para,
+    /// Containers that can be the article root.
+    Container,
+    Heading,
+}
+
+struct Block {
+    owner: usize,
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    heading: bool,
+}
+
+struct Walker {
+    nodes: Vec<NodeInfo>,
+    blocks: Vec<Block>,
+    stack: Vec<usize>,
+    cur: String,
+    cur_link: usize,
+    in_link: usize,
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "caption"
+            | "blockquote"
+            | "section"
+            | "article"
+            | "main"
+            | "figure"
+            | "figcaption"
+            | "pre"
+            | "hr"
+            | "address"
+            | "center"
+            | "details"
+            | "summary"
+            | "form"
+            | "fieldset"
+            | "body"
+            | "html"
+            | "hgroup"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "dialog"
+            | "legend"
+    )
+}
+
+fn tag_class(name: &str) -> TagClass {
+    match name {
+        "p" | "pre" | "li" | "dd" | "dt" | "span" | "font" | "b" | "strong" | "em" | "i" | "a"
+        | "u" | "code" | "small" | "big" | "sup" | "sub" | "q" | "cite" | "blockquote" => {
+            TagClass::Para
+        }
+        "div" | "article" | "section" | "main" | "td" | "body" | "form" => TagClass::Container,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => TagClass::Heading,
+        _ => TagClass::Other,
+    }
+}
+
+fn always_skip(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "button"
+            | "select"
+            | "input"
+            | "textarea"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "header"
+            | "head"
+            | "figure"
+            | "figcaption"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "canvas"
+            | "map"
+            | "dialog"
+            | "menu"
+            | "label"
+            | "option"
+            | "time"
+    )
+}
+
+fn class_id(e: &scraper::node::Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = e.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(i) = e.id() {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s
+}
+
+fn is_hidden(e: &scraper::node::Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(st) = e.attr("style") {
+        let st = st.to_ascii_lowercase().replace(' ', "");
+        if st.contains("display:none") || st.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        if self.cur.trim().is_empty() {
+            self.cur.clear();
+            self.cur_link = 0;
+            return;
+        }
+        let text = super::clean_block(&self.cur);
+        self.cur.clear();
+        let link_chars = std::mem::take(&mut self.cur_link);
+        if text.is_empty() {
+            return;
+        }
+        let owner = *self.stack.last().expect("stack");
+        let chars = text.chars().count();
+        let heading = self.nodes[owner].tag == TagClass::Heading;
+        self.blocks.push(Block {
+            owner,
+            text,
+            chars,
+            link_chars: link_chars.min(chars),
+            heading,
+        });
+    }
+
+    fn walk(&mut self, el: ElementRef) {
+        let e = el.value();
+        let name = e.name();
+        if always_skip(name) || is_hidden(e) {
+            if is_block(name) || matches!(name, "script" | "style" | "time") {
+                self.flush();
+            }
+            return;
+        }
+        let ci = class_id(e);
+        let protected = matches!(name, "body" | "html" | "article" | "main" | "a");
+        if !protected && !ci.is_empty() && UNLIKELY.is_match(&ci) && !MAYBE.is_match(&ci) {
+            if is_block(name) {
+                self.flush();
+            }
+            return;
+        }
+        if e.attr("role").is_some_and(|r| {
+            matches!(
+                r,
+                "navigation"
+                    | "banner"
+                    | "complementary"
+                    | "contentinfo"
+                    | "menu"
+                    | "dialog"
+                    | "alert"
+            )
+        }) {
+            self.flush();
+            return;
+        }
+        let block = is_block(name);
+        if block {
+            self.flush();
+        }
+        let idx = self.nodes.len();
+        let mut weight = 0.0;
+        if !ci.is_empty() {
+            if POSITIVE.is_match(&ci) {
+                weight += 25.0;
+            }
+            if NEGATIVE.is_match(&ci) {
+                weight -= 25.0;
+            }
+        }
+        weight += match name {
+            "div" => 5.0,
+            "article" => 10.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        let parent = self.stack.last().copied();
+        self.nodes.push(NodeInfo {
+            parent,
+            tag: tag_class(name),
+            weight,
+            ..NodeInfo::default()
+        });
+        if let Some(p) = parent {
+            self.nodes[p].children.push(idx);
+        }
+        self.stack.push(idx);
+        let link = name == "a";
+        if link {
+            self.in_link += 1;
+        }
+        if name == "br" {
+            // Paragraph break, owned by the enclosing element.
+            self.stack.pop();
+            self.flush();
+            self.stack.push(idx);
+        }
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    self.cur.push_str(t);
+                    if self.in_link > 0 {
+                        self.cur_link += t.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                }
+                Node::Element(_) => {
+                    if let Some(c) = ElementRef::wrap(child) {
+                        self.walk(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if link {
+            self.in_link -= 1;
+        }
+        if block {
+            self.flush();
+        }
+        self.stack.pop();
+    }
+}
+
+fn main_text(doc: &Html) -> String {
+    let root = doc.root_element();
+    let mut w = Walker {
+        nodes: Vec::new(),
+        blocks: Vec::new(),
+        stack: Vec::new(),
+        cur: String::new(),
+        cur_link: 0,
+        in_link: 0,
+    };
+    // A virtual root so every block has an owner.
+    w.nodes.push(NodeInfo::default());
+    w.stack.push(0);
+    w.walk(root);
+    w.flush();
+    select_text(&mut w.nodes, &w.blocks)
+}
+
+/// Gold article bodies rarely include headings (title, teasers).
+const DROP_HEADINGS: bool = true;
+
+fn commas(s: &str) -> usize {
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count()
+}
+
+fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
+    if blocks.is_empty() {
+        return String::new();
+    }
+    // Totals for link density.
+    for b in blocks {
+        let mut n = Some(b.owner);
+        while let Some(i) = n {
+            nodes[i].chars += b.chars;
+            nodes[i].link_chars += b.link_chars;
+            n = nodes[i].parent;
+        }
+    }
+    // Readability-like scores.
+    for b in blocks {
+        if b.chars < 25 || b.heading {
+            continue;
+        }
+        let plain = b.chars.saturating_sub(b.link_chars);
+        if plain * 2 < b.chars {
+            continue;
+        }
+        let s = 1.0 + commas(&b.text) as f32 + (b.chars as f32 / 100.0).min(3.0);
+        // Skip paragraph-like owners, then container levels get 1, 1/2, 1/6, 1/9...
+        let mut n = Some(b.owner);
+        while let Some(i) = n {
+            if nodes[i].tag != TagClass::Para {
+                break;
+            }
+            n = nodes[i].parent;
+        }
+        let mut level = 0;
+        while let Some(i) = n {
+            if level > 5 {
+                break;
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            if !nodes[i].scored {
+                nodes[i].scored = true;
+                nodes[i].score = nodes[i].weight;
+            }
+            nodes[i].score += s / div;
+            n = nodes[i].parent;
+            level += 1;
+        }
+    }
+    let final_score = |n: &NodeInfo| -> f32 {
+        if !n.scored || n.chars == 0 {
+            return f32::MIN;
+        }
+        let ld = n.link_chars as f32 / n.chars as f32;
+        n.score * (1.0 - ld)
+    };
+    let mut top = None;
+    let mut best = f32::MIN;
+    for (i, n) in nodes.iter().enumerate() {
+        if i == 0 || !n.scored {
+            continue;
+        }
+        let f = final_score(n);
+        if f > best {
+            best = f;
+            top = Some(i);
+        }
+    }
+    let mut include = vec![false; nodes.len()];
+    match top {
+        None => include[0] = true,
+        Some(t) => {
+            include[t] = true;
+            if let Some(p) = nodes[t].parent {
+                let threshold = (best * 0.2).max(10.0);
+                for &s in &nodes[p].children {
+                    if s == t {
+                        continue;
+                    }
+                    let n = &nodes[s];
+                    let ld = if n.chars > 0 {
+                        n.link_chars as f32 / n.chars as f32
+                    } else {
+                        1.0
+                    };
+                    let bonus = if nodes[t].weight > 0.0 && n.weight >= nodes[t].weight {
+                        best * 0.2
+                    } else {
+                        0.0
+                    };
+                    let good = n.scored && final_score(n) + bonus >= threshold;
+                    let para = n.tag == TagClass::Para && ld < 0.25 && n.chars > 80;
+                    if good || para {
+                        include[s] = true;
+                    }
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    for b in blocks {
+        let mut n = Some(b.owner);
+        let mut inside = false;
+        while let Some(i) = n {
+            if include[i] {
+                inside = true;
+                break;
+            }
+            n = nodes[i].parent;
+        }
+        if !inside {
+            continue;
+        }
+        if b.link_chars * 2 > b.chars {
+            continue;
+        }
+        if b.heading && DROP_HEADINGS {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(BREAK);
+        }
+        out.push_str(&b.text);
+    }
+    tidy(&out, true, false)
+}

@@ -123,6 +123,13 @@ static WEEKDAY_RE: Lazy<Regex> = Lazy::new(|| {
         .expect("weekday regex")
 });
 
+static HOLIDAY_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Election Day|Independence Day|Fourth of July|Labor Day|Memorial Day|Valentine['’]s Day|Halloween|Boxing Day|Veterans Day)(?-u:\b)",
+    )
+    .expect("holiday regex")
+});
+
 static FISCAL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?-u:\b)(?:[Ff]iscal(?: [Yy]ear)? ?((?:19|20)[0-9][0-9])|FY ?((?:19|20)[0-9][0-9])|FY ?'?([0-9][0-9]))(?-u:\b)")
         .expect("fiscal regex")
@@ -177,20 +184,35 @@ fn add_quarters(y: i32, q: u32, delta: i32) -> (i32, u32) {
     (idx.div_euclid(4), (idx.rem_euclid(4) + 1) as u32)
 }
 
-/// The year of month `m` closest to the reference month (ties go to the past).
-fn closest_year_for_month(r: NaiveDate, m: u32) -> i32 {
-    let here = r.year() * 12 + r.month() as i32 - 1;
-    let mut best = r.year();
-    let mut best_d = i32::MAX;
-    for y in [r.year() - 1, r.year(), r.year() + 1] {
-        let d = (y * 12 + m as i32 - 1 - here).abs();
-        // ties (6 months) prefer the past
-        if d < best_d || (d == best_d && y < best) {
-            best = y;
-            best_d = d;
-        }
+/// The year of month `m` without a year: news mostly looks back, so the most recent
+/// such month, unless it is next month.
+fn recent_year_for_month(r: NaiveDate, m: u32) -> i32 {
+    let fwd = (m as i32 - r.month() as i32).rem_euclid(12);
+    if fwd == 1 {
+        add_months(r.year(), r.month(), 1).0
+    } else if m <= r.month() {
+        r.year()
+    } else {
+        r.year() - 1
     }
-    best
+}
+
+/// The year of a month-day without a year: the most recent one, unless the next one is
+/// within three months.
+fn recent_year_for_day(r: NaiveDate, m: u32, d: u32) -> i32 {
+    let this = NaiveDate::from_ymd_opt(r.year(), m, d);
+    let next = NaiveDate::from_ymd_opt(r.year() + 1, m, d);
+    match this {
+        Some(t) if t <= r => {
+            // past this year; or early next year if that is close
+            match next {
+                Some(n) if (n - r).num_days() <= 92 => r.year() + 1,
+                _ => r.year(),
+            }
+        }
+        Some(t) if (t - r).num_days() <= 92 => r.year(),
+        _ => r.year() - 1,
+    }
 }
 
 /// The year of quarter `q` closest to the reference quarter (ties go to the past:
@@ -380,7 +402,6 @@ fn quantity_noun(w: &str) -> bool {
             | "victims"
             | "others"
             | "more"
-            | "to"
     )
 }
 
@@ -629,11 +650,10 @@ fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                 if let Some((e, y)) = year_at(text, q1) {
                     year = Some(y);
                     p = e;
-                } else if day.is_some() && q > p {
-                    if let Some((e, off)) = rel_year_at(text, q) {
-                        rel_year = Some(off);
-                        p = e;
-                    }
+                } else if let Some((e, off)) = rel_year_at(text, q) {
+                    // "March 12, this year", "in April next year"
+                    rel_year = Some(off);
+                    p = e;
                 } else if let Some((_, e, w)) = numbers::word_after(text, q1) {
                     if w == "of" && day.is_none() {
                         if let Some((e2, y)) = year_at(text, numbers::skip_spaces(text, e)) {
@@ -709,6 +729,11 @@ fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         if !day_first {
             start = s2;
         }
+        let mut rel = rel;
+        if rel.is_none() && year.is_none() && rel_year.is_none() && future_context(text, start) {
+            // "are expected to join in April": the coming one
+            rel = Some("coming".to_string());
+        }
         let val = resolve_month_day(r, month, day, year, rel_year, rel.as_deref());
         if day.is_some() && val.is_none() && (year.is_some() || r.is_some()) {
             // invalid day (Feb 30): no mention
@@ -742,14 +767,22 @@ fn resolve_month_day(
                     }
                 }
                 Some("next") | Some("coming") => {
-                    if month > here.1 {
+                    let this_year_ok =
+                        month > here.1 || (month == here.1 && day.is_some_and(|d| d >= r.day()));
+                    if this_year_ok {
                         here.0
                     } else {
                         here.0 + 1
                     }
                 }
                 Some("this") => here.0,
-                _ => closest_year_for_month(r, month),
+                _ => {
+                    if day.is_some() {
+                        recent_year_for_day(r, month, day.unwrap_or(1))
+                    } else {
+                        recent_year_for_month(r, month)
+                    }
+                }
             }
         }
     };
@@ -1053,15 +1086,22 @@ fn future_context(text: &str, start: usize) -> bool {
         " planned ",
         " expected to",
         " due to ",
-        " until ",
         " going to ",
         " is to ",
         " are to ",
         " set to ",
-        " would ",
+        " planning ",
+        " plan to ",
+        " as soon as ",
+        " as early as ",
+        " postponed ",
+        " delayed ",
+        " deadline ",
+        " next ",
     ]
     .iter()
     .any(|cue| window.contains(cue) || window.starts_with(&cue[1..]))
+        || (window.contains(" until ") && !window.contains("p until "))
 }
 
 fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
@@ -1114,7 +1154,15 @@ fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             continue;
         }
         if mode == 0 {
-            mode = if future_context(text, start) { 1 } else { -1 };
+            // "tomorrow" by name is likelier than six days ago
+            let reported = numbers::word_before(text, start)
+                .is_some_and(|(_, w)| w == "said" || w.ends_with("ed"));
+            let tomorrow = !reported && r.is_some_and(|r| r.weekday().succ() == wd);
+            mode = if tomorrow || future_context(text, start) {
+                1
+            } else {
+                -1
+            };
         }
         let val = r.map(|r| {
             let diff =
@@ -1137,6 +1185,87 @@ fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             Val::Day(r + Duration::days(d))
         });
         out.push(cand(start, m.end(), val, "day"));
+    }
+}
+
+/// The `n`-th `wd` of a month (n = 1..5), or the last one with n = 0.
+fn nth_weekday(y: i32, m: u32, wd: Weekday, n: u32) -> Option<NaiveDate> {
+    if n == 0 {
+        let (ny, nm) = add_months(y, m, 1);
+        let mut d = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+        while d.weekday() != wd {
+            d -= Duration::days(1);
+        }
+        return Some(d);
+    }
+    NaiveDate::from_weekday_of_month_opt(y, m, wd, n as u8)
+}
+
+/// The date of a (US / Western) holiday in year `y`.
+fn holiday_date(name: &str, y: i32) -> Option<NaiveDate> {
+    let n = name.replace('’', "'");
+    let ymd = |m, d| NaiveDate::from_ymd_opt(y, m, d);
+    match n.as_str() {
+        s if s.starts_with("Thanksgiving") => nth_weekday(y, 11, Weekday::Thu, 4),
+        "Christmas" | "Christmas Day" => ymd(12, 25),
+        "Christmas Eve" => ymd(12, 24),
+        "New Year's Day" => ymd(1, 1),
+        "New Year's Eve" => ymd(12, 31),
+        "Election Day" => nth_weekday(y, 11, Weekday::Mon, 1).map(|d| d + Duration::days(1)),
+        "Independence Day" | "Fourth of July" => ymd(7, 4),
+        "Labor Day" => nth_weekday(y, 9, Weekday::Mon, 1),
+        "Memorial Day" => nth_weekday(y, 5, Weekday::Mon, 0),
+        "Valentine's Day" => ymd(2, 14),
+        "Halloween" => ymd(10, 31),
+        "Boxing Day" => ymd(12, 26),
+        "Veterans Day" => ymd(11, 11),
+        _ => None,
+    }
+}
+
+fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    for c in HOLIDAY_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let name = &c[1];
+        let mut start = m.start();
+        let mut end = m.end();
+        let mut year = None;
+        let mut rel = None;
+        if let Some((ws, w)) = numbers::word_before(text, start) {
+            if matches!(w.as_str(), "last" | "next" | "this") {
+                rel = Some(w);
+                start = ws;
+            }
+        }
+        // "Christmas 2019", "Thanksgiving Day, 1999"
+        let mut q = end;
+        if q < text.len() && text.as_bytes()[q] == b',' {
+            q += 1;
+        }
+        if let Some((e, y)) = year_at(text, numbers::skip_spaces(text, q))
+            .filter(|_| q < text.len() && text.as_bytes()[q] == b' ' || q > end)
+        {
+            year = Some(y);
+            end = e;
+        }
+        let val = match year {
+            Some(y) => holiday_date(name, y),
+            None => r.and_then(|r| {
+                let this = holiday_date(name, r.year())?;
+                let prev = holiday_date(name, r.year() - 1)?;
+                let next = holiday_date(name, r.year() + 1)?;
+                let future = rel.as_deref() == Some("next") || future_context(text, start);
+                let upcoming = if this >= r { this } else { next };
+                let recent = if this <= r { this } else { prev };
+                Some(match rel.as_deref() {
+                    Some("last") => recent,
+                    Some("this") => this,
+                    _ if future || (upcoming - r).num_days() <= 45 => upcoming,
+                    _ => recent,
+                })
+            }),
+        };
+        out.push(cand(start, end, val.map(Val::Day), "day"));
     }
 }
 
@@ -1165,6 +1294,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     relative_rule(text, r, &mut cands);
     weekday_rule(text, r, &mut cands);
     fiscal_rule(text, &mut cands);
+    holiday_rule(text, r, &mut cands);
     // longest first among overlapping candidates
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());

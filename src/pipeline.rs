@@ -9,8 +9,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 /// Articles per parallel batch, and the byte size at which a batch is cut early.
@@ -163,7 +162,7 @@ pub fn run(
         reporter.reject(&r)?;
     }
     let total_bytes: u64 = sources.iter().map(|s| s.bytes).sum();
-    let counter = Arc::new(AtomicU64::new(0));
+    let counters = read::Counters::default();
     let bar = progress_bar(
         opts.progress,
         total_bytes,
@@ -171,13 +170,13 @@ pub fn run(
     );
 
     let (tx, rx) = crossbeam_channel::bounded::<Msg>(2);
-    let reader_counter = counter.clone();
+    let reader_counters = counters.clone();
     let reader = std::thread::spawn(move || {
         let mut batch: Vec<RawArticle> = Vec::with_capacity(BATCH_ARTICLES);
         let mut batch_bytes = 0usize;
         for source in &sources {
             let mut closed = false;
-            read::read_source(source, reader_counter.clone(), &mut |item| {
+            read::read_source(source, &reader_counters, &mut |item| {
                 if closed {
                     return;
                 }
@@ -249,7 +248,7 @@ pub fn run(
             }
         }
         if let Some(b) = &bar {
-            b.set_position(counter.load(Ordering::Relaxed));
+            b.set_position(counters.input.load(Ordering::Relaxed));
             b.set_message(format!("{} articles", summary.written));
         }
     }
@@ -259,7 +258,7 @@ pub fn run(
         b.finish_and_clear();
     }
     reporter.finish(&summary)?;
-    summary.bytes = counter.load(Ordering::Relaxed);
+    summary.bytes = counters.decoded.load(Ordering::Relaxed);
     summary.seconds = started.elapsed().as_secs_f64();
     result.map(|_| summary)
 }

@@ -210,12 +210,18 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
-/// Open a source as a buffered byte stream, decompressing `.gz` / `.zst` (by name or by
-/// magic bytes).
-pub fn open(
-    source: &Source,
-    counter: std::sync::Arc<std::sync::atomic::AtomicU64>,
-) -> std::io::Result<Box<dyn BufRead + Send>> {
+/// Byte counters shared with the reader thread: `input` counts bytes as stored (what
+/// progress is measured in), `decoded` bytes after decompression (what throughput is
+/// measured in).
+#[derive(Debug, Clone, Default)]
+pub struct Counters {
+    pub input: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    pub decoded: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+/// Open a source as a buffered byte stream, decompressing `.gz` / `.zst` (by magic bytes,
+/// whatever the name says).
+pub fn open(source: &Source, counters: &Counters) -> std::io::Result<Box<dyn BufRead + Send>> {
     let raw: Box<dyn Read + Send> = match &source.path {
         Some(p) => Box::new(std::fs::File::open(p)?),
         None => Box::new(std::io::stdin()),
@@ -224,23 +230,24 @@ pub fn open(
         256 * 1024,
         Counting {
             inner: raw,
-            counter,
+            counter: counters.input.clone(),
         },
     );
     let magic = buf.fill_buf()?;
-    if magic.starts_with(&[0x1f, 0x8b]) {
-        Ok(Box::new(BufReader::with_capacity(
-            256 * 1024,
-            flate2::bufread::MultiGzDecoder::new(buf),
-        )))
+    let decoded: Box<dyn Read + Send> = if magic.starts_with(&[0x1f, 0x8b]) {
+        Box::new(flate2::bufread::MultiGzDecoder::new(buf))
     } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        Ok(Box::new(BufReader::with_capacity(
-            256 * 1024,
-            zstd::stream::read::Decoder::with_buffer(buf)?,
-        )))
+        Box::new(zstd::stream::read::Decoder::with_buffer(buf)?)
     } else {
-        Ok(Box::new(buf))
-    }
+        Box::new(buf)
+    };
+    Ok(Box::new(BufReader::with_capacity(
+        256 * 1024,
+        Counting {
+            inner: decoded,
+            counter: counters.decoded.clone(),
+        },
+    )))
 }
 
 /// Guess the format of a stream from its first bytes (stdin, unknown extensions).
@@ -267,11 +274,11 @@ pub fn sniff(head: &[u8]) -> Format {
 /// or reading the stream become rejects; the function itself never fails.
 pub fn read_source(
     source: &Source,
-    counter: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    counters: &Counters,
     sink: &mut dyn FnMut(Item),
 ) {
     let name = source.name();
-    let mut stream = match open(source, counter) {
+    let mut stream = match open(source, counters) {
         Ok(s) => s,
         Err(e) => {
             sink(Err(Reject {

@@ -1,0 +1,103 @@
+//! Per-stage throughput on a real dump (default: the Reuters-21578 dump of
+//! `../shared/data/bench/`), one thread, release build, median of several runs:
+//!
+//!     cargo bench --bench stages [-- DUMP.jsonl[.gz] [RUNS]]
+//!
+//! Stages are timed separately (read + JSON, clean, language, each extractor, index) so the
+//! slowest one is obvious; MB/s are of the bodies as read (decompressed).
+
+use newsfacts::article::Origin;
+use newsfacts::extract::{self, Context};
+use std::io::Read;
+use std::time::Instant;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+    let mut secs = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        std::hint::black_box(f());
+        secs.push(t.elapsed().as_secs_f64());
+    }
+    median(secs)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let path = args
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "../shared/data/bench/reuters21578.jsonl.gz".to_string());
+    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let Ok(file) = std::fs::File::open(&path) else {
+        eprintln!("no dump at {path}: nothing to measure");
+        return;
+    };
+    let mut raw = Vec::new();
+    if path.ends_with(".gz") {
+        flate2::read::MultiGzDecoder::new(file).read_to_end(&mut raw).unwrap();
+    } else {
+        std::io::BufReader::new(file).read_to_end(&mut raw).unwrap();
+    }
+    let lines: Vec<&[u8]> = raw.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+    let mb_input = raw.len() as f64 / 1e6;
+    let origin = Origin { file: path.clone(), line: None };
+
+    let t_read = time(runs, || {
+        lines
+            .iter()
+            .filter_map(|l| newsfacts::read::jsonl::parse_line(l, origin.clone()).ok())
+            .count()
+    });
+    let articles: Vec<_> = lines
+        .iter()
+        .filter_map(|l| newsfacts::read::jsonl::parse_line(l, origin.clone()).ok())
+        .collect();
+    let bodies: f64 = articles.iter().map(|a| a.body.len()).sum::<usize>() as f64 / 1e6;
+    let t_clean = time(runs, || {
+        articles.iter().map(|a| newsfacts::clean::clean_body(&a.body).len()).sum::<usize>()
+    });
+    let texts: Vec<String> = articles.iter().map(|a| newsfacts::clean::clean_body(&a.body)).collect();
+    let mb_text = texts.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
+    let ctx = Context {
+        reference_date: chrono::NaiveDate::from_ymd_opt(1987, 3, 1),
+        lang: Some("en".into()),
+    };
+    let t_lang = time(runs, || texts.iter().filter_map(|t| newsfacts::lang::detect(t)).count());
+    let t_names = time(runs, || texts.iter().map(|t| extract::names::find(t, &ctx).len()).sum::<usize>());
+    let t_dates = time(runs, || texts.iter().map(|t| extract::dates::find(t, &ctx).len()).sum::<usize>());
+    let t_money = time(runs, || texts.iter().map(|t| extract::money::find(t, &ctx).len()).sum::<usize>());
+    let t_pct = time(runs, || texts.iter().map(|t| extract::percent::find(t, &ctx).len()).sum::<usize>());
+    let t_all = time(runs, || texts.iter().map(|t| extract::extract(t, &ctx).mentions.len()).sum::<usize>());
+    let processed: Vec<_> = articles
+        .iter()
+        .cloned()
+        .filter_map(|a| newsfacts::pipeline::process(a, None).ok())
+        .collect();
+    let t_index = time(1, || {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = newsfacts::index::NewsIndex::open_or_create(&dir.path().join("i")).unwrap();
+        let mut w = newsfacts::index::writer::Writer::new(&idx).unwrap();
+        for a in &processed {
+            w.add(a).unwrap();
+        }
+        w.finish().unwrap();
+    });
+
+    println!("dump: {path}: {} records, {mb_input:.1} MB decompressed, {bodies:.1} MB of bodies, {mb_text:.1} MB clean text", lines.len());
+    println!("{:<34} {:>9} {:>10}", "stage (1 thread unless noted)", "seconds", "MB/s");
+    let row = |name: &str, secs: f64, mb: f64| println!("{name:<34} {secs:>9.3} {:>10.1}", mb / secs);
+    row("read + JSON (input MB)", t_read, mb_input);
+    row("clean (body MB)", t_clean, bodies);
+    row("language (text MB)", t_lang, mb_text);
+    row("names tagger (text MB)", t_names, mb_text);
+    row("dates (text MB)", t_dates, mb_text);
+    row("money (text MB)", t_money, mb_text);
+    row("percent (text MB)", t_pct, mb_text);
+    row("all extractors + merge (text MB)", t_all, mb_text);
+    row("index, tantivy threads (text MB)", t_index, mb_text);
+}

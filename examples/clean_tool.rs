@@ -5,6 +5,8 @@
 //!     print the first N cleaned bodies (default field `html`, N = 3)
 //! cargo run --release --example clean_tool -- bench FILE.jsonl[.gz] [FIELD]
 //!     time clean_body over every record: MB/s of input body bytes
+//! cargo run --release --example clean_tool -- page FILE.html[.gz]
+//!     print what clean::page() makes of one page (NEWSFACTS_CLEAN_DEBUG=1: trace)
 //! cargo run --release --example clean_tool -- bodies DIR OUT.jsonl
 //!     DIR = article-extraction benchmark (html/<key>.html.gz + ground-truth.json);
 //!     writes {"id", "title", "published", "text"} per page for bodyscore.py
@@ -105,6 +107,17 @@ fn main() -> Result<()> {
                 gt.len(),
                 bytes as f64 / 1e6,
                 bytes as f64 / 1e6 / secs
+            );
+        }
+        Some("page") => {
+            // One page file (optionally .gz): title, date, text.
+            let path = args.get(1).context("FILE")?;
+            let mut raw = Vec::new();
+            open(path)?.read_to_end(&mut raw)?;
+            let p = page(&String::from_utf8_lossy(&raw));
+            println!(
+                "title: {:?}\npublished: {:?}\n\n{}",
+                p.title, p.published, p.text
             );
         }
         _ => bail!("usage: clean_tool show|bench|bodies …"),

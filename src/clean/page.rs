@@ -111,7 +111,7 @@ fn published(doc: &Html) -> Option<String> {
 
 static UNLIKELY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)-ad-|^ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|foot|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|share|sharing|cookie|newsletter|subscri|promo|signup|sign-up|modal|navbar|\bnav\b|masthead|widget|recommend|outbrain|taboola|trending|most-?popular|tags|toolbar|paywall|hidden|print-only|visually-hidden|sr-only|byline|author|timestamp|caption",
+        r"(?i)-ad-|^ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|foot|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager(?:$|[\s_-])|popup|share|sharing|cookie|newsletter|subscri|promo|signup|sign-up|modal|navbar|\bnav\b|masthead|recommend|outbrain|taboola|trending|most-?popular|tags|toolbar|paywall|hidden|print-only|visually-hidden|sr-only|byline|author|timestamp|caption",
     )
     .expect("regex")
 });
@@ -126,8 +126,14 @@ static NEGATIVE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)-ad-|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|newsletter|subscri|caption|byline|author").expect("regex")
 });
 
+/// `NEWSFACTS_CLEAN_DEBUG=1` prints skipped subtrees and candidate scores to stderr.
+static DEBUG: Lazy<bool> = Lazy::new(|| std::env::var_os("NEWSFACTS_CLEAN_DEBUG").is_some());
+
 #[derive(Default)]
 struct NodeInfo {
+    unlikely: bool,
+    /// `tag.class#id`, only filled when debugging.
+    label: String,
     parent: Option<usize>,
     children: Vec<usize>,
     tag: TagClass,
@@ -155,9 +161,13 @@ struct Block {
     chars: usize,
     link_chars: usize,
     heading: bool,
+    /// Inside an element whose class/id looks like boilerplate.
+    unlikely: bool,
 }
 
 struct Walker {
+    /// Depth of unlikely-looking (by class/id) ancestors of the current position.
+    unlikely: usize,
     nodes: Vec<NodeInfo>,
     blocks: Vec<Block>,
     stack: Vec<usize>,
@@ -311,6 +321,7 @@ impl Walker {
             chars,
             link_chars: link_chars.min(chars),
             heading,
+            unlikely: self.unlikely > 0,
         });
     }
 
@@ -318,6 +329,10 @@ impl Walker {
         let e = el.value();
         let name = e.name();
         if always_skip(name) || is_hidden(e) {
+            if *DEBUG && !matches!(name, "script" | "style" | "head") {
+                let t: String = el.text().collect();
+                eprintln!("skip {name} {:?} {}", class_id(e), t.trim().len());
+            }
             if is_block(name) || matches!(name, "script" | "style" | "time") {
                 self.flush();
             }
@@ -325,11 +340,13 @@ impl Walker {
         }
         let ci = class_id(e);
         let protected = matches!(name, "body" | "html" | "article" | "main" | "a");
-        if !protected && !ci.is_empty() && UNLIKELY.is_match(&ci) && !MAYBE.is_match(&ci) {
-            if is_block(name) {
-                self.flush();
-            }
-            return;
+        // Boilerplate-looking class/id: walked (the class may lie), but discounted when
+        // scoring and dropped from the output unless it wraps the chosen article root.
+        let unlikely =
+            !protected && !ci.is_empty() && UNLIKELY.is_match(&ci) && !MAYBE.is_match(&ci);
+        if unlikely && *DEBUG {
+            let t: String = el.text().collect();
+            eprintln!("unlikely {name} {ci:?} {}", t.trim().len());
         }
         if e.attr("role").is_some_and(|r| {
             matches!(
@@ -370,6 +387,12 @@ impl Walker {
         };
         let parent = self.stack.last().copied();
         self.nodes.push(NodeInfo {
+            unlikely,
+            label: if *DEBUG {
+                format!("{name}.{ci}")
+            } else {
+                String::new()
+            },
             parent,
             tag: tag_class(name),
             weight,
@@ -379,6 +402,9 @@ impl Walker {
             self.nodes[p].children.push(idx);
         }
         self.stack.push(idx);
+        if unlikely {
+            self.unlikely += 1;
+        }
         let link = name == "a";
         if link {
             self.in_link += 1;
@@ -411,6 +437,9 @@ impl Walker {
         if block {
             self.flush();
         }
+        if unlikely {
+            self.unlikely -= 1;
+        }
         self.stack.pop();
     }
 }
@@ -424,6 +453,7 @@ fn main_text(doc: &Html) -> String {
         cur: String::new(),
         cur_link: 0,
         in_link: 0,
+        unlikely: 0,
     };
     // A virtual root so every block has an owner.
     w.nodes.push(NodeInfo::default());
@@ -464,7 +494,10 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
         if plain * 2 < b.chars {
             continue;
         }
-        let s = 1.0 + commas(&b.text) as f32 + (b.chars as f32 / 100.0).min(3.0);
+        let mut s = 1.0 + commas(&b.text) as f32 + (b.chars as f32 / 100.0).min(3.0);
+        if b.unlikely {
+            s *= 0.25;
+        }
         // Skip paragraph-like owners, then container levels get 1, 1/2, 1/6, 1/9...
         let mut n = Some(b.owner);
         while let Some(i) = n {
@@ -511,6 +544,20 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
             top = Some(i);
         }
     }
+    if *DEBUG {
+        let mut c: Vec<(f32, usize)> = (1..nodes.len())
+            .filter(|&i| nodes[i].scored)
+            .map(|i| (final_score(&nodes[i]), i))
+            .collect();
+        c.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (f, i) in c.iter().take(8) {
+            let n = &nodes[*i];
+            eprintln!(
+                "cand {f:.1} raw={:.1} w={} chars={} links={} {}",
+                n.score, n.weight, n.chars, n.link_chars, n.label
+            );
+        }
+    }
     let mut include = vec![false; nodes.len()];
     match top {
         None => include[0] = true,
@@ -546,14 +593,16 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
     for b in blocks {
         let mut n = Some(b.owner);
         let mut inside = false;
+        let mut boiler = false;
         while let Some(i) = n {
             if include[i] {
                 inside = true;
                 break;
             }
+            boiler |= nodes[i].unlikely;
             n = nodes[i].parent;
         }
-        if !inside {
+        if !inside || boiler {
             continue;
         }
         if b.link_chars * 2 > b.chars {

@@ -345,7 +345,7 @@ fn prefix_currency_inner(
                 .to_ascii_lowercase();
             if let Some(c) = dollar_prefix(&w) {
                 // "a $5 bill": a lone "a" with a space is the article, not AUD
-                if !(w == "a" && e < d) && !(w == "s" && e < d) && !(w == "r" && e < d) {
+                if !(matches!(w.as_str(), "a" | "s" | "r") && e < d) {
                     return Some((k, c, 1.0));
                 }
             }
@@ -586,7 +586,7 @@ fn money_at(
     }
     let currency = currency?;
     // cents after a dollar amount: "3 dollars 50 cents", "15 dollars and 50", "17 USD 25"
-    if !scaled && value.fract() == 0.0 && n.start == start && !n.words || (!scaled && n.words) {
+    if !scaled && (n.words || (value.fract() == 0.0 && n.start == start)) {
         if let Some(next) = rest.first() {
             let mut p = numbers::skip_spaces(text, end);
             if let Some((_, e, w)) = numbers::word_after(text, p) {

@@ -593,3 +593,109 @@ mod tests {
         assert_eq!(v, vec![181e6, 6.0, 1500.0]);
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::super::{dates, money, percent, Context};
+
+    /// Random texts glued from tricky pieces (multi-byte symbols, curly quotes, digits,
+    /// unit words): no extractor may panic or return a span off a char boundary.
+    #[test]
+    fn random_texts_never_panic() {
+        const PIECES: &[&str] = &[
+            "$",
+            "€",
+            "£",
+            "¥",
+            "元",
+            "％",
+            "%",
+            "’",
+            "“",
+            "é",
+            "—",
+            "-",
+            "–",
+            ",",
+            ".",
+            " ",
+            " ",
+            "\n",
+            "5",
+            "12",
+            "2019",
+            "1,500",
+            "3.2",
+            "0",
+            "31",
+            "million",
+            "bn",
+            "m",
+            "k",
+            "mln",
+            "dlrs",
+            "cts",
+            "a share",
+            "per cent",
+            "pct",
+            "percent",
+            "US",
+            "HK",
+            "RMB",
+            "USD",
+            "yuan",
+            "March",
+            "May",
+            "Monday",
+            "Q4",
+            "4Q",
+            "the",
+            "fourth quarter",
+            "of",
+            "this year",
+            "last",
+            "ago",
+            "years",
+            "six",
+            "twenty-one",
+            "a",
+            "hundred",
+            "and",
+            "Thanksgiving",
+            "fiscal",
+            "FY",
+            "'",
+            "s",
+            "/",
+            "about",
+            "more than",
+            "minus",
+        ];
+        let ctx = Context {
+            reference_date: chrono::NaiveDate::from_ymd_opt(2020, 8, 20),
+            lang: None,
+        };
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            let n = 1 + (seed >> 60) as usize;
+            for _ in 0..n * 3 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            for f in dates::find(&text, &ctx)
+                .into_iter()
+                .chain(money::find(&text, &ctx))
+                .chain(percent::find(&text, &ctx))
+            {
+                assert!(f.start < f.end && f.end <= text.len(), "{text:?} {f:?}");
+                assert!(
+                    text.is_char_boundary(f.start) && text.is_char_boundary(f.end),
+                    "{text:?} {f:?}"
+                );
+            }
+        }
+    }
+}

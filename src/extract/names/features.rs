@@ -1,0 +1,525 @@
+//! Hashed features for the tagger. Feature parts are hashed directly (no strings are
+//! built per feature): each token's word, lower-case form, shapes and affixes are hashed
+//! once, then every feature is a mix of a template id with those part hashes.
+
+use super::gazetteer::{Gazetteer, FAMILY, NG};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, deterministic hasher for u64/u32 keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+const K: u64 = 0x517c_c1b7_2722_0a95;
+impl Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = fx(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = fx(self.0, v);
+    }
+    fn write_u32(&mut self, v: u32) {
+        self.0 = fx(self.0, v as u64);
+    }
+}
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+#[inline(always)]
+pub fn fx(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(K)
+}
+
+#[inline(always)]
+fn finalize(mut h: u64) -> u64 {
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 29;
+    h
+}
+
+#[inline]
+pub fn hash_bytes(seed: u64, b: &[u8]) -> u64 {
+    let mut h = fx(seed, b.len() as u64);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        h = fx(h, u64::from_le_bytes(c.try_into().unwrap()));
+    }
+    let rem = chunks.remainder();
+    if !rem.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rem.len()].copy_from_slice(rem);
+        h = fx(h, u64::from_le_bytes(buf));
+    }
+    h
+}
+
+pub fn seq_step(h: u64, v: u64) -> u64 {
+    fx(h ^ 0x9e37, v)
+}
+pub fn seq_finish(h: u64, len: usize) -> u64 {
+    finalize(fx(h, len as u64))
+}
+pub fn seq_hash(hs: &[u64]) -> u64 {
+    let mut h = 0;
+    for &v in hs {
+        h = seq_step(h, v);
+    }
+    seq_finish(h, hs.len())
+}
+
+/// Normalise a token for its lower-case form: lower case, digits → 0, typographic quotes
+/// and apostrophes folded.
+pub fn norm_lower(s: &str, buf: &mut String) {
+    buf.clear();
+    for c in s.chars() {
+        match c {
+            '0'..='9' => buf.push('0'),
+            'A'..='Z' => buf.push(c.to_ascii_lowercase()),
+            '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' => buf.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '«' | '»' => buf.push('"'),
+            '\u{2013}' | '\u{2014}' => buf.push('-'),
+            c if c.is_ascii() => buf.push(c),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+    if buf == "``" || buf == "''" {
+        buf.clear();
+        buf.push('"');
+    }
+}
+
+pub fn lower_hash(s: &str) -> u64 {
+    let mut buf = String::new();
+    norm_lower(s, &mut buf);
+    hash_bytes(7, buf.as_bytes())
+}
+
+const PINYIN_FINALS: &[&str] = &[
+    "iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "ai", "ei",
+    "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er", "a", "o",
+    "e", "i", "u", "v",
+];
+const PINYIN_INITIALS: &[&str] = &[
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w", "",
+];
+
+fn pinyin_syllables(s: &[u8], depth: u32) -> bool {
+    if s.is_empty() {
+        return depth > 0;
+    }
+    if depth >= 3 {
+        return false;
+    }
+    for ini in PINYIN_INITIALS {
+        if !s.starts_with(ini.as_bytes()) {
+            continue;
+        }
+        let rest = &s[ini.len()..];
+        for fin in PINYIN_FINALS {
+            if ini.is_empty() && !matches!(fin.as_bytes()[0], b'a' | b'e' | b'o') {
+                continue;
+            }
+            if rest.starts_with(fin.as_bytes()) {
+                let after = &rest[fin.len()..];
+                // a following syllable may not start with a vowel unless the text
+                // ends here (avoids "an|a" ambiguity being counted twice)
+                if pinyin_syllables(after, depth + 1) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Can this lower-case ASCII word be read as one to three Hanyu Pinyin syllables?
+pub fn is_pinyin(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    b.len() >= 2 && b.len() <= 14 && b.iter().all(|c| c.is_ascii_lowercase()) && {
+        pinyin_syllables(b, 0)
+    }
+}
+
+pub const F_CAP: u8 = 1;
+pub const F_ALLCAP: u8 = 2;
+pub const F_DIGIT: u8 = 4;
+pub const F_ALPHA: u8 = 8;
+pub const F_PINYIN: u8 = 16;
+pub const F_FIRST: u8 = 32;
+pub const F_SENT_CAPS: u8 = 64;
+
+/// What is computed once per token.
+#[derive(Clone, Default)]
+pub struct TokInfo {
+    pub w: u64,
+    pub l: u64,
+    pub shape: u64,
+    pub sshape: u64,
+    pub pre: [u64; 3],
+    pub suf: [u64; 4],
+    pub flags: u8,
+    pub lcbin: u8,
+    pub doccase: u8,
+    pub gaz: [u8; NG],
+}
+
+/// Lower-case statistics: how often a word form is seen lower-case vs capitalised in
+/// running text (not sentence-initial). bin 1 = mostly lower, 2 = mixed, 3 = mostly
+/// capitalised; 0 = unseen.
+pub type LcStats = FxMap<u64, u8>;
+
+fn class_byte(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_ascii_digit() {
+        b'd'
+    } else if c.is_alphabetic() {
+        b'a'
+    } else if c.is_ascii() {
+        c as u8
+    } else {
+        b'~'
+    }
+}
+
+/// Compute token infos for a document (`words`, split into `sents`).
+pub fn token_infos(
+    words: &[&str],
+    sents: &[std::ops::Range<usize>],
+    gaz: &Gazetteer,
+    lc: &LcStats,
+    out: &mut Vec<TokInfo>,
+) {
+    out.clear();
+    out.reserve(words.len());
+    let mut buf = String::with_capacity(32);
+    let mut lowers: Vec<u64> = Vec::with_capacity(words.len());
+    for w in words {
+        let mut t = TokInfo {
+            w: hash_bytes(1, w.as_bytes()),
+            ..TokInfo::default()
+        };
+        norm_lower(w, &mut buf);
+        t.l = hash_bytes(7, buf.as_bytes());
+        lowers.push(t.l);
+        // shapes
+        let (mut sh, mut ssh) = (11u64, 13u64);
+        let (mut last, mut run, mut n) = (0u8, 0u32, 0usize);
+        let (mut has_upper, mut has_lower) = (false, false);
+        for (k, c) in w.chars().enumerate() {
+            let cb = class_byte(c);
+            if k == 0 && cb == b'X' {
+                t.flags |= F_CAP;
+            }
+            match cb {
+                b'X' => has_upper = true,
+                b'x' => has_lower = true,
+                b'd' => t.flags |= F_DIGIT,
+                _ => {}
+            }
+            if cb == last {
+                run += 1;
+            } else {
+                run = 1;
+                ssh = fx(ssh, cb as u64);
+            }
+            if run <= 4 {
+                sh = fx(sh, cb as u64);
+            }
+            last = cb;
+            n += 1;
+        }
+        t.shape = sh;
+        t.sshape = ssh;
+        if has_upper || has_lower {
+            t.flags |= F_ALPHA;
+        }
+        if has_upper && !has_lower {
+            t.flags |= F_ALLCAP;
+        }
+        // affixes over the lower-case form (in chars)
+        if n > 1 {
+            let bytes = buf.as_bytes();
+            let idx: Vec<usize> = buf.char_indices().map(|(i, _)| i).collect();
+            let cn = idx.len();
+            for k in 1..=3usize {
+                if cn > k {
+                    t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..idx[k]]);
+                }
+            }
+            for k in 1..=4usize {
+                if cn > k {
+                    t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[idx[cn - k]..]);
+                }
+            }
+        }
+        if t.flags & F_CAP != 0 && is_pinyin(&buf) {
+            t.flags |= F_PINYIN;
+        }
+        t.lcbin = lc.get(&t.l).copied().unwrap_or(0);
+        out.push(t);
+    }
+    // sentence flags, document case evidence
+    let mut capset: FxMap<u64, ()> = FxMap::default();
+    let mut lowset: FxMap<u64, ()> = FxMap::default();
+    for s in sents {
+        if s.is_empty() {
+            continue;
+        }
+        out[s.start].flags |= F_FIRST;
+        let mut alpha = 0;
+        let mut caps = 0;
+        for t in &out[s.clone()] {
+            if t.flags & F_ALPHA != 0 {
+                alpha += 1;
+                if t.flags & F_ALLCAP != 0 {
+                    caps += 1;
+                }
+            }
+        }
+        let all_caps = alpha >= 3 && caps * 10 >= alpha * 9;
+        if all_caps {
+            for t in &mut out[s.clone()] {
+                t.flags |= F_SENT_CAPS;
+            }
+            continue;
+        }
+        for (k, t) in out[s.clone()].iter().enumerate() {
+            if k == 0 || t.flags & F_ALPHA == 0 {
+                continue;
+            }
+            if t.flags & F_CAP != 0 {
+                if t.flags & F_ALLCAP == 0 || words[s.start + k].chars().count() <= 4 {
+                    capset.insert(t.l, ());
+                }
+            } else {
+                lowset.insert(t.l, ());
+            }
+        }
+    }
+    for t in out.iter_mut() {
+        t.doccase = capset.contains_key(&t.l) as u8 | ((lowset.contains_key(&t.l) as u8) << 1);
+    }
+    let mut g = Vec::new();
+    gaz.annotate(&lowers, &mut g);
+    for (t, g) in out.iter_mut().zip(g) {
+        t.gaz = g;
+    }
+}
+
+#[inline(always)]
+fn f1(t: u64, a: u64) -> u64 {
+    fx(fx(t.wrapping_mul(0x2545_f491_4f6c_dd1d), a), 0x51)
+}
+#[inline(always)]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    fx(fx(fx(t.wrapping_mul(0x2545_f491_4f6c_dd1d), a), b), 0x52)
+}
+#[inline(always)]
+fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    fx(
+        fx(fx(fx(t.wrapping_mul(0x2545_f491_4f6c_dd1d), a), b), c),
+        0x53,
+    )
+}
+
+/// Which feature groups are on (for ablations).
+#[derive(Debug, Clone, Copy)]
+pub struct Groups {
+    pub affix: bool,
+    pub context2: bool,
+    pub gaz: bool,
+    pub doc: bool,
+    pub lcstat: bool,
+    pub shape_ctx: bool,
+}
+impl Groups {
+    pub const ALL: Groups = Groups {
+        affix: true,
+        context2: true,
+        gaz: true,
+        doc: true,
+        lcstat: true,
+        shape_ctx: true,
+    };
+    pub fn to_byte(self) -> u8 {
+        self.affix as u8
+            | (self.context2 as u8) << 1
+            | (self.gaz as u8) << 2
+            | (self.doc as u8) << 3
+            | (self.lcstat as u8) << 4
+            | (self.shape_ctx as u8) << 5
+    }
+    pub fn from_byte(b: u8) -> Groups {
+        Groups {
+            affix: b & 1 != 0,
+            context2: b & 2 != 0,
+            gaz: b & 4 != 0,
+            doc: b & 8 != 0,
+            lcstat: b & 16 != 0,
+            shape_ctx: b & 32 != 0,
+        }
+    }
+}
+
+const NONE: u64 = 0x5eed;
+
+/// Static features of token `i` in sentence `s` (hashes; the caller maps them to rows).
+pub fn static_feats(
+    infos: &[TokInfo],
+    s: &std::ops::Range<usize>,
+    i: usize,
+    g: Groups,
+    out: &mut Vec<u64>,
+) {
+    let t = &infos[i];
+    let prev = if i > s.start {
+        Some(&infos[i - 1])
+    } else {
+        None
+    };
+    let next = if i + 1 < s.end {
+        Some(&infos[i + 1])
+    } else {
+        None
+    };
+    let prev2 = if i > s.start + 1 {
+        Some(&infos[i - 2])
+    } else {
+        None
+    };
+    let next2 = if i + 2 < s.end {
+        Some(&infos[i + 2])
+    } else {
+        None
+    };
+    let lp = prev.map_or(NONE, |x| x.l);
+    let ln = next.map_or(NONE, |x| x.l);
+    let sp = prev.map_or(NONE, |x| x.sshape);
+    let sn = next.map_or(NONE, |x| x.sshape);
+    let caps = (t.flags & F_SENT_CAPS != 0) as u64;
+    let first = (t.flags & F_FIRST != 0) as u64;
+    out.push(f1(1, 0));
+    if caps == 0 {
+        out.push(f1(2, t.w));
+    }
+    out.push(f1(3, t.l));
+    out.push(f1(4, t.shape));
+    out.push(f2(5, t.sshape, caps));
+    if g.affix {
+        for (k, &p) in t.pre.iter().enumerate() {
+            if p != 0 {
+                out.push(f1(6 + k as u64, p));
+            }
+        }
+        for (k, &p) in t.suf.iter().enumerate() {
+            if p != 0 {
+                out.push(f1(9 + k as u64, p));
+            }
+        }
+    }
+    out.push(f1(13, lp));
+    out.push(f1(14, ln));
+    if g.context2 {
+        out.push(f1(15, prev2.map_or(NONE, |x| x.l)));
+        out.push(f1(16, next2.map_or(NONE, |x| x.l)));
+        out.push(f2(20, lp, t.l));
+        out.push(f2(21, t.l, ln));
+    }
+    if g.shape_ctx {
+        out.push(f1(17, sp));
+        out.push(f1(18, sn));
+        out.push(f3(19, sp, t.sshape, sn));
+        out.push(f2(32, lp, t.sshape));
+        out.push(f2(33, t.sshape, ln));
+        out.push(f2(34, next.map_or(NONE, |x| x.suf[2]), t.sshape));
+    }
+    out.push(f2(22, first, t.sshape));
+    if g.lcstat {
+        out.push(f3(25, t.lcbin as u64, t.sshape, caps * 2 + first));
+    }
+    if g.gaz {
+        for c in 0..NG {
+            let code = t.gaz[c];
+            if code != 0 {
+                out.push(f2(27, c as u64, code as u64));
+                out.push(f3(
+                    28,
+                    c as u64,
+                    code as u64,
+                    (t.flags & (F_CAP | F_ALLCAP)) as u64,
+                ));
+            }
+            if let Some(p) = prev {
+                if p.gaz[c] != 0 {
+                    out.push(f2(29, c as u64, (t.flags & F_CAP) as u64));
+                }
+            }
+            if let Some(nx) = next {
+                if nx.gaz[c] != 0 {
+                    out.push(f2(30, c as u64, (t.flags & F_CAP) as u64));
+                }
+            }
+        }
+        // Chinese-style name: a family name followed by a capitalised pinyin word
+        let pin = |x: &TokInfo| (x.flags & F_PINYIN != 0) as u64;
+        let fam = |x: &TokInfo| (x.gaz[FAMILY] == 4) as u64;
+        out.push(f3(
+            35,
+            pin(t) * 2 + fam(t),
+            prev.map_or(9, |p| pin(p) * 2 + fam(p)),
+            next.map_or(9, |p| pin(p) * 2 + fam(p)),
+        ));
+    }
+    if g.doc && (first != 0 || caps != 0 || t.flags & F_ALLCAP != 0) {
+        out.push(f3(31, t.doccase as u64, first + 2 * caps, t.sshape));
+    }
+}
+
+/// Features of the document history (entity types this word had earlier).
+#[inline]
+pub fn hist_feats(infos: &[TokInfo], i: usize, hist: u8, g: Groups, out: &mut Vec<u64>) {
+    if g.doc && hist != 0 {
+        out.push(f1(45, hist as u64));
+        out.push(f2(46, hist as u64, infos[i].sshape));
+    }
+}
+
+/// Number of features [`dyn_feats`] pushes.
+pub const NDYN: usize = 3;
+
+/// Features of the previous tag (first-order: exact Viterbi decoding stays possible).
+#[inline]
+pub fn dyn_feats(infos: &[TokInfo], i: usize, t1: u8, out: &mut [u64; NDYN]) {
+    let t = &infos[i];
+    out[0] = f1(40, t1 as u64);
+    out[1] = f2(42, t1 as u64, t.l);
+    out[2] = f2(43, t1 as u64, t.sshape);
+}
+
+/// Map a feature hash to a row of a table with `2^bits` rows.
+#[inline(always)]
+pub fn row(h: u64, bits: u32) -> u32 {
+    (finalize(h) >> (64 - bits)) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn pinyin_words() {
+        for w in ["hongxia", "jinbo", "lei", "xue", "zhang", "xiaoming", "wei"] {
+            assert!(is_pinyin(w), "{w}");
+        }
+        for w in ["street", "smith", "brown", "microsoft", "x"] {
+            assert!(!is_pinyin(w), "{w}");
+        }
+    }
+}

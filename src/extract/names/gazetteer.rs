@@ -1,0 +1,130 @@
+//! Gazetteers (`models/gazetteers/*.txt`, embedded) and their multi-token matching.
+
+use super::features::{lower_hash, seq_hash, FxMap};
+use super::tokenize::tokenize;
+
+/// Gazetteer classes, in feature order.
+pub const CLASSES: &[(&str, &str)] = &[
+    (
+        "country",
+        include_str!("../../../models/gazetteers/countries.txt"),
+    ),
+    (
+        "city",
+        include_str!("../../../models/gazetteers/cities.txt"),
+    ),
+    (
+        "region",
+        include_str!("../../../models/gazetteers/regions.txt"),
+    ),
+    (
+        "family",
+        include_str!("../../../models/gazetteers/family_names.txt"),
+    ),
+    (
+        "given",
+        include_str!("../../../models/gazetteers/given_names.txt"),
+    ),
+    (
+        "suffix",
+        include_str!("../../../models/gazetteers/company_suffixes.txt"),
+    ),
+    (
+        "orgword",
+        include_str!("../../../models/gazetteers/org_words.txt"),
+    ),
+    (
+        "title",
+        include_str!("../../../models/gazetteers/titles.txt"),
+    ),
+    (
+        "demonym",
+        include_str!("../../../models/gazetteers/demonyms.txt"),
+    ),
+];
+pub const NG: usize = 9;
+pub const FAMILY: usize = 3;
+pub const SUFFIX: usize = 5;
+pub const TITLE: usize = 7;
+
+/// Token-sequence gazetteer: hash of the lower-cased token sequence → class bit mask.
+pub struct Gazetteer {
+    map: FxMap<u64, u16>,
+    maxlen: usize,
+}
+
+impl Gazetteer {
+    pub fn builtin() -> Self {
+        let mut map: FxMap<u64, u16> = FxMap::default();
+        let mut maxlen = 1;
+        for (ci, (_, body)) in CLASSES.iter().enumerate() {
+            for line in body.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let toks = tokenize(line);
+                let hs: Vec<u64> = toks
+                    .iter()
+                    .map(|t| lower_hash(&line[t.start..t.end]))
+                    .collect();
+                maxlen = maxlen.max(hs.len());
+                *map.entry(seq_hash(&hs)).or_insert(0) |= 1 << ci;
+            }
+        }
+        Gazetteer { map, maxlen }
+    }
+
+    /// Class mask of exactly this sequence of lower-case hashes.
+    pub fn lookup(&self, hs: &[u64]) -> u16 {
+        self.map.get(&seq_hash(hs)).copied().unwrap_or(0)
+    }
+
+    /// For every token, its BILOU code (1=B, 2=I, 3=L, 4=U, 0=none) per class, from
+    /// the longest match of each class covering it.
+    pub fn annotate(&self, lower: &[u64], out: &mut Vec<[u8; NG]>) {
+        out.clear();
+        out.resize(lower.len(), [0; NG]);
+        let n = lower.len();
+        for i in 0..n {
+            let mut h = 0u64;
+            let mut found: [usize; NG] = [0; NG];
+            for len in 1..=self.maxlen.min(n - i) {
+                h = super::features::seq_step(h, lower[i + len - 1]);
+                if let Some(&mask) = self.map.get(&super::features::seq_finish(h, len)) {
+                    for (c, f) in found.iter_mut().enumerate() {
+                        if mask & (1 << c) != 0 {
+                            *f = len;
+                        }
+                    }
+                }
+            }
+            for (c, &len) in found.iter().enumerate() {
+                if len == 0 {
+                    continue;
+                }
+                for k in 0..len {
+                    let code = if len == 1 {
+                        4
+                    } else if k == 0 {
+                        1
+                    } else if k == len - 1 {
+                        3
+                    } else {
+                        2
+                    };
+                    let slot = &mut out[i + k][c];
+                    // keep codes of longer matches that started earlier
+                    if *slot == 0 || code != 4 {
+                        *slot = code;
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn contains(&self, class: usize, words: &[&str]) -> bool {
+        let hs: Vec<u64> = words.iter().map(|w| lower_hash(w)).collect();
+        self.lookup(&hs) & (1 << class) != 0
+    }
+}

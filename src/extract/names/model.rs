@@ -1,0 +1,558 @@
+//! The averaged-perceptron BILOU tagger: weights, greedy constrained decoding, training,
+//! and the compact model file.
+//!
+//! Tags: 0 = O, then for each type (0 PERSON, 1 ORG, 2 LOC) B, I, L, U.
+//! Weights are a hashed table of `2^bits` rows × 16 columns (13 tags + padding, one
+//! 32-byte half cache line per row at run time, `i16` quantised).
+
+use super::features::{
+    dyn_feats, hist_feats, row, static_feats, token_infos, FxMap, Groups, LcStats, TokInfo, F_CAP,
+    NDYN,
+};
+use super::gazetteer::Gazetteer;
+use anyhow::{bail, Context as _};
+use std::io::{Read, Write};
+use std::ops::Range;
+
+pub const NTAGS: usize = 13;
+pub const ROW: usize = 16;
+pub const NTYPES: usize = 3;
+
+#[inline]
+pub fn tag_of(ty: usize, pos: usize) -> u8 {
+    (1 + ty * 4 + pos) as u8
+}
+#[inline]
+pub fn tag_type(t: u8) -> usize {
+    (t as usize - 1) / 4
+}
+#[inline]
+pub fn tag_pos(t: u8) -> usize {
+    (t as usize - 1) % 4
+}
+#[inline]
+fn is_open(t: u8) -> bool {
+    t > 0 && tag_pos(t) < 2
+}
+
+/// Is `next` allowed after `prev` (BILOU); `last` = `next` ends the sentence.
+#[inline]
+pub fn valid(prev: u8, next: u8, last: bool) -> bool {
+    if is_open(prev) {
+        next > 0
+            && tag_type(next) == tag_type(prev)
+            && (tag_pos(next) == 2 || !last && tag_pos(next) == 1)
+    } else {
+        next == 0 || tag_pos(next) == 3 || !last && tag_pos(next) == 0
+    }
+}
+
+/// Spans `(start, end, type)` (token indices, end exclusive) of a BILOU tag sequence,
+/// lenient about malformed sequences.
+pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        if t == 0 {
+            if let Some((s, ty)) = cur.take() {
+                out.push((s, i, ty));
+            }
+            continue;
+        }
+        let (ty, pos) = (tag_type(t), tag_pos(t));
+        match pos {
+            0 | 3 => {
+                if let Some((s, cty)) = cur.take() {
+                    out.push((s, i, cty));
+                }
+                if pos == 3 {
+                    out.push((i, i + 1, ty));
+                } else {
+                    cur = Some((i, ty));
+                }
+            }
+            _ => {
+                match cur {
+                    Some((_, cty)) if cty == ty => {}
+                    Some((s, cty)) => {
+                        out.push((s, i, cty));
+                        cur = Some((i, ty));
+                    }
+                    None => cur = Some((i, ty)),
+                }
+                if pos == 2 {
+                    let (s, _) = cur.take().unwrap();
+                    out.push((s, i + 1, ty));
+                }
+            }
+        }
+    }
+    if let Some((s, ty)) = cur {
+        out.push((s, tags.len(), ty));
+    }
+    out
+}
+
+/// BILOU tags from spans.
+pub fn tags_from_spans(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+    let mut t = vec![0u8; n];
+    for &(s, e, ty) in spans {
+        if e - s == 1 {
+            t[s] = tag_of(ty, 3);
+        } else {
+            t[s] = tag_of(ty, 0);
+            for x in &mut t[s + 1..e - 1] {
+                *x = tag_of(ty, 1);
+            }
+            t[e - 1] = tag_of(ty, 2);
+        }
+    }
+    t
+}
+
+/// Scoring (and, for training, updating) a weight table.
+pub trait Weights {
+    fn bits(&self) -> u32;
+    fn score(&self, rows: &[u32], out: &mut [f32; ROW]);
+    fn update(&mut self, _rows: &[u32], _gold: u8, _pred: u8) {}
+    fn add(&mut self, _rows: &[u32], _tag: u8, _d: f32) {}
+}
+
+/// Run-time weights: quantised `i16`.
+pub struct QWeights {
+    pub bits: u32,
+    pub table: Vec<i16>,
+}
+
+impl Weights for &QWeights {
+    fn bits(&self) -> u32 {
+        self.bits
+    }
+    #[inline]
+    fn score(&self, rows: &[u32], out: &mut [f32; ROW]) {
+        let mut acc = [0i32; ROW];
+        for &r in rows {
+            let base = r as usize * ROW;
+            let w: &[i16; ROW] = self.table[base..base + ROW].try_into().unwrap();
+            for k in 0..ROW {
+                acc[k] += w[k] as i32;
+            }
+        }
+        for k in 0..ROW {
+            out[k] = acc[k] as f32;
+        }
+    }
+}
+
+/// Training weights with lazy averaging (`avg = w - u / c`).
+pub struct TrainWeights {
+    pub bits: u32,
+    pub w: Vec<f32>,
+    pub u: Vec<f64>,
+    pub c: f64,
+}
+
+impl TrainWeights {
+    pub fn new(bits: u32) -> Self {
+        let n = (1usize << bits) * ROW;
+        TrainWeights {
+            bits,
+            w: vec![0.0; n],
+            u: vec![0.0; n],
+            c: 1.0,
+        }
+    }
+    pub fn averaged(&self) -> Vec<f32> {
+        self.w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| (w as f64 - u / self.c) as f32)
+            .collect()
+    }
+}
+
+impl Weights for TrainWeights {
+    fn bits(&self) -> u32 {
+        self.bits
+    }
+    #[inline]
+    fn score(&self, rows: &[u32], out: &mut [f32; ROW]) {
+        *out = [0.0; ROW];
+        for &r in rows {
+            let base = r as usize * ROW;
+            let w = &self.w[base..base + ROW];
+            for k in 0..ROW {
+                out[k] += w[k];
+            }
+        }
+    }
+    fn update(&mut self, rows: &[u32], gold: u8, pred: u8) {
+        let c = self.c;
+        for &r in rows {
+            let base = r as usize * ROW;
+            self.w[base + gold as usize] += 1.0;
+            self.u[base + gold as usize] += c;
+            self.w[base + pred as usize] -= 1.0;
+            self.u[base + pred as usize] -= c;
+        }
+    }
+    fn add(&mut self, rows: &[u32], tag: u8, d: f32) {
+        let c = self.c;
+        for &r in rows {
+            let i = r as usize * ROW + tag as usize;
+            self.w[i] += d;
+            self.u[i] += c * d as f64;
+        }
+    }
+}
+
+/// Float weights used to evaluate an averaged model during training.
+pub struct FWeights {
+    pub bits: u32,
+    pub w: Vec<f32>,
+}
+impl Weights for &FWeights {
+    fn bits(&self) -> u32 {
+        self.bits
+    }
+    #[inline]
+    fn score(&self, rows: &[u32], out: &mut [f32; ROW]) {
+        *out = [0.0; ROW];
+        for &r in rows {
+            let base = r as usize * ROW;
+            let w = &self.w[base..base + ROW];
+            for k in 0..ROW {
+                out[k] += w[k];
+            }
+        }
+    }
+}
+
+/// What the tagger needs besides weights.
+pub struct Resources {
+    pub gaz: Gazetteer,
+    pub lc: LcStats,
+    pub groups: Groups,
+}
+
+/// Reusable buffers.
+#[derive(Default)]
+pub struct Scratch {
+    infos: Vec<TokInfo>,
+    hashes: Vec<u64>,
+    rows: Vec<u32>,
+    off: Vec<usize>,
+    stat: Vec<f32>,
+    delta: Vec<[f32; ROW]>,
+    back: Vec<[u8; ROW]>,
+    hist: FxMap<u64, u8>,
+}
+
+#[inline]
+fn dyn_rows(infos: &[TokInfo], i: usize, t1: u8, bits: u32) -> [u32; NDYN] {
+    let mut h = [0u64; NDYN];
+    dyn_feats(infos, i, t1, &mut h);
+    h.map(|x| row(x, bits))
+}
+
+/// Tag one document (`words` split into `sents`) by first-order Viterbi decoding under
+/// the BILOU constraints. With `gold`, apply the structured-perceptron update to every
+/// sentence decoded wrongly. Returns the predicted tags.
+pub fn tag_doc<W: Weights>(
+    w: &mut W,
+    res: &Resources,
+    words: &[&str],
+    sents: &[Range<usize>],
+    gold: Option<&[u8]>,
+    sc: &mut Scratch,
+) -> Vec<u8> {
+    let bits = w.bits();
+    let g = res.groups;
+    token_infos(words, sents, &res.gaz, &res.lc, &mut sc.infos);
+    sc.hist.clear();
+    let mut tags = vec![0u8; words.len()];
+    let mut scores = [0f32; ROW];
+    for s in sents {
+        let n = s.len();
+        if n == 0 {
+            continue;
+        }
+        sc.rows.clear();
+        sc.off.clear();
+        sc.stat.clear();
+        for i in s.clone() {
+            sc.hashes.clear();
+            static_feats(&sc.infos, s, i, g, &mut sc.hashes);
+            if g.doc {
+                let hist = sc.hist.get(&sc.infos[i].l).copied().unwrap_or(0);
+                hist_feats(&sc.infos, i, hist, g, &mut sc.hashes);
+            }
+            let st = sc.rows.len();
+            sc.off.push(st);
+            sc.rows.extend(sc.hashes.iter().map(|&h| row(h, bits)));
+            w.score(&sc.rows[st..], &mut scores);
+            sc.stat.extend_from_slice(&scores);
+        }
+        sc.off.push(sc.rows.len());
+        sc.delta.clear();
+        sc.delta.resize(n, [f32::NEG_INFINITY; ROW]);
+        sc.back.clear();
+        sc.back.resize(n, [0; ROW]);
+        for k in 0..n {
+            let i = s.start + k;
+            let last = k + 1 == n;
+            let stat = &sc.stat[k * ROW..(k + 1) * ROW];
+            let mut best = [f32::NEG_INFINITY; ROW];
+            let mut back = [0u8; ROW];
+            let nprev = if k == 0 { 1 } else { NTAGS as u8 };
+            for t1 in 0..nprev {
+                let base = if k == 0 {
+                    0.0
+                } else {
+                    sc.delta[k - 1][t1 as usize]
+                };
+                if base == f32::NEG_INFINITY {
+                    continue;
+                }
+                w.score(&dyn_rows(&sc.infos, i, t1, bits), &mut scores);
+                for t in 0..NTAGS as u8 {
+                    if valid(t1, t, last) {
+                        let c = base + scores[t as usize];
+                        if c > best[t as usize] {
+                            best[t as usize] = c;
+                            back[t as usize] = t1;
+                        }
+                    }
+                }
+            }
+            for t in 0..NTAGS {
+                if best[t] > f32::NEG_INFINITY {
+                    best[t] += stat[t];
+                }
+            }
+            sc.delta[k] = best;
+            sc.back[k] = back;
+        }
+        let mut bt = 0u8;
+        for t in 0..NTAGS as u8 {
+            if sc.delta[n - 1][t as usize] > sc.delta[n - 1][bt as usize] {
+                bt = t;
+            }
+        }
+        for k in (0..n).rev() {
+            tags[s.start + k] = bt;
+            bt = sc.back[k][bt as usize];
+        }
+        if let Some(gold) = gold {
+            if gold[s.clone()] != tags[s.clone()] {
+                for k in 0..n {
+                    let i = s.start + k;
+                    let (gi, pi) = (gold[i], tags[i]);
+                    let (g1, p1) = if k == 0 {
+                        (0, 0)
+                    } else {
+                        (gold[i - 1], tags[i - 1])
+                    };
+                    if gi != pi {
+                        w.update(&sc.rows[sc.off[k]..sc.off[k + 1]], gi, pi);
+                    }
+                    if (g1, gi) != (p1, pi) {
+                        w.add(&dyn_rows(&sc.infos, i, g1, bits), gi, 1.0);
+                        w.add(&dyn_rows(&sc.infos, i, p1, bits), pi, -1.0);
+                    }
+                }
+            }
+        }
+        if g.doc {
+            for (a, b, ty) in spans(&tags[s.clone()]) {
+                for k in s.start + a..s.start + b {
+                    if sc.infos[k].flags & F_CAP != 0 {
+                        *sc.hist.entry(sc.infos[k].l).or_insert(0) |= 1 << ty;
+                    }
+                }
+            }
+        }
+    }
+    tags
+}
+
+const MAGIC: &[u8; 8] = b"NFNER01\0";
+
+/// A loaded model.
+pub struct Model {
+    pub weights: QWeights,
+    pub res: Resources,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(b: &[u8], pos: &mut usize) -> anyhow::Result<u64> {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let Some(&x) = b.get(*pos) else {
+            bail!("truncated model")
+        };
+        *pos += 1;
+        v |= ((x & 0x7f) as u64) << shift;
+        if x & 0x80 == 0 {
+            return Ok(v);
+        }
+        shift += 7;
+        if shift > 63 {
+            bail!("bad varint");
+        }
+    }
+}
+
+/// Quantise averaged weights to i16 (dropping those that round below `prune` steps) and
+/// write the model file: header, then a deflated sparse table and the lower-case stats.
+pub fn save(
+    path: &std::path::Path,
+    bits: u32,
+    avg: &[f32],
+    lc: &LcStats,
+    groups: Groups,
+    prune: i16,
+) -> anyhow::Result<(usize, usize)> {
+    let maxabs = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+    let scale = 32000.0 / maxabs;
+    let mut body = Vec::new();
+    let mut last = 0u64;
+    let mut nnz = 0usize;
+    for (r, chunk) in avg.chunks_exact(ROW).enumerate() {
+        let q: Vec<i16> = chunk[..NTAGS]
+            .iter()
+            .map(|&x| {
+                let v = (x * scale).round() as i32;
+                if v.abs() <= prune as i32 {
+                    0
+                } else {
+                    v as i16
+                }
+            })
+            .collect();
+        let mask: u16 = q
+            .iter()
+            .enumerate()
+            .filter(|(_, &v)| v != 0)
+            .fold(0, |m, (k, _)| m | 1 << k);
+        if mask == 0 {
+            continue;
+        }
+        put_varint(&mut body, r as u64 - last);
+        last = r as u64;
+        body.extend_from_slice(&mask.to_le_bytes());
+        for v in q.iter().filter(|&&v| v != 0) {
+            body.extend_from_slice(&v.to_le_bytes());
+            nnz += 1;
+        }
+    }
+    let mut lcv: Vec<(u64, u8)> = lc.iter().map(|(&k, &v)| (k, v)).collect();
+    lcv.sort_unstable();
+    let mut tail = Vec::new();
+    put_varint(&mut tail, lcv.len() as u64);
+    for (k, v) in lcv {
+        tail.extend_from_slice(&k.to_le_bytes());
+        tail.push(v);
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.push(bits as u8);
+    out.push(groups.to_byte());
+    out.extend_from_slice(&(1.0 / scale).to_le_bytes());
+    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+    enc.write_all(&body)?;
+    enc.write_all(&tail)?;
+    let out = enc.finish()?;
+    std::fs::write(path, &out).with_context(|| format!("writing {}", path.display()))?;
+    Ok((out.len(), nnz))
+}
+
+impl Model {
+    pub fn load(bytes: &[u8]) -> anyhow::Result<Model> {
+        if bytes.len() < 26 || &bytes[..8] != MAGIC {
+            bail!("not a newsfacts NER model");
+        }
+        let bits = bytes[8] as u32;
+        if !(8..=26).contains(&bits) {
+            bail!("bad table size");
+        }
+        let groups = Groups::from_byte(bytes[9]);
+        let body_len = u64::from_le_bytes(bytes[14..22].try_into().unwrap()) as usize;
+        let mut raw = Vec::new();
+        flate2::read::DeflateDecoder::new(&bytes[22..]).read_to_end(&mut raw)?;
+        if raw.len() < body_len {
+            bail!("truncated model");
+        }
+        let rows = 1usize << bits;
+        let mut table = vec![0i16; rows * ROW];
+        let mut pos = 0;
+        let mut r = 0usize;
+        let body = &raw[..body_len];
+        while pos < body.len() {
+            r += get_varint(body, &mut pos)? as usize;
+            if r >= rows || pos + 2 > body.len() {
+                bail!("corrupt model");
+            }
+            let mask = u16::from_le_bytes([body[pos], body[pos + 1]]);
+            pos += 2;
+            for k in 0..NTAGS {
+                if mask & (1 << k) != 0 {
+                    let Some(v) = body.get(pos..pos + 2) else {
+                        bail!("corrupt model")
+                    };
+                    table[r * ROW + k] = i16::from_le_bytes([v[0], v[1]]);
+                    pos += 2;
+                }
+            }
+        }
+        let tail = &raw[body_len..];
+        let mut pos = 0;
+        let n = get_varint(tail, &mut pos)? as usize;
+        let mut lc = LcStats::default();
+        lc.reserve(n);
+        for _ in 0..n {
+            let Some(b) = tail.get(pos..pos + 9) else {
+                bail!("corrupt model")
+            };
+            lc.insert(u64::from_le_bytes(b[..8].try_into().unwrap()), b[8]);
+            pos += 9;
+        }
+        Ok(Model {
+            weights: QWeights { bits, table },
+            res: Resources {
+                gaz: Gazetteer::builtin(),
+                lc,
+                groups,
+            },
+        })
+    }
+
+    /// Tag a tokenised document.
+    pub fn tag(&self, words: &[&str], sents: &[Range<usize>], sc: &mut Scratch) -> Vec<u8> {
+        let mut w = &self.weights;
+        tag_doc(&mut w, &self.res, words, sents, None, sc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn bilou_roundtrip() {
+        let sp = vec![(0, 2, 0), (3, 4, 2), (5, 8, 1)];
+        let t = tags_from_spans(9, &sp);
+        assert_eq!(spans(&t), sp);
+        for w in t.windows(2) {
+            assert!(valid(w[0], w[1], false));
+        }
+    }
+}

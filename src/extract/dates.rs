@@ -796,7 +796,7 @@ fn year_rule(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     for m in YEAR_RE.find_iter(text) {
         let (s, e) = (m.start(), m.end());
-        if numeric_neighbour(b, s, e) {
+        if numeric_neighbour(b, s, e) || numbers::in_url(text, s) {
             continue;
         }
         let y: i32 = m.as_str().parse().unwrap_or(0);

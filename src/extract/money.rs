@@ -374,6 +374,10 @@ fn prefix_currency_inner(
     if w == "rs" {
         return Some((ws, "INR", 1.0));
     }
+    // AP style "dlrs 3.2 million"
+    if w == "dlrs" || w == "dlr" {
+        return Some((ws, "USD", 1.0));
+    }
     if let Some(c) = mega_code(w) {
         // "MAUD 60"
         let orig = &text[ws..ws + w.len()];
@@ -469,6 +473,10 @@ fn money_at(
             c
         });
     } else if n.glued {
+        return None;
+    }
+    // "6.0650/700 francs" (a quote's second half), "%20CAD" and other URL pieces
+    if n.start > 0 && matches!(b[n.start - 1], b'/' | b'%') || numbers::in_url(text, n.start) {
         return None;
     }
     // after the number: symbol, "75 USD million", currency words, glued codes

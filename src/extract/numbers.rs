@@ -507,6 +507,24 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
     out
 }
 
+/// Is byte `i` inside a URL-like token (`http://…`, `www.…`, `?q=30%25`)?
+pub fn in_url(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let mut s = i;
+    while s > 0 && !b[s - 1].is_ascii_whitespace() && i - s < 200 {
+        s -= 1;
+    }
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let tok = &text[s..i];
+    tok.contains("://")
+        || tok.contains("www.")
+        || tok.contains('?')
+        || tok.contains('=')
+        || tok.contains("%2")
+}
+
 /// The lowercase ASCII word ending right before byte `end` (skipping spaces), as
 /// (start, word). Used to look at left context.
 pub fn word_before(text: &str, end: usize) -> Option<(usize, String)> {

@@ -3,7 +3,7 @@
 //! no number right before it ("accounted for%.") is no mention, nor is a `%` inside a URL
 //! escape ("%20"). Ranges give both ends: "5-10%", "10 to 25 percent".
 
-use super::numbers::{self, Number};
+use super::numbers::{self, in_url, Number};
 use super::{Context, Found, Kind};
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
@@ -62,9 +62,18 @@ pub fn find(text: &str, _ctx: &Context) -> Vec<Found> {
         } else if !sym && ne > 0 && b[ne - 1].is_ascii_digit() {
             // "5pct" glued is fine
         } else if !sym {
+            if let Some((s, e, v)) = reversed(text, ms, end) {
+                push(&mut out, s, e, v);
+            }
             continue;
         }
         let Some((n, prev)) = number_ending_at(text, ne) else {
+            // "percent of 10", "per cent of twenty-two": the number after the marker
+            if !sym {
+                if let Some((s, e, v)) = reversed(text, ms, end) {
+                    push(&mut out, s, e, v);
+                }
+            }
             continue;
         };
         if n.glued || in_url(text, n.start) {
@@ -109,6 +118,33 @@ pub fn find(text: &str, _ctx: &Context) -> Vec<Found> {
         push(&mut out, start, end, value);
     }
     out
+}
+
+/// "percent of 10": marker at `ms..end`, no number before it, " of " and a number after
+/// it that ends the clause. Returns (start, end, value).
+fn reversed(text: &str, ms: usize, end: usize) -> Option<(usize, usize, f64)> {
+    let b = text.as_bytes();
+    if let Some((_, w)) = numbers::word_before(text, ms) {
+        // "a small percent of the", "the percent of"
+        if !matches!(
+            w.as_str(),
+            "is" | "was" | "be" | "of" | "by" | "at" | "to" | "need"
+        ) {
+            return None;
+        }
+    }
+    let (_, e1, w1) = numbers::word_after(text, end)?;
+    if w1 != "of" {
+        return None;
+    }
+    let s2 = numbers::skip_spaces(text, e1);
+    if s2 == e1 || s2 >= b.len() {
+        return None;
+    }
+    let n = numbers::scan_number(text, s2)?;
+    let q = n.end;
+    let closes = q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'\n');
+    (closes && !n.scaled).then_some((ms, n.end, n.value))
 }
 
 fn push(out: &mut Vec<Found>, start: usize, end: usize, value: f64) {
@@ -164,17 +200,6 @@ fn number_ending_at(text: &str, end: usize) -> Option<(Number, Option<Number>)> 
     Some((n, prev))
 }
 
-/// Is byte `i` inside a URL-like token?
-fn in_url(text: &str, i: usize) -> bool {
-    let b = text.as_bytes();
-    let mut s = i;
-    while s > 0 && !b[s - 1].is_ascii_whitespace() && i - s < 200 {
-        s -= 1;
-    }
-    let tok = &text[s..i];
-    tok.contains("://") || tok.contains("www.") || tok.contains('?') || tok.contains('=')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,6 +235,8 @@ mod tests {
             ),
             ("up 2.5 pct", "2.5 pct", 2.5),
             ("interest income sank 27 % in the quarter", "27 %", 27.0),
+            ("percent of 10", "percent of 10", 10.0),
+            ("per cent of twenty-two", "per cent of twenty-two", 22.0),
         ];
         for (text, span, value) in table {
             let got = pct(text);

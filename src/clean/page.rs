@@ -120,7 +120,7 @@ static MAYBE: Lazy<Regex> = Lazy::new(|| {
         .expect("regex")
 });
 static POSITIVE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph|prose").expect("regex")
+    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|pagination|post|text|blog|story|paragraph|prose").expect("regex")
 });
 static NEGATIVE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)-ad-|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|newsletter|subscri|caption|byline|author").expect("regex")
@@ -132,6 +132,8 @@ static DEBUG: Lazy<bool> = Lazy::new(|| std::env::var_os("NEWSFACTS_CLEAN_DEBUG"
 #[derive(Default)]
 struct NodeInfo {
     unlikely: bool,
+    /// 1..=6 for h1..h6.
+    level: u8,
     /// `tag.class#id`, only filled when debugging.
     label: String,
     parent: Option<usize>,
@@ -160,7 +162,8 @@ struct Block {
     text: String,
     chars: usize,
     link_chars: usize,
-    heading: bool,
+    /// Heading level (1..=6), 0 for body text.
+    heading: u8,
     /// Inside an element whose class/id looks like boilerplate.
     unlikely: bool,
 }
@@ -314,7 +317,7 @@ impl Walker {
         }
         let owner = *self.stack.last().expect("stack");
         let chars = text.chars().count();
-        let heading = self.nodes[owner].tag == TagClass::Heading;
+        let heading = self.nodes[owner].level;
         self.blocks.push(Block {
             owner,
             text,
@@ -386,7 +389,12 @@ impl Walker {
             _ => 0.0,
         };
         let parent = self.stack.last().copied();
+        let level = match name.as_bytes() {
+            [b'h', d @ b'1'..=b'6'] => d - b'0',
+            _ => 0,
+        };
         self.nodes.push(NodeInfo {
+            level,
             unlikely,
             label: if *DEBUG {
                 format!("{name}.{ci}")
@@ -463,8 +471,8 @@ fn main_text(doc: &Html) -> String {
     select_text(&mut w.nodes, &w.blocks)
 }
 
-/// Gold article bodies rarely include headings (title, teasers).
-const DROP_HEADINGS: bool = true;
+/// Drop subheads too (gold article bodies keep them).
+const DROP_HEADINGS: bool = false;
 
 fn commas(s: &str) -> usize {
     s.chars()
@@ -487,7 +495,7 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
     }
     // Readability-like scores.
     for b in blocks {
-        if b.chars < 25 || b.heading {
+        if b.chars < 25 || b.heading > 0 {
             continue;
         }
         let plain = b.chars.saturating_sub(b.link_chars);
@@ -518,7 +526,6 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
             };
             if !nodes[i].scored {
                 nodes[i].scored = true;
-                nodes[i].score = nodes[i].weight;
             }
             nodes[i].score += s / div;
             n = nodes[i].parent;
@@ -530,7 +537,10 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
             return f32::MIN;
         }
         let ld = n.link_chars as f32 / n.chars as f32;
-        n.score * (1.0 - ld)
+        // Class/tag hints count fully only for nodes holding a real amount of text, so a
+        // tiny `div.text` cannot beat the article body on its name alone.
+        let w = n.weight * (n.chars as f32 / 1000.0).min(1.0);
+        (n.score + w) * (1.0 - ld)
     };
     let mut top = None;
     let mut best = f32::MIN;
@@ -608,7 +618,8 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
         if b.link_chars * 2 > b.chars {
             continue;
         }
-        if b.heading && DROP_HEADINGS {
+        // The h1 is the title (reported separately); subheads count once body text began.
+        if b.heading == 1 || (b.heading > 0 && (DROP_HEADINGS || out.is_empty())) {
             continue;
         }
         if !out.is_empty() {

@@ -2,7 +2,7 @@
 //! no two-letter code exists).
 
 /// How much text whatlang sees: detection cost grows with length, accuracy barely.
-const PREFIX_CHARS: usize = 1200;
+const PREFIX_CHARS: usize = 500;
 
 /// Detect the language of `text`; `None` for text too short or without letters.
 pub fn detect(text: &str) -> Option<&'static str> {
@@ -14,8 +14,32 @@ pub fn detect(text: &str) -> Option<&'static str> {
     if prefix.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
+    if clearly_english(prefix) {
+        return Some("en");
+    }
     let info = whatlang::detect(prefix)?;
     Some(iso639_1(info.lang().code()))
+}
+
+/// English function words that no other language uses as words of its own.
+const ENGLISH_MARKERS: &[&str] = &[
+    "the", "of", "and", "to", "that", "is", "was", "with", "for", "said", "it", "by", "from",
+    "has", "have", "were", "which", "this", "its", "would",
+];
+
+/// A fast path for the common case (whatlang costs ~100 µs a call, mostly fixed): a
+/// prefix of at least 25 words where more than one word in six is an English function
+/// word is English. Text that is not clearly English goes to whatlang.
+fn clearly_english(prefix: &str) -> bool {
+    let mut words = 0usize;
+    let mut markers = 0usize;
+    for w in prefix.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        words += 1;
+        if w.len() <= 5 && ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+            markers += 1;
+        }
+    }
+    words >= 25 && markers * 6 > words
 }
 
 /// whatlang's ISO 639-3 code → ISO 639-1 where one exists.
@@ -109,6 +133,22 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(detect(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_english_fast_path_leaves_other_languages_alone() {
+        let en = "The company said on Monday that it would cut 500 jobs at its plant in Ohio, and that the decision was made with the approval of the board, which met last week.";
+        assert!(clearly_english(en));
+        let not_en = [
+            "Das Unternehmen teilte am Montag mit, dass es 500 Stellen in seinem Werk in Ohio streichen werde und dass die Entscheidung mit Zustimmung des Vorstands getroffen wurde, der sich letzte Woche traf.",
+            "La empresa dijo el lunes que recortaría 500 empleos en su planta de Ohio y que la decisión se tomó con la aprobación del consejo, que se reunió la semana pasada para discutir el tema.",
+            "L'entreprise a déclaré lundi qu'elle supprimerait 500 emplois dans son usine de l'Ohio et que la décision avait été prise avec l'accord du conseil, qui s'est réuni la semaine dernière.",
+            "Het bedrijf zei maandag dat het 500 banen zou schrappen in zijn fabriek in Ohio en dat het besluit was genomen met de goedkeuring van het bestuur, dat vorige week bijeenkwam om te praten.",
+        ];
+        for t in not_en {
+            assert!(!clearly_english(t), "{t}");
+            assert_ne!(detect(t), Some("en"), "{t}");
         }
     }
 

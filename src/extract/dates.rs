@@ -1155,8 +1155,7 @@ fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         }
         if mode == 0 {
             // "tomorrow" by name is likelier than six days ago
-            let reported = numbers::word_before(text, start)
-                .is_some_and(|(_, w)| w == "said" || w.ends_with("ed"));
+            let reported = numbers::word_before(text, start).is_some_and(|(_, w)| w == "said");
             let tomorrow = !reported && r.is_some_and(|r| r.weekday().succ() == wd);
             mode = if tomorrow || future_context(text, start) {
                 1

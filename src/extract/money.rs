@@ -593,6 +593,13 @@ fn money_at(
         }
     }
     let currency = currency?;
+    // a range sharing one scale word: "$10 to $12 million", "5-6 bln dlrs"
+    if !scaled {
+        if let Some(s) = rest.first().and_then(|next| range_scale(text, end, next)) {
+            value *= s;
+            scaled = true;
+        }
+    }
     // cents after a dollar amount: "3 dollars 50 cents", "15 dollars and 50", "17 USD 25"
     if !scaled && (n.words || (value.fract() == 0.0 && n.start == start)) {
         if let Some(next) = rest.first() {
@@ -648,6 +655,27 @@ fn money_at(
             per,
         },
     })
+}
+
+/// For an unscaled amount ending at `end` followed by "to" / "-" / "and" / "or" and a
+/// scaled number `next`: the scale of `next`.
+fn range_scale(text: &str, end: usize, next: &Number) -> Option<f64> {
+    if !next.scaled || next.start < end {
+        return None;
+    }
+    let mid = text[end..next.start]
+        .trim_end_matches(['$', '€', '£', '¥'])
+        .trim_end_matches(|c: char| c.is_ascii_uppercase());
+    if !matches!(
+        mid,
+        "-" | "–" | " to " | " - " | " – " | " and " | " or " | "-to-" | " to about "
+    ) {
+        return None;
+    }
+    let span = &text[next.start..next.end];
+    let tail = span.rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
+    let s = numbers::scale_word(tail)?;
+    Some(s)
 }
 
 /// Round away float noise (0.1 * 3 = 0.30000000000000004).
@@ -859,6 +887,9 @@ mod tests {
         );
         let g = one("a higher , $ 70 - a - share price");
         assert_eq!(g.4.as_deref(), Some("share"));
+        let v = money("It expects $10 to $12 million and 5-6 bln dlrs.");
+        let vals: Vec<f64> = v.iter().map(|m| m.1).collect();
+        assert_eq!(vals, vec![10e6, 12e6, 6e9]);
         let g = one("a 12-cent-a-share dividend");
         assert_eq!((g.1, g.4.as_deref()), (0.12, Some("share")));
         assert!(!one("paid $5 million").3);

@@ -117,6 +117,14 @@ pub fn lower_buf(w: &str, buf: &mut [u8; 16]) -> Option<usize> {
 
 /// Is `w` (any case) the start of a number written in words?
 pub fn is_number_word(w: &str) -> bool {
+    // every number word starts with one of these letters: a cheap first filter
+    if !w
+        .as_bytes()
+        .first()
+        .is_some_and(|c| b"zotfsenhdqZOTFSENHDQ".contains(c))
+    {
+        return false;
+    }
     let first = w.split('-').next().unwrap_or("");
     let mut buf = [0u8; 16];
     let Some(n) = lower_buf(first, &mut buf) else {

@@ -131,6 +131,8 @@ static DEBUG: Lazy<bool> = Lazy::new(|| std::env::var_os("NEWSFACTS_CLEAN_DEBUG"
 
 #[derive(Default)]
 struct NodeInfo {
+    /// Hash of tag name + class attribute: repeated template sections share it.
+    shape: u64,
     unlikely: bool,
     /// 1..=6 for h1..h6.
     level: u8,
@@ -393,7 +395,15 @@ impl Walker {
             [b'h', d @ b'1'..=b'6'] => d - b'0',
             _ => 0,
         };
+        let shape = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            name.hash(&mut h);
+            e.attr("class").unwrap_or("").hash(&mut h);
+            h.finish()
+        };
         self.nodes.push(NodeInfo {
+            shape,
             level,
             unlikely,
             label: if *DEBUG {
@@ -473,6 +483,21 @@ fn main_text(doc: &Html) -> String {
 
 /// Drop subheads too (gold article bodies keep them).
 const DROP_HEADINGS: bool = false;
+
+/// Whether `a` and `b` are the same node or one contains the other.
+fn related(nodes: &[NodeInfo], a: usize, b: usize) -> bool {
+    let is_anc = |x: usize, y: usize| {
+        let mut n = Some(y);
+        while let Some(i) = n {
+            if i == x {
+                return true;
+            }
+            n = nodes[i].parent;
+        }
+        false
+    };
+    is_anc(a, b) || is_anc(b, a)
+}
 
 fn commas(s: &str) -> usize {
     s.chars()
@@ -573,6 +598,21 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
         None => include[0] = true,
         Some(t) => {
             include[t] = true;
+            // Articles split into several sections of the same template (same tag and
+            // class) elsewhere in the page: take each of them too.
+            if nodes[t].weight > 0.0 {
+                let shape = nodes[t].shape;
+                for i in 1..nodes.len() {
+                    if i != t
+                        && nodes[i].shape == shape
+                        && nodes[i].scored
+                        && final_score(&nodes[i]) >= (best * 0.1).max(5.0)
+                        && !related(nodes, i, t)
+                    {
+                        include[i] = true;
+                    }
+                }
+            }
             if let Some(p) = nodes[t].parent {
                 let threshold = (best * 0.2).max(10.0);
                 for &s in &nodes[p].children {

@@ -62,7 +62,8 @@ if [[ -f "$SHARED/corpus/articles/seed.jsonl" ]]; then
 fi
 
 REC="$SHARED/data/recognizers"
-for spec in NumberWithUnit-English-CurrencyModel:currency Number-English-PercentModel:percent; do
+for spec in NumberWithUnit-English-CurrencyModel:currency Number-English-PercentModel:percent \
+    NumberWithUnit-Chinese-CurrencyModel:currency_zh; do
   name="${spec%%:*}"; key="${spec##*:}"
   [[ -f "$REC/$name.json" ]] || continue
   echo "== recognizers $key =="

@@ -29,6 +29,7 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("₭", "LAK"),
     ("元", "CNY"),
     ("￥", "CNY"),
+    ("人民币", "CNY"),
 ];
 
 /// Letters written before a `$` and the dollar they mean (lowercase, dots removed).
@@ -489,6 +490,18 @@ fn money_at(
     if k == j && k < b.len() && b[k] == b'-' && k + 1 < b.len() && b[k + 1].is_ascii_alphabetic() {
         k += 1;
     }
+    if let Some((len, scale, code)) = cjk_unit(&text[k..]) {
+        // "1000万元", "36.57亿元", "1200亿美元", "50元" (also after "人民币 ")
+        if currency.is_none() || currency == Some(code) {
+            if scale > 1.0 && scaled {
+                return None;
+            }
+            value *= scale;
+            scaled |= scale > 1.0;
+            currency = Some(code);
+            end = k + len;
+        }
+    }
     if currency.is_none() {
         let after = &text[k..];
         let mut sym_hit = None;
@@ -678,6 +691,56 @@ fn range_scale(text: &str, end: usize, next: &Number) -> Option<f64> {
     Some(s)
 }
 
+/// Chinese scale characters and currency names right at the start of `s`:
+/// (bytes used, scale, ISO code). "万元" → 10⁴ CNY, "亿美元" → 10⁸ USD, "元" → CNY.
+fn cjk_unit(s: &str) -> Option<(usize, f64, &'static str)> {
+    let first = s.as_bytes().first()?;
+    if *first < 0xE4 {
+        return None;
+    }
+    let mut scale = 1.0;
+    let mut i = 0;
+    for ch in s.chars() {
+        let m = match ch {
+            '十' => 10.0,
+            '百' => 100.0,
+            '千' => 1e3,
+            '万' | '萬' => 1e4,
+            '亿' | '億' => 1e8,
+            _ => break,
+        };
+        scale *= m;
+        i += ch.len_utf8();
+        if i > 12 {
+            return None;
+        }
+    }
+    const NAMES: &[(&str, &str)] = &[
+        ("元人民币", "CNY"),
+        ("人民币", "CNY"),
+        ("美元", "USD"),
+        ("美金", "USD"),
+        ("美圆", "USD"),
+        ("港元", "HKD"),
+        ("港币", "HKD"),
+        ("欧元", "EUR"),
+        ("日元", "JPY"),
+        ("英镑", "GBP"),
+        ("新台币", "TWD"),
+        ("台币", "TWD"),
+        ("瑞士法郎", "CHF"),
+        ("韩元", "KRW"),
+        ("卢布", "RUB"),
+        ("元", "CNY"),
+        ("块", "CNY"),
+    ];
+    let rest = &s[i..];
+    NAMES
+        .iter()
+        .find(|(n, _)| rest.starts_with(n))
+        .map(|(n, c)| (i + n.len(), scale, *c))
+}
+
 /// Round away float noise (0.1 * 3 = 0.30000000000000004).
 fn round_money(v: f64) -> f64 {
     let r = (v * 1e6).round() / 1e6;
@@ -861,6 +924,12 @@ mod tests {
             ),
             ("Give me 5 dollars", "5 dollars", 5.0, "USD"),
             ("the 100元!", "100元", 100.0, "CNY"),
+            ("其中1000万元基本", "1000万元", 1e7, "CNY"),
+            ("攀升至36.57亿元。", "36.57亿元", 3.657e9, "CNY"),
+            ("净流出1200亿美元", "1200亿美元", 1.2e11, "USD"),
+            ("每股1.95港元", "1.95港元", 1.95, "HKD"),
+            ("8亿元人民币", "8亿元人民币", 8e8, "CNY"),
+            ("人民币 8千元", "人民币 8千元", 8e3, "CNY"),
         ];
         for (text, span, value, cur) in table {
             let got = one(text);

@@ -84,11 +84,41 @@ pub fn extract(text: &str, ctx: &Context) -> Extraction {
     found.extend(dates::find(text, ctx));
     found.extend(money::find(text, ctx));
     found.extend(percent::find(text, ctx));
-    found.retain(|f| f.start < f.end && f.end <= text.len());
-    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    found.retain(|f| {
+        f.start < f.end && text.is_char_boundary(f.start) && text.is_char_boundary(f.end)
+    });
+    let found = resolve_overlaps(found);
     let entities = entities::merge(text, &found);
     let mentions = to_mentions(text, &found);
     Extraction { mentions, entities }
+}
+
+/// Where spans of different extractors overlap, one wins: among DATE / MONEY / PERCENT
+/// the longer span (a "$5 million" beats a "5 million" date guess), and any of those
+/// beats a name ("US" inside "181 million US dollars" is no place). Names never overlap
+/// each other (the tagger's spans are disjoint). Result sorted by start.
+fn resolve_overlaps(found: Vec<Found>) -> Vec<Found> {
+    let (mut numeric, names): (Vec<Found>, Vec<Found>) = found
+        .into_iter()
+        .partition(|f| !f.kind.mention_type().is_name());
+    numeric.sort_by_key(|f| (std::cmp::Reverse(f.end - f.start), f.start));
+    let mut kept: Vec<Found> = Vec::with_capacity(numeric.len() + names.len());
+    for f in numeric {
+        if !kept.iter().any(|k| k.start < f.end && f.start < k.end) {
+            kept.push(f);
+        }
+    }
+    let numeric_count = kept.len();
+    for f in names {
+        if !kept[..numeric_count]
+            .iter()
+            .any(|k| k.start < f.end && f.start < k.end)
+        {
+            kept.push(f);
+        }
+    }
+    kept.sort_by_key(|f| (f.start, f.end));
+    kept
 }
 
 /// Convert byte spans to mentions with code-point offsets (one pass over the text).
@@ -100,10 +130,10 @@ pub fn to_mentions(text: &str, found: &[Found]) -> Vec<Mention> {
     bounds.dedup();
     let mut map = std::collections::HashMap::with_capacity(bounds.len());
     let mut bi = 0;
-    let mut cp = 0usize;
-    for (b, _) in text
+    for (cp, (b, _)) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
+        .enumerate()
     {
         while bi < bounds.len() && bounds[bi] <= b {
             if bounds[bi] == b {
@@ -111,7 +141,6 @@ pub fn to_mentions(text: &str, found: &[Found]) -> Vec<Mention> {
             }
             bi += 1;
         }
-        cp += 1;
     }
     order.sort_by_key(|&i| (found[i].start, found[i].end));
     order
@@ -171,6 +200,28 @@ fn number_json(v: f64) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_win_over_names_and_longer_spans_over_shorter() {
+        let f = |start, end, kind| Found { start, end, kind };
+        let money = Kind::Money {
+            value: 181e6,
+            currency: "USD".into(),
+            approx: false,
+            per: None,
+        };
+        let date = Kind::Date {
+            value: Some("2019".into()),
+            grain: "year",
+        };
+        let got = resolve_overlaps(vec![
+            f(12, 14, Kind::Loc),
+            f(0, 22, money.clone()),
+            f(0, 3, date),
+            f(30, 36, Kind::Org),
+        ]);
+        assert_eq!(got, vec![f(0, 22, money), f(30, 36, Kind::Org)]);
+    }
 
     #[test]
     fn code_point_offsets_after_multibyte_text() {

@@ -30,7 +30,7 @@ pub fn read(name: &str, mut stream: Box<dyn BufRead + Send>, sink: &mut dyn FnMu
             line: Some(line_no),
         };
         // Read one line, but never hold more than the record limit in memory.
-        let (n, oversized) = match read_line_limited(&mut stream, &mut buf) {
+        let (n, oversized) = match read_line_limited(&mut stream, &mut buf, MAX_RECORD_BYTES) {
             Ok(x) => x,
             Err(e) => {
                 sink(Err(Reject::new(&origin, format!("read error: {e}"))));
@@ -61,7 +61,11 @@ pub fn read(name: &str, mut stream: Box<dyn BufRead + Send>, sink: &mut dyn FnMu
 
 /// Read up to and including the next `\n`. Returns (bytes consumed, oversized); an
 /// oversized line is consumed to its end but only its head is kept.
-fn read_line_limited(r: &mut dyn BufRead, out: &mut Vec<u8>) -> std::io::Result<(usize, bool)> {
+fn read_line_limited(
+    r: &mut dyn BufRead,
+    out: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<(usize, bool)> {
     let mut total = 0;
     let mut oversized = false;
     loop {
@@ -78,7 +82,7 @@ fn read_line_limited(r: &mut dyn BufRead, out: &mut Vec<u8>) -> std::io::Result<
             None => (avail, false),
         };
         let len = chunk.len();
-        if !oversized && out.len() + len > MAX_RECORD_BYTES {
+        if !oversized && out.len() + len > limit {
             oversized = true;
         }
         if !oversized {
@@ -196,6 +200,20 @@ mod tests {
         assert_eq!(r.reason, "not a JSON object");
         let r = parse_line(br#"{"body": "   "}"#, o()).unwrap_err();
         assert_eq!(r.reason, "empty body");
+    }
+
+    #[test]
+    fn oversized_lines_are_cut_off_and_the_next_line_survives() {
+        let data = format!("{}\n{{\"body\": \"next\"}}\n", "x".repeat(100_000));
+        let mut r = std::io::BufReader::with_capacity(1024, std::io::Cursor::new(data.into_bytes()));
+        let mut buf = Vec::new();
+        let (n, over) = read_line_limited(&mut r, &mut buf, 10_000).unwrap();
+        assert_eq!((n, over), (100_001, true));
+        assert!(buf.len() <= 10_000);
+        buf.clear();
+        let (_, over) = read_line_limited(&mut r, &mut buf, 10_000).unwrap();
+        assert!(!over);
+        assert!(parse_line(trim_ascii(&buf), o()).is_ok());
     }
 
     #[test]

@@ -273,16 +273,19 @@ fn per_share(text: &str, end: usize) -> Option<usize> {
         k = numbers::skip_spaces(text, k + 1);
     }
     let (_, e2, w2) = numbers::word_after(text, k)?;
-    matches!(w2.as_str(), "share" | "shr" | "diluted")
-        .then_some(e2)
-        .and_then(|e| {
-            if w2 == "diluted" {
-                let (_, e3, w3) = numbers::word_after(text, e)?;
-                (w3 == "share").then_some(e3)
-            } else {
-                Some(e)
-            }
-        })
+    matches!(
+        w2.as_str(),
+        "share" | "shr" | "diluted" | "ads" | "adr" | "ordinary" | "common"
+    )
+    .then_some(e2)
+    .and_then(|e| {
+        if matches!(w2.as_str(), "diluted" | "ordinary" | "common") {
+            let (_, e3, w3) = numbers::word_after(text, e)?;
+            (w3 == "share").then_some(e3)
+        } else {
+            Some(e)
+        }
+    })
 }
 
 /// The currency written right before byte `start` (spaces allowed): (span start, ISO).
@@ -411,12 +414,93 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             }
         }
         let floor = out.last().map_or(0, |l| l.end);
-        let Some(f) = money_at(text, n, &nums[idx..], yen_is_yuan, floor) else {
+        let Some(mut f) = money_at(text, n, &nums[idx..], yen_is_yuan, floor) else {
             continue;
         };
+        // the first end of a range whose unit is written once: "10 to 12 mln dlrs",
+        // "between 5 and 10 million yuan"
+        if f.start == n.start && idx >= 2 {
+            let p = &nums[idx - 2];
+            if p.start >= floor && !p.glued && !p.scaled {
+                if let Some(first) = range_first(text, p, n, &f).filter(|r| r.start >= floor) {
+                    out.push(first);
+                }
+            }
+        }
+        if let Kind::Money { per, .. } = &mut f.kind {
+            if per.is_none() && share_line(text, f.start) {
+                *per = Some("share".to_string());
+            }
+        }
         out.push(f);
     }
     out
+}
+
+/// Reuters-style results tables: "Shr profit 15 cts vs loss 10 cts", "Qtly div 20 cts vs
+/// 20 cts": amounts on a line that starts with "Shr" or "Qtly div" are per share.
+fn share_line(text: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let mut ls = start;
+    while ls > 0 && b[ls - 1] != b'\n' {
+        ls -= 1;
+        if start - ls > 120 {
+            return false;
+        }
+    }
+    let line = text[ls..start].trim_start();
+    line.starts_with("Shr ") || line.starts_with("Qtly div") || line.starts_with("Shr.")
+}
+
+/// "10 to 12 mln dlrs": the bare number `p` before amount `n` (found as `f`) joined by
+/// "to" / "-" / "and" (after "between") / "or": the same scale and currency.
+fn range_first(text: &str, p: &Number, n: &Number, f: &Found) -> Option<Found> {
+    let Kind::Money {
+        value,
+        currency,
+        approx,
+        per,
+    } = &f.kind
+    else {
+        return None;
+    };
+    let mid = &text[p.end..n.start];
+    let joined = match mid {
+        "-" | "–" | " to " | " - " | " or " => true,
+        " and " => numbers::word_before(text, p.start).is_some_and(|(_, w)| w == "between"),
+        _ => false,
+    };
+    if !joined || n.value == 0.0 || p.value > n.value && !n.scaled {
+        return None;
+    }
+    // "from 1987 to 10 mln dlrs": a year, not an amount
+    let year_like = p.end - p.start == 4 && (1900.0..2100.0).contains(&p.value);
+    if year_like && p.value.fract() == 0.0 {
+        return None;
+    }
+    // the second amount's multiplier (scale word, cents) relative to its bare number
+    let bare = numbers::scan_number_bare(text, n.start)?;
+    if bare == 0.0 {
+        return None;
+    }
+    let mult = value / bare;
+    let v = round_money(p.value * mult);
+    let mut start = p.start;
+    let mut approx = *approx;
+    if let Some(s) = approx_before(text, p.start) {
+        start = s;
+        approx = true;
+    }
+    Some(Found {
+        start,
+        end: p.end,
+        kind: Kind::Money {
+            value: v,
+            currency: currency.clone(),
+            approx,
+            per: per.clone(),
+        },
+    })
 }
 
 fn has_number_word(text: &str) -> bool {
@@ -958,7 +1042,21 @@ mod tests {
         assert_eq!(g.4.as_deref(), Some("share"));
         let v = money("It expects $10 to $12 million and 5-6 bln dlrs.");
         let vals: Vec<f64> = v.iter().map(|m| m.1).collect();
-        assert_eq!(vals, vec![10e6, 12e6, 6e9]);
+        assert_eq!(vals, vec![10e6, 12e6, 5e9, 6e9]);
+        let v = money("between 5 and 10 million yuan, and 10 to 12 cts a share");
+        let vals: Vec<(f64, Option<String>)> = v.into_iter().map(|m| (m.1, m.4)).collect();
+        let share = Some("share".to_string());
+        assert_eq!(
+            vals,
+            vec![
+                (5e6, None),
+                (1e7, None),
+                (0.1, share.clone()),
+                (0.12, share)
+            ]
+        );
+        let g = one("Shr profit 15 cts vs loss");
+        assert_eq!(g.4.as_deref(), Some("share"));
         let g = one("a 12-cent-a-share dividend");
         assert_eq!((g.1, g.4.as_deref()), (0.12, Some("share")));
         assert!(!one("paid $5 million").3);

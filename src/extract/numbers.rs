@@ -442,6 +442,15 @@ fn scan_number_glued(text: &str, i: usize) -> Option<Number> {
     scan_number(text, i)
 }
 
+/// The value of the number at `i` without any scale word ("12 mln" → 12).
+pub fn scan_number_bare(text: &str, i: usize) -> Option<f64> {
+    if text.as_bytes().get(i)?.is_ascii_digit() {
+        parse_digits_at(text, i).map(|(_, v)| v)
+    } else {
+        parse_words(text, i).map(|(_, v)| v)
+    }
+}
+
 /// Every number in the text, left to right, non-overlapping (digits anywhere; number
 /// words only when they start a word). Cheap: a byte scan, no regex.
 pub fn find_numbers(text: &str) -> Vec<Number> {

@@ -116,8 +116,10 @@ static UNLIKELY: Lazy<Regex> = Lazy::new(|| {
     .expect("regex")
 });
 static MAYBE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)and|article|body|column|content|main|shadow|story|entry|post-?text|text")
-        .expect("regex")
+    Regex::new(
+        r"(?i)and|article|body|column|content|main|shadow|story|entry|post-?text|text|embed|tweet",
+    )
+    .expect("regex")
 });
 static POSITIVE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|pagination|post|text|blog|story|paragraph|prose").expect("regex")
@@ -484,6 +486,12 @@ fn main_text(doc: &Html) -> String {
 /// Drop subheads too (gold article bodies keep them).
 const DROP_HEADINGS: bool = false;
 
+/// Whole blocks that are boilerplate wherever they appear.
+static BOILER_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:advert(?:isement)?|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|this slideshow requires javascript\.?|\d* ?comments?|share(?: this)?(?: article| story| on \w+)?|read more|related(?: articles| stories| content)?|tell us what you think\.*|skip (?:to )?(?:main )?(?:content|ad(?:vertisement)?)|loading\.*|image|photo|video)[.:!]?$")
+        .expect("regex")
+});
+
 /// Whether `a` and `b` are the same node or one contains the other.
 fn related(nodes: &[NodeInfo], a: usize, b: usize) -> bool {
     let is_anc = |x: usize, y: usize| {
@@ -655,7 +663,7 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
         if !inside || boiler {
             continue;
         }
-        if b.link_chars * 2 > b.chars {
+        if b.link_chars * 2 > b.chars || (b.chars < 60 && BOILER_LINE.is_match(&b.text)) {
             continue;
         }
         // The h1 is the title (reported separately); subheads count once body text began.
@@ -666,6 +674,27 @@ fn select_text(nodes: &mut [NodeInfo], blocks: &[Block]) -> String {
             out.push(BREAK);
         }
         out.push_str(&b.text);
+    }
+    if out.is_empty() {
+        // Nothing survived selection (e.g. a link-heavy index page): rather than lose the
+        // page's text, keep every block that is not mostly links or boilerplate.
+        for b in blocks {
+            let boiler = {
+                let mut n = Some(b.owner);
+                let mut u = false;
+                while let Some(i) = n {
+                    u |= nodes[i].unlikely;
+                    n = nodes[i].parent;
+                }
+                u
+            };
+            if b.link_chars * 2 <= b.chars && !boiler && b.heading != 1 {
+                if !out.is_empty() {
+                    out.push(BREAK);
+                }
+                out.push_str(&b.text);
+            }
+        }
     }
     tidy(&out, true, false)
 }

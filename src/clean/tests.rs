@@ -260,3 +260,60 @@ fn idempotent_on_clean_text() {
         assert_eq!(clean_body(&once), once);
     }
 }
+
+#[test]
+fn page_boilerplate_heuristics() {
+    let para = |s: &str| {
+        format!("<p>{s} is a sentence of the article body, long enough, with commas, and more words.</p>")
+    };
+    // A wrapper whose class looks like boilerplate ("pageRow", "widget") still yields its
+    // article; a share block and a comments block inside the body are dropped; the h1 is
+    // the title, subheads after body text stay; an embedded tweet stays.
+    let html = format!(
+        r#"<html><body><div class="PageBuilder-pageRow widget">
+        <div class="article-body"><h1>Title</h1>{}{}<h2>Subhead</h2>{}
+        <div class="social-share"><p>Share this on every social network you know, please, now.</p></div>
+        <div class="social-media-embed"><p>Embedded tweet text, which gold bodies keep, is here too.</p></div>
+        <div id="comments"><p>Reader comment: what a wonderful article, thanks, really, thank you.</p></div>
+        <p>Advertisement</p>
+        </div></div>
+        <div class="sidebar"><p>Most read: something else entirely, elsewhere, with commas, commas, commas.</p></div>
+        </body></html>"#,
+        para("One"),
+        para("Two"),
+        para("Three")
+    );
+    let text = page(&html).text;
+    let paras: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(paras.len(), 5, "{text}");
+    assert!(paras[0].starts_with("One is"));
+    assert_eq!(paras[2], "Subhead");
+    assert!(paras[4].starts_with("Embedded tweet"));
+
+    // An article split into sections of the same template is taken whole; a small
+    // element with a content-ish class does not win on its name.
+    let html = format!(
+        r#"<html><body><div class="text">Small print</div>
+        <section><div class="post__content">{}{}{}</div></section>
+        <aside><p>Aside text that is long enough to be scored, with commas, and so on and so on.</p></aside>
+        <section><div class="post__content">{}{}</div></section></body></html>"#,
+        para("A"),
+        para("B"),
+        para("C"),
+        para("D"),
+        para("E")
+    );
+    let text = page(&html).text;
+    let starts: Vec<char> = text
+        .split("\n\n")
+        .filter_map(|p| p.chars().next())
+        .collect();
+    assert_eq!(starts, vec!['A', 'B', 'C', 'D', 'E'], "{text}");
+
+    // Only links: nothing is lost silently.
+    let text = page(
+        "<html><body><ul><li><a href=x>Link one</a></li></ul><p>Short text.</p></body></html>",
+    )
+    .text;
+    assert_eq!(text, "Short text.");
+}

@@ -510,7 +510,7 @@ fn left_modifiers(text: &str, start: usize) -> (usize, Option<String>) {
     if let Some((ws, w)) = numbers::word_before(text, s) {
         match w.as_str() {
             "last" | "next" | "this" | "coming" | "past" => {
-                rel = Some(w.clone());
+                rel = Some(w.to_string());
                 s = ws;
             }
             "early" | "late" | "mid" => {
@@ -1277,7 +1277,7 @@ fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
 
 /// Chinese / Japanese dates: "2020年3月12日", "2019年", "3月12日", "去年", "上个月".
 fn cjk_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
-    if !(text.contains('年') || text.contains('月') || text.contains('天')) {
+    if text.is_ascii() || !(text.contains('年') || text.contains('月') || text.contains('天')) {
         return;
     }
     let num = |m: Option<regex::Match>| m.and_then(|x| x.as_str().parse::<u32>().ok());

@@ -402,7 +402,8 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     }
     let nums = numbers::find_numbers(text);
     let mut out: Vec<Found> = Vec::new();
-    let yen_is_yuan = text.contains('¥')
+    let yen_is_yuan = !text.is_ascii()
+        && text.contains('¥')
         && (text.contains("yuan") || text.contains("RMB") || text.contains("China"));
     let mut idx = 0;
     while idx < nums.len() {
@@ -615,11 +616,12 @@ fn money_at(
             }
         } else {
             // up to three words
-            let mut words: Vec<(usize, usize, String)> = Vec::with_capacity(3);
+            let mut words = [(0usize, 0usize, numbers::Lower::new("")); 3];
+            let mut nw = 0;
             let mut p = k;
             for _ in 0..3 {
                 match word_after_dotted(text, p) {
-                    Some((s, mut e, mut w)) if s - p <= 1 || words.is_empty() && s == k => {
+                    Some((s, mut e, mut w)) if s - p <= 1 || nw == 0 && s == k => {
                         // "cent-a-share": keep the first part of a hyphenated word
                         if let Some(h) = w.find('-') {
                             if unit_words(&[w.as_str()]).is_none() {
@@ -628,14 +630,19 @@ fn money_at(
                             }
                         }
                         p = e;
-                        words.push((s, e, w));
+                        words[nw] = (s, e, w);
+                        nw += 1;
                     }
                     _ => break,
                 }
             }
-            if let Some((first_s, _, _)) = words.first() {
+            if let Some((first_s, _, _)) = words[..nw].first() {
                 if *first_s == k {
-                    let refs: Vec<&str> = words.iter().map(|w| w.2.as_str()).collect();
+                    let mut refs_buf = [""; 3];
+                    for (r, w) in refs_buf.iter_mut().zip(&words[..nw]) {
+                        *r = w.2.as_str();
+                    }
+                    let refs = &refs_buf[..nw];
                     // "75 USD million"
                     if refs.len() >= 2 && !scaled {
                         if let (Some(c), Some(s)) =
@@ -650,7 +657,7 @@ fn money_at(
                         }
                     }
                     if currency.is_none() {
-                        if let Some((used, c, mult)) = unit_words(&refs) {
+                        if let Some((used, c, mult)) = unit_words(refs) {
                             let glued_unit = first_s == &n.end;
                             let w0 = refs[0];
                             let ok = if ambiguous_unit(w0) && used == 1 {
@@ -827,7 +834,12 @@ fn cjk_unit(s: &str) -> Option<(usize, f64, &'static str)> {
 
 /// Round away float noise (0.1 * 3 = 0.30000000000000004).
 fn round_money(v: f64) -> f64 {
-    let r = (v * 1e6).round() / 1e6;
+    // large amounts are whole units ("1.2345 billion"); small ones keep 6 decimals
+    let r = if v.abs() >= 1e6 {
+        v.round()
+    } else {
+        (v * 1e6).round() / 1e6
+    };
     if (r - v).abs() < 1e-9 * v.abs().max(1.0) {
         r
     } else {
@@ -836,7 +848,7 @@ fn round_money(v: f64) -> f64 {
 }
 
 /// A word after `i` (spaces allowed), allowing inner dots ("u.s.") and hyphens.
-fn word_after_dotted(text: &str, i: usize) -> Option<(usize, usize, String)> {
+fn word_after_dotted(text: &str, i: usize) -> Option<(usize, usize, numbers::Lower)> {
     let b = text.as_bytes();
     let s = numbers::skip_spaces(text, i);
     let mut e = s;
@@ -862,7 +874,7 @@ fn word_after_dotted(text: &str, i: usize) -> Option<(usize, usize, String)> {
             return None;
         }
     }
-    Some((s, e, text[s..e].to_ascii_lowercase()))
+    Some((s, e, numbers::Lower::new(&text[s..e])))
 }
 
 #[cfg(test)]

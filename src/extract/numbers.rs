@@ -544,7 +544,61 @@ pub fn in_url(text: &str, i: usize) -> bool {
 
 /// The lowercase ASCII word ending right before byte `end` (skipping spaces), as
 /// (start, word). Used to look at left context.
-pub fn word_before(text: &str, end: usize) -> Option<(usize, String)> {
+/// A short lowercase ASCII word kept inline (no allocation); words longer than the
+/// buffer keep their first 31 bytes, which matches no keyword.
+#[derive(Clone, Copy)]
+pub struct Lower {
+    buf: [u8; 31],
+    len: u8,
+}
+
+impl Lower {
+    pub fn new(w: &str) -> Self {
+        let mut buf = [0u8; 31];
+        let n = w.len().min(31);
+        for (d, s) in buf.iter_mut().zip(&w.as_bytes()[..n]) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower { buf, len: n as u8 }
+    }
+
+    /// Keep the first `n` bytes.
+    pub fn truncate(&mut self, n: usize) {
+        self.len = self.len.min(n as u8);
+    }
+
+    pub fn as_str(&self) -> &str {
+        // ASCII only (callers pass ASCII words)
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Lower {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+pub fn word_before(text: &str, end: usize) -> Option<(usize, Lower)> {
     let b = text.as_bytes();
     let mut j = end;
     let mut n = 0;
@@ -562,14 +616,14 @@ pub fn word_before(text: &str, end: usize) -> Option<(usize, String)> {
     if j == e || (j > 0 && is_word_byte(b[j - 1])) {
         return None;
     }
-    Some((j, text[j..e].to_ascii_lowercase()))
+    Some((j, Lower::new(&text[j..e])))
 }
 
 /// The ASCII word starting at byte `i` after optional spaces, as (start, end, lowercase).
-pub fn word_after(text: &str, i: usize) -> Option<(usize, usize, String)> {
+pub fn word_after(text: &str, i: usize) -> Option<(usize, usize, Lower)> {
     let j = skip_spaces(text, i);
     let (e, w) = word_at(text, j)?;
-    Some((j, e, w.to_ascii_lowercase()))
+    Some((j, e, Lower::new(w)))
 }
 
 #[cfg(test)]

@@ -83,8 +83,10 @@ static ISO_RE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static SLASH_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})/((?:1[89]|20)[0-9][0-9])(?-u:\b)")
-        .expect("slash regex")
+    Regex::new(
+        r"(?-u:\b)(?:([0-9]{1,2})([/.-])([0-9]{1,2})[/.-]((?:1[89]|20)[0-9][0-9])|((?:1[89]|20)[0-9][0-9])([/.])([0-9]{1,2})[/.]([0-9]{1,2}))(?-u:\b)",
+    )
+    .expect("slash regex")
 });
 
 static QUARTER_RE: Lazy<Regex> = Lazy::new(|| {
@@ -852,13 +854,36 @@ fn iso_rule(text: &str, out: &mut Vec<Cand>) {
             out.push(cand(m.start(), m.end(), Some(Val::Day(date)), "day"));
         }
     }
+    let b = text.as_bytes();
     for c in SLASH_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let a: u32 = c[1].parse().unwrap_or(0);
-        let bb: u32 = c[2].parse().unwrap_or(0);
-        let y: i32 = c[3].parse().unwrap_or(0);
-        // US order (m/d/y) unless the first number cannot be a month
-        let (mo, d) = if a > 12 { (bb, a) } else { (a, bb) };
+        if numeric_neighbour(b, m.start(), m.end()) {
+            continue;
+        }
+        let num = |i: usize| {
+            c.get(i)
+                .map_or(0, |x| x.as_str().parse::<u32>().unwrap_or(0))
+        };
+        let (y, mo, d) = if c.get(1).is_some() {
+            let e3 = c.get(3).map_or(0, |x| x.end());
+            if text.get(e3..e3 + 1) != Some(&c[2]) {
+                continue; // mixed separators: "1/2-2019"
+            }
+            let (a, bb) = (num(1), num(3));
+            // "12/31/2019" US order, "31/12/2019" and "13.5.2015" day first
+            let (mo, d) = if a > 12 || (&c[2] == "." && bb <= 12) {
+                (bb, a)
+            } else {
+                (a, bb)
+            };
+            (num(4) as i32, mo, d)
+        } else {
+            let e7 = c.get(7).map_or(0, |x| x.end());
+            if text.get(e7..e7 + 1) != Some(&c[6]) {
+                continue;
+            }
+            (num(5) as i32, num(7), num(8))
+        };
         if let Some(date) = NaiveDate::from_ymd_opt(y, mo, d) {
             out.push(cand(m.start(), m.end(), Some(Val::Day(date)), "day"));
         }
@@ -1018,13 +1043,25 @@ fn relative_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     }
     for c in DAYWORD_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let off = match c[1].to_ascii_lowercase().as_str() {
+        let mut off = match c[1].to_ascii_lowercase().as_str() {
             "yesterday" => -1,
             "tomorrow" => 1,
             _ => 0,
         };
+        let mut start = m.start();
+        // "the day before yesterday", "the day after tomorrow"
+        if let Some((ws, w)) = numbers::word_before(text, start) {
+            if (w == "before" && off == -1) || (w == "after" && off == 1) {
+                if let Some((ws2, w2)) = numbers::word_before(text, ws) {
+                    if w2 == "day" {
+                        off *= 2;
+                        start = start_with_the(text, ws2);
+                    }
+                }
+            }
+        }
         let val = r.map(|r| Val::Day(r + Duration::days(off)));
-        out.push(cand(m.start(), m.end(), val, "day"));
+        out.push(cand(start, m.end(), val, "day"));
     }
     for c in AGO_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -1660,6 +1697,27 @@ mod tests {
         ("2019年全年", "2020-08-20", "2019年", "2019", "year"),
         ("去年亏损", "2020-08-20", "去年", "2019", "year"),
         ("6月18日上午", "2020-08-20", "6月18日", "2020-06-18", "day"),
+        (
+            "on 13.5.2015 at",
+            "2020-08-20",
+            "13.5.2015",
+            "2015-05-13",
+            "day",
+        ),
+        (
+            "on 2015/08/12 at",
+            "2020-08-20",
+            "2015/08/12",
+            "2015-08-12",
+            "day",
+        ),
+        (
+            "the day before yesterday",
+            "2020-08-20",
+            "the day before yesterday",
+            "2020-08-18",
+            "day",
+        ),
     ];
 
     #[test]

@@ -57,7 +57,8 @@ pub fn find(text: &str, _ctx: &Context) -> Vec<Found> {
         }
         // the number right before the marker (a space allowed, none needed for "%")
         let mut ne = ms;
-        if ne > 0 && b[ne - 1] == b' ' {
+        if ne > 0 && (b[ne - 1] == b' ' || (!sym && b[ne - 1] == b'-')) {
+            // "12 percent", "a 10-percent stake"
             ne -= 1;
         } else if !sym && ne > 0 && b[ne - 1].is_ascii_digit() {
             // "5pct" glued is fine
@@ -237,6 +238,7 @@ mod tests {
             ("interest income sank 27 % in the quarter", "27 %", 27.0),
             ("percent of 10", "percent of 10", 10.0),
             ("per cent of twenty-two", "per cent of twenty-two", 22.0),
+            ("a 10-percent stake", "10-percent", 10.0),
         ];
         for (text, span, value) in table {
             let got = pct(text);

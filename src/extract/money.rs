@@ -231,6 +231,13 @@ fn approx_before(text: &str, start: usize) -> Option<usize> {
             let (s0, w0) = numbers::word_before(text, s1)?;
             matches!(w0.as_str(), "up" | "close").then_some(s0)
         }
+        "as" => {
+            // "as much as", "as little as", "as high as"
+            let (s0, w0) = numbers::word_before(text, s1)?;
+            let (s00, w00) = numbers::word_before(text, s0)?;
+            (w00 == "as" && matches!(w0.as_str(), "much" | "little" | "high" | "low" | "many"))
+                .then_some(s00)
+        }
         "least" => {
             let (s0, w0) = numbers::word_before(text, s1)?;
             (w0 == "at").then_some(s0)
@@ -1073,6 +1080,11 @@ mod tests {
         assert_eq!((g.1, g.4.as_deref()), (0.12, Some("share")));
         assert!(!one("paid $5 million").3);
         assert!(one("nearly $5 million").3);
+        let g = one("it lost as much as a billion dollars");
+        assert_eq!(
+            (g.0.as_str(), g.1, g.3),
+            ("as much as a billion dollars", 1e9, true)
+        );
     }
 
     #[test]

@@ -204,6 +204,13 @@ pub fn parse_words(text: &str, i: usize) -> Option<(usize, f64)> {
             if let Some(m) = m {
                 return Some(continue_words(text, e2, 0.0, m));
             }
+            // "a million", "a billion": one, scaled by the caller
+            if matches!(
+                w2.to_ascii_lowercase().as_str(),
+                "million" | "billion" | "trillion"
+            ) {
+                return Some((end, 1.0));
+            }
         }
         if lw != "one" {
             return None;
@@ -659,6 +666,8 @@ mod tests {
             ("quarter million", 2.5e5),
             ("two and a half billion", 2.5e9),
             ("a dozen", 12.0),
+            ("a million", 1e6),
+            ("a billion", 1e9),
             ("thirteen", 13.0),
         ];
         for (s, v) in table {

@@ -5,5 +5,5 @@ set -eu
 cd "$(dirname "$0")/.."
 DATA="${1:-../shared/data/ner}"
 cargo run --release --example ner_tool -- train \
-  --data "$DATA" --sets conll,finer,wikigold,sec --epochs 8 --bits 20 --prune 2 --seed 7 \
+  --data "$DATA" --sets conll,finer,wikigold,sec --epochs 8 --bits 16 --prune 2 --seed 7 \
   --out models/ner.bin

@@ -2,7 +2,9 @@
 use super::data::{load_conll, load_finer, load_gmb, Counts, Doc};
 use super::features::{lower_hash, Groups, LcStats};
 use super::gazetteer::Gazetteer;
-use super::model::{save, tag_doc, FWeights, Model, Resources, Scratch, TrainWeights};
+use super::model::{
+    save, tag_doc, tags_from_spans, FWeights, Model, Resources, Scratch, TrainWeights,
+};
 use anyhow::{bail, Context as _};
 use std::path::{Path, PathBuf};
 
@@ -46,6 +48,12 @@ pub struct EvalArgs {
     /// Model file to use instead of the embedded one.
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Score the tagger's raw spans (no post-processing).
+    #[arg(long)]
+    pub raw: bool,
+    /// Post-processing rules (bit mask, see `post::postprocess`).
+    #[arg(long, default_value_t = super::post::ALL_RULES)]
+    pub rules: u8,
 }
 
 /// Load one named training set.
@@ -156,12 +164,31 @@ fn eval_f(w: &FWeights, res: &Resources, docs: &[Doc]) -> Counts {
 }
 
 /// Evaluate a loaded model on documents.
-pub fn eval_model(m: &Model, docs: &[Doc]) -> Counts {
+pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: u8) -> Counts {
     let mut c = Counts::default();
     let mut sc = Scratch::default();
     for d in docs {
         let (words, sents, gold) = doc_words(d);
-        let pred = m.tag(&words, &sents, &mut sc);
+        let tags = m.tag(&words, &sents, &mut sc);
+        let pred = if post {
+            let pp = super::post::postprocess(&m.res, rules, &words, &sents, &tags);
+            if std::env::var_os("NER_DEBUG").is_some() {
+                let raw = super::model::spans(&tags);
+                for x in &pp {
+                    if !raw.contains(x) {
+                        eprintln!("post {:?} {:?}", words[x.0..x.1].join(" "), x.2);
+                    }
+                }
+                for x in &raw {
+                    if !pp.contains(x) {
+                        eprintln!("raw  {:?} {:?}", words[x.0..x.1].join(" "), x.2);
+                    }
+                }
+            }
+            tags_from_spans(tags.len(), &pp)
+        } else {
+            tags
+        };
         for s in &sents {
             c.add(&gold[s.clone()], &pred[s.clone()]);
         }
@@ -257,8 +284,8 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         size as f64 / 1e6
     );
     let m = Model::load(&std::fs::read(&args.out)?)?;
-    let cd = eval_model(&m, &dev_conll);
-    let fd = eval_model(&m, &dev_finer);
+    let cd = eval_model(&m, &dev_conll, true, super::post::ALL_RULES);
+    let fd = eval_model(&m, &dev_finer, true, super::post::ALL_RULES);
     eprintln!("quantised model, CoNLL dev:\n{}", cd.report());
     eprintln!("quantised model, FiNER val:\n{}", fd.report());
     Ok(())
@@ -278,7 +305,7 @@ pub fn run_eval(args: &EvalArgs) -> anyhow::Result<()> {
     }
     for f in &args.files {
         let docs = load_eval_file(f)?;
-        let c = eval_model(m, &docs);
+        let c = eval_model(m, &docs, !args.raw, args.rules);
         println!("{}\n{}", f.display(), c.report());
     }
     Ok(())

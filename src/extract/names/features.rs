@@ -493,15 +493,21 @@ pub fn hist_feats(infos: &[TokInfo], i: usize, hist: u8, g: Groups, out: &mut Ve
 }
 
 /// Number of features [`dyn_feats`] pushes.
-pub const NDYN: usize = 3;
+pub const NDYN: usize = 2;
 
-/// Features of the previous tag (first-order: exact Viterbi decoding stays possible).
+/// The previous-tag (transition) feature.
+#[inline]
+pub fn trans_feat(t1: u8) -> u64 {
+    f1(40, t1 as u64)
+}
+
+/// Features of the previous tag with the current word (first-order: exact Viterbi
+/// decoding stays possible).
 #[inline]
 pub fn dyn_feats(infos: &[TokInfo], i: usize, t1: u8, out: &mut [u64; NDYN]) {
     let t = &infos[i];
-    out[0] = f1(40, t1 as u64);
-    out[1] = f2(42, t1 as u64, t.l);
-    out[2] = f2(43, t1 as u64, t.sshape);
+    out[0] = f2(42, t1 as u64, t.l);
+    out[1] = f2(43, t1 as u64, t.sshape);
 }
 
 /// Map a feature hash to a row of a table with `2^bits` rows.

@@ -45,7 +45,9 @@ pub const CLASSES: &[(&str, &str)] = &[
 pub const NG: usize = 9;
 pub const FAMILY: usize = 3;
 pub const SUFFIX: usize = 5;
+pub const ORGWORD: usize = 6;
 pub const TITLE: usize = 7;
+pub const DEMONYM: usize = 8;
 
 /// Token-sequence gazetteer: hash of the lower-cased token sequence → class bit mask.
 pub struct Gazetteer {

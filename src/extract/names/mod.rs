@@ -13,10 +13,10 @@ pub mod data;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod post;
 pub mod tokenize;
 
-use gazetteer::TITLE;
-use model::{spans, Model, Scratch};
+use model::{Model, Scratch};
 use tokenize::{sentences, tokenize, Token};
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
@@ -49,52 +49,24 @@ pub fn tag_text(m: &Model, text: &str) -> (Vec<Token>, Vec<u8>) {
     (toks, tags)
 }
 
-fn is_possessive(w: &str) -> bool {
-    matches!(w, "'s" | "’s" | "'S" | "’S" | "'" | "’")
-}
-
 /// Find names with a given model.
 pub fn find_with(m: &Model, text: &str) -> Vec<Found> {
-    let (toks, tags) = tag_text(m, text);
-    let word = |i: usize| &text[toks[i].start..toks[i].end];
-    let mut out = Vec::new();
-    for (mut s, mut e, ty) in spans(&tags) {
-        // Strip titles and lower-case words in front of a person's name ("former CEO",
-        // "Mr."), possessives and stray punctuation at either end.
-        while s < e {
-            let w = word(s);
-            let lower_start = w.chars().next().is_some_and(|c| !c.is_uppercase());
-            let title = ty == 0 && m.res.gaz.contains(TITLE, &[w]);
-            let punct = !w.chars().any(|c| c.is_alphanumeric());
-            if (ty == 0 && (lower_start || title)) || punct {
-                s += 1;
-            } else {
-                break;
-            }
-        }
-        while e > s {
-            let w = word(e - 1);
-            if is_possessive(w) || !w.chars().any(|c| c.is_alphanumeric()) && w != "." {
-                e -= 1;
-            } else {
-                break;
-            }
-        }
-        if s >= e {
-            continue;
-        }
-        let kind = match ty {
-            0 => Kind::Person,
-            1 => Kind::Org,
-            _ => Kind::Loc,
-        };
-        out.push(Found {
+    let toks = tokenize(text);
+    let sents = sentences(text, &toks);
+    let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+    let tags = SCRATCH.with(|sc| m.tag(&words, &sents, &mut sc.borrow_mut()));
+    post::postprocess(&m.res, post::ALL_RULES, &words, &sents, &tags)
+        .into_iter()
+        .map(|(s, e, ty)| Found {
             start: toks[s].start,
             end: toks[e - 1].end,
-            kind,
-        });
-    }
-    out
+            kind: match ty {
+                0 => Kind::Person,
+                1 => Kind::Org,
+                _ => Kind::Loc,
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 //! 32-byte half cache line per row at run time, `i16` quantised).
 
 use super::features::{
-    dyn_feats, hist_feats, row, static_feats, token_infos, FxMap, Groups, LcStats, TokInfo, F_CAP,
-    NDYN,
+    dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, FxMap, Groups, LcStats,
+    TokInfo, F_CAP, NDYN,
 };
 use super::gazetteer::Gazetteer;
 use anyhow::{bail, Context as _};
@@ -248,6 +248,9 @@ pub struct Scratch {
     hist: FxMap<u64, u8>,
 }
 
+/// Previous tags kept at each step of the Viterbi search (of 13; the others are pruned).
+pub const BEAM: usize = 4;
+
 #[inline]
 fn dyn_rows(infos: &[TokInfo], i: usize, t1: u8, bits: u32) -> [u32; NDYN] {
     let mut h = [0u64; NDYN];
@@ -272,6 +275,11 @@ pub fn tag_doc<W: Weights>(
     sc.hist.clear();
     let mut tags = vec![0u8; words.len()];
     let mut scores = [0f32; ROW];
+    let mut trans = [[0f32; ROW]; NTAGS];
+    for (t1, tr) in trans.iter_mut().enumerate() {
+        w.score(&[row(trans_feat(t1 as u8), bits)], tr);
+    }
+    let mut cand: Vec<(f32, u8)> = Vec::with_capacity(NTAGS);
     for s in sents {
         let n = s.len();
         if n == 0 {
@@ -304,20 +312,27 @@ pub fn tag_doc<W: Weights>(
             let stat = &sc.stat[k * ROW..(k + 1) * ROW];
             let mut best = [f32::NEG_INFINITY; ROW];
             let mut back = [0u8; ROW];
-            let nprev = if k == 0 { 1 } else { NTAGS as u8 };
-            for t1 in 0..nprev {
-                let base = if k == 0 {
-                    0.0
-                } else {
-                    sc.delta[k - 1][t1 as usize]
-                };
-                if base == f32::NEG_INFINITY {
-                    continue;
+            cand.clear();
+            if k == 0 {
+                cand.push((0.0, 0));
+            } else {
+                for t1 in 0..NTAGS as u8 {
+                    let d = sc.delta[k - 1][t1 as usize];
+                    if d > f32::NEG_INFINITY {
+                        cand.push((d, t1));
+                    }
                 }
+                if cand.len() > BEAM {
+                    cand.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+                    cand.truncate(BEAM);
+                }
+            }
+            for &(base, t1) in &cand {
                 w.score(&dyn_rows(&sc.infos, i, t1, bits), &mut scores);
+                let tr = &trans[t1 as usize];
                 for t in 0..NTAGS as u8 {
                     if valid(t1, t, last) {
-                        let c = base + scores[t as usize];
+                        let c = base + scores[t as usize] + tr[t as usize];
                         if c > best[t as usize] {
                             best[t as usize] = c;
                             back[t as usize] = t1;
@@ -359,8 +374,15 @@ pub fn tag_doc<W: Weights>(
                     if (g1, gi) != (p1, pi) {
                         w.add(&dyn_rows(&sc.infos, i, g1, bits), gi, 1.0);
                         w.add(&dyn_rows(&sc.infos, i, p1, bits), pi, -1.0);
+                        w.add(&[row(trans_feat(g1), bits)], gi, 1.0);
+                        w.add(&[row(trans_feat(p1), bits)], pi, -1.0);
                     }
                 }
+            }
+        }
+        if gold.is_some() {
+            for (t1, tr) in trans.iter_mut().enumerate() {
+                w.score(&[row(trans_feat(t1 as u8), bits)], tr);
             }
         }
         if g.doc {

@@ -1,0 +1,215 @@
+//! Post-processing of tagged spans (token level, per document):
+//!
+//! 1. clean ends: titles, lower-case words and punctuation before a PERSON ("former CEO",
+//!    "Mr."), possessives and punctuation after any name;
+//! 2. organisation heads: a name (or run of adjacent names / capitalised words) followed by
+//!    a generic organisation head written in lower case, as machine translation does
+//!    ("… law firm", "… venture capital", "… technology"), becomes one ORG;
+//! 3. "ORG of (the) ORG/LOC" where the first ends in an institutional head word
+//!    ("Information Office of the State Council") becomes one ORG;
+//! 4. one type per name and document: a name tagged with several types takes the
+//!    clear majority type; a one-word mention that is part of a PERSON's full name is
+//!    that PERSON.
+
+use super::features::lower_hash;
+use super::gazetteer::{DEMONYM, ORGWORD, TITLE};
+use super::model::{spans, Resources};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Generic organisation heads (lower-case forms) that close a name.
+const ORG_HEADS: &[&[&str]] = &[
+    &["law", "firm"],
+    &["venture", "capital"],
+    &["capital", "management"],
+    &["technology", "co."],
+    &["technology"],
+    &["technologies"],
+    &["international"],
+    &["group"],
+    &["holdings"],
+];
+
+/// Lower-case particles inside personal names ("de Silva", "van Gogh").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "ter",
+    "le", "la", "al", "el", "bin", "ibn", "abu", "y",
+];
+
+fn is_punct(w: &str) -> bool {
+    !w.chars().any(|c| c.is_alphanumeric())
+}
+
+fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s" | "'S" | "’S" | "'" | "’")
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// All rules on.
+pub const ALL_RULES: u8 = 0xff;
+
+/// Token spans `(start, end, type)` of a tagged document after post-processing
+/// (`rules`: bit 1 org heads, 2 "of" merge, 3 one type per name, 4 person parts; the end
+/// cleaning is always on).
+pub fn postprocess(
+    res: &Resources,
+    rules: u8,
+    words: &[&str],
+    sents: &[Range<usize>],
+    tags: &[u8],
+) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for s in sents {
+        let mut sp: Vec<(usize, usize, usize)> = spans(&tags[s.clone()])
+            .into_iter()
+            .map(|(a, b, t)| (a + s.start, b + s.start, t))
+            .collect();
+        // 1. clean ends
+        for x in sp.iter_mut() {
+            let (ref mut a, ref mut b, ty) = *x;
+            while *a < *b {
+                let w = words[*a];
+                let title = ty == 0 && res.gaz.contains(TITLE, &[w]);
+                let lower = !is_cap(w) && !PARTICLES.contains(&w);
+                if is_punct(w) || ty == 0 && (lower || title) {
+                    *a += 1;
+                } else {
+                    break;
+                }
+            }
+            while *b > *a {
+                let w = words[*b - 1];
+                if is_possessive(w) || is_punct(w) && !matches!(w, "." | "!" | ")") {
+                    *b -= 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        sp.retain(|x| x.0 < x.1);
+        if rules & 2 == 0 {
+            out.extend(sp);
+            continue;
+        }
+        // 2. lower-case organisation heads
+        let mut k = 0;
+        let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+        while k < sp.len() {
+            // run of adjacent spans
+            let mut j = k;
+            while j + 1 < sp.len() && sp[j + 1].0 == sp[j].1 {
+                j += 1;
+            }
+            let (ra, rb) = (sp[k].0, sp[j].1);
+            let single_place = j == k && sp[k].2 == 2;
+            if !single_place {
+                if let Some(hl) = head_at(words, rb, s.end) {
+                    merged.push((ra, rb + hl, 1));
+                    k = j + 1;
+                    continue;
+                }
+            }
+            merged.extend_from_slice(&sp[k..=j]);
+            k = j + 1;
+        }
+        // untagged capitalised, unusual words before a head ("Xiaomi venture capital")
+        let mut extra = Vec::new();
+        let mut i = s.start;
+        while i < s.end {
+            if merged.iter().any(|x| x.0 <= i && i < x.1) || !is_cap(words[i]) {
+                i += 1;
+                continue;
+            }
+            let mut e = i;
+            while e < s.end
+                && is_cap(words[e])
+                && !words[e].contains('-')
+                && !res.lc.contains_key(&lower_hash(words[e]))
+                && !res.gaz.contains(DEMONYM, &[words[e]])
+                && !merged.iter().any(|x| x.0 <= e && e < x.1)
+            {
+                e += 1;
+            }
+            if e > i {
+                if let Some(hl) = head_at(words, e, s.end) {
+                    extra.push((i, e + hl, 1));
+                }
+            }
+            i = e.max(i + 1);
+        }
+        merged.extend(extra);
+        merged.sort_unstable();
+        // 3. ORG of (the) ORG/LOC
+        let mut k = 0;
+        let mut fin: Vec<(usize, usize, usize)> = Vec::new();
+        while k < merged.len() {
+            let cur = merged[k];
+            if rules & 4 != 0 && cur.2 == 1 && k + 1 < merged.len() {
+                let nx = merged[k + 1];
+                let gap: Vec<&str> = words[cur.1..nx.0].to_vec();
+                let of = gap == ["of"] || gap == ["of", "the"];
+                if of && nx.2 != 0 && res.gaz.contains(ORGWORD, &[words[cur.1 - 1]]) {
+                    fin.push((cur.0, nx.1, 1));
+                    k += 2;
+                    continue;
+                }
+            }
+            fin.push(cur);
+            k += 1;
+        }
+        out.extend(fin);
+    }
+    if rules & 8 == 0 {
+        return out;
+    }
+    // 4. one type per name
+    let key = |x: &(usize, usize, usize)| -> String {
+        words[x.0..x.1]
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    for x in &out {
+        votes.entry(key(x)).or_default()[x.2] += 1;
+    }
+    let mut person_parts: HashMap<String, usize> = HashMap::new();
+    for x in &out {
+        if x.2 == 0 && x.1 - x.0 >= 2 {
+            for w in &words[x.0..x.1] {
+                *person_parts.entry(w.to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+    for x in out.iter_mut() {
+        let k = key(x);
+        let v = votes[&k];
+        let total: usize = v.iter().sum();
+        let (best, &n) = v.iter().enumerate().max_by_key(|(_, &c)| c).unwrap();
+        if best != x.2 && n * 3 >= total * 2 && n >= 2 {
+            x.2 = best;
+        } else if rules & 16 != 0
+            && x.1 - x.0 == 1
+            && x.2 != 0
+            && v[x.2] < 2
+            && person_parts.contains_key(&k)
+        {
+            x.2 = 0;
+        }
+    }
+    out
+}
+
+/// Length of a lower-case organisation head starting at token `i` (before `end`).
+fn head_at(words: &[&str], i: usize, end: usize) -> Option<usize> {
+    for h in ORG_HEADS {
+        if i + h.len() <= end && h.iter().enumerate().all(|(k, w)| words[i + k] == *w) {
+            return Some(h.len());
+        }
+    }
+    None
+}

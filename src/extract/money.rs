@@ -154,7 +154,9 @@ fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
         return Some((2, c, 1.0));
     }
     let one = match w0 {
-        "dollars" | "dollar" | "dlrs" | "dlr" | "bucks" => ("USD", 1.0),
+        "dollars" | "dollar" | "dlrs" | "dlr" | "bucks" | "us-dollar" => ("USD", 1.0),
+        "franken" => ("CHF", 1.0),
+        "pfund" => ("GBP", 1.0),
         "cents" | "cent" | "cts" | "ct" => ("USD", 0.01),
         "yuan" | "renminbi" | "rmb" | "kuai" => ("CNY", 1.0),
         "euros" | "euro" => ("EUR", 1.0),
@@ -401,13 +403,13 @@ fn prefix_currency_inner(
 
 /// Find MONEY mentions.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
-    let _ = ctx;
+    let loc = numbers::Locale::from_lang(ctx.lang.as_deref());
     let b = text.as_bytes();
     // prefilter: an amount needs a digit or a number word; most need a digit
     if !b.iter().any(|c| c.is_ascii_digit()) && !has_number_word(text) {
         return Vec::new();
     }
-    let nums = numbers::find_numbers(text);
+    let nums = numbers::find_numbers_in(text, loc);
     let mut out: Vec<Found> = Vec::new();
     let yen_is_yuan = !text.is_ascii()
         && text.contains('¥')
@@ -430,7 +432,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         if f.start == n.start && idx >= 2 {
             let p = &nums[idx - 2];
             if p.start >= floor && !p.glued && !p.scaled {
-                if let Some(first) = range_first(text, p, n, &f).filter(|r| r.start >= floor) {
+                if let Some(first) = range_first(text, p, n, &f, loc).filter(|r| r.start >= floor) {
                     out.push(first);
                 }
             }
@@ -462,7 +464,13 @@ fn share_line(text: &str, start: usize) -> bool {
 
 /// "10 to 12 mln dlrs": the bare number `p` before amount `n` (found as `f`) joined by
 /// "to" / "-" / "and" (after "between") / "or": the same scale and currency.
-fn range_first(text: &str, p: &Number, n: &Number, f: &Found) -> Option<Found> {
+fn range_first(
+    text: &str,
+    p: &Number,
+    n: &Number,
+    f: &Found,
+    loc: numbers::Locale,
+) -> Option<Found> {
     let Kind::Money {
         value,
         currency,
@@ -487,7 +495,7 @@ fn range_first(text: &str, p: &Number, n: &Number, f: &Found) -> Option<Found> {
         return None;
     }
     // the second amount's multiplier (scale word, cents) relative to its bare number
-    let bare = numbers::scan_number_bare(text, n.start)?;
+    let bare = numbers::scan_number_bare(text, n.start, loc)?;
     if bare == 0.0 {
         return None;
     }
@@ -1085,6 +1093,34 @@ mod tests {
             (g.0.as_str(), g.1, g.3),
             ("as much as a billion dollars", 1e9, true)
         );
+    }
+
+    #[test]
+    fn german_amounts() {
+        let ctx = Context {
+            reference_date: None,
+            lang: Some("de".to_string()),
+        };
+        let text = "Umsatz von 1,5 Milliarden Euro, Gewinn 340 Mio. Euro und 2.500 US-Dollar; 5 €.";
+        let got: Vec<(String, f64, String)> = find(text, &ctx)
+            .into_iter()
+            .map(|f| match f.kind {
+                Kind::Money {
+                    value, currency, ..
+                } => (text[f.start..f.end].to_string(), value, currency),
+                _ => unreachable!(),
+            })
+            .collect();
+        let want = [
+            ("1,5 Milliarden Euro", 1.5e9, "EUR"),
+            ("340 Mio. Euro", 340e6, "EUR"),
+            ("2.500 US-Dollar", 2500.0, "USD"),
+            ("5 €", 5.0, "EUR"),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!((g.0.as_str(), g.1, g.2.as_str()), w);
+        }
     }
 
     #[test]

@@ -8,6 +8,45 @@
 //! Everything here works on byte offsets of the text and only looks at ASCII, so it never
 //! splits a code point.
 
+/// How numbers are written: `1,234.5` (English) or `1.234,5` (German, French, Spanish…),
+/// and which scale words apply (German "Mio.", "Mrd.", "Billion" = 10¹²).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Locale {
+    pub comma_decimal: bool,
+    pub german: bool,
+}
+
+impl Locale {
+    /// The convention of an ISO 639-1 language code (English when unknown).
+    pub fn from_lang(lang: Option<&str>) -> Self {
+        let l = lang.unwrap_or("en");
+        Locale {
+            comma_decimal: matches!(
+                l,
+                "de" | "fr"
+                    | "es"
+                    | "it"
+                    | "pt"
+                    | "nl"
+                    | "ru"
+                    | "pl"
+                    | "sv"
+                    | "da"
+                    | "nb"
+                    | "no"
+                    | "fi"
+                    | "cs"
+                    | "tr"
+                    | "id"
+                    | "ro"
+                    | "hu"
+                    | "uk"
+            ),
+            german: l == "de",
+        }
+    }
+}
+
 /// A number found in the text: `text[start..end]` reads as `value` (scale applied).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
@@ -26,6 +65,17 @@ pub struct Number {
 /// `1,500` → 1500, `53.169` → 53.169, `12,34,567.89` → 1234567.89.
 /// Returns `None` when the string is not such a number.
 pub fn parse_digits(s: &str) -> Option<f64> {
+    parse_digits_in(s, Locale::default())
+}
+
+/// [`parse_digits`] with the locale's decimal mark: `1.234,5` → 1234.5 when
+/// `comma_decimal`.
+pub fn parse_digits_in(s: &str, loc: Locale) -> Option<f64> {
+    let (dec, sep) = if loc.comma_decimal {
+        (b',', b'.')
+    } else {
+        (b'.', b',')
+    };
     let b = s.as_bytes();
     if b.is_empty() || !b[0].is_ascii_digit() {
         return None;
@@ -35,12 +85,12 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     for (i, &c) in b.iter().enumerate() {
         match c {
             b'0'..=b'9' => clean.push(c as char),
-            b',' => {
+            _ if c == sep => {
                 if seen_dot || i + 1 >= b.len() || !b[i + 1].is_ascii_digit() {
                     return None;
                 }
             }
-            b'.' => {
+            _ if c == dec => {
                 if seen_dot || i + 1 >= b.len() || !b[i + 1].is_ascii_digit() {
                     return None;
                 }
@@ -283,6 +333,13 @@ fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) 
 /// Parse a digit number starting exactly at byte `i` (no sign): returns (end, value).
 /// Rejects numbers glued to letters on the left, and dotted sequences like `1.2.3`.
 pub fn parse_digits_at(text: &str, i: usize) -> Option<(usize, f64)> {
+    parse_digits_at_in(text, i, Locale::default())
+}
+
+/// [`parse_digits_at`] with the locale's decimal mark.
+pub fn parse_digits_at_in(text: &str, i: usize, loc: Locale) -> Option<(usize, f64)> {
+    // the decimal mark; the other of ',' and '.' separates thousands
+    let dot_byte = if loc.comma_decimal { b',' } else { b'.' };
     let b = text.as_bytes();
     if i >= b.len() || !b[i].is_ascii_digit() {
         return None;
@@ -300,7 +357,7 @@ pub fn parse_digits_at(text: &str, i: usize) -> Option<(usize, f64)> {
         if c.is_ascii_digit() {
             j += 1;
         } else if (c == b',' || c == b'.') && j + 1 < b.len() && b[j + 1].is_ascii_digit() {
-            if c == b'.' {
+            if c == dot_byte {
                 if seen_dot {
                     return None;
                 }
@@ -314,7 +371,14 @@ pub fn parse_digits_at(text: &str, i: usize) -> Option<(usize, f64)> {
                 while k < b.len() && b[k].is_ascii_digit() {
                     k += 1;
                 }
-                if !(k - j - 1 == 3 || (k - j - 1 == 2 && k < b.len() && b[k] == b',')) {
+                let group = k - j - 1;
+                let indian = !loc.comma_decimal && group == 2 && k < b.len() && b[k] == b',';
+                if !(group == 3 || indian) {
+                    if loc.comma_decimal && c == b'.' && !seen_dot {
+                        // "1.5" in a German text: an English decimal after all
+                        let v = parse_digits(&text[i..k])?;
+                        return Some((k, v));
+                    }
                     break;
                 }
             }
@@ -324,10 +388,10 @@ pub fn parse_digits_at(text: &str, i: usize) -> Option<(usize, f64)> {
         }
     }
     // "1.2.3" or "1,2" leftovers: reject sequences continuing with a dot and a digit.
-    if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+    if j + 1 < b.len() && b[j] == dot_byte && b[j + 1].is_ascii_digit() {
         return None;
     }
-    let v = parse_digits(&text[i..j])?;
+    let v = parse_digits_in(&text[i..j], loc)?;
     Some((j, v))
 }
 
@@ -336,9 +400,32 @@ pub fn parse_digits_at(text: &str, i: usize) -> Option<(usize, f64)> {
 /// `two and a half billion`. `attached_scale`: also accept single-letter scales (`m`, `k`,
 /// `b`) glued to the digits, as in `£1.5m`.
 pub fn scan_number(text: &str, i: usize) -> Option<Number> {
+    scan_number_in(text, i, Locale::default())
+}
+
+/// Scale words of a locale: German "Mio", "Mrd", "Milliarden", "Billion" (10¹²).
+pub fn scale_word_in(w: &str, loc: Locale) -> Option<f64> {
+    if loc.german {
+        let lw = w.to_ascii_lowercase();
+        let s = match lw.as_str() {
+            "tsd" | "tausend" => Some(1e3),
+            "mio" | "million" | "millionen" => Some(1e6),
+            "mrd" | "milliarde" | "milliarden" => Some(1e9),
+            "billion" | "billionen" => Some(1e12),
+            _ => None,
+        };
+        if s.is_some() {
+            return s;
+        }
+    }
+    scale_word(w)
+}
+
+/// [`scan_number`] in a locale (decimal comma, German scale words).
+pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
     let b = text.as_bytes();
     let (mut end, mut value, words) = if b.get(i)?.is_ascii_digit() {
-        let (e, v) = parse_digits_at(text, i)?;
+        let (e, v) = parse_digits_at_in(text, i, loc)?;
         (e, v, false)
     } else {
         let lw = word_at(text, i)?.1.to_ascii_lowercase();
@@ -424,10 +511,14 @@ pub fn scan_number(text: &str, i: usize) -> Option<Number> {
             if let Some((e, w)) = word_at(text, k) {
                 // single letters need to be glued ("1.5m"), not "5 m" (metres)
                 if w.len() > 1 {
-                    if let Some(s) = scale_word(w) {
+                    if let Some(s) = scale_word_in(w, loc) {
                         value = (value + frac) * s;
                         end = e;
                         scaled = true;
+                        // "Mio.", "Mrd.", "Tsd."
+                        if loc.german && w.len() == 3 && b.get(e) == Some(&b'.') {
+                            end = e + 1;
+                        }
                     }
                 }
             }
@@ -444,15 +535,15 @@ pub fn scan_number(text: &str, i: usize) -> Option<Number> {
 }
 
 /// [`scan_number`] for digits glued to letters on their left.
-fn scan_number_glued(text: &str, i: usize) -> Option<Number> {
+fn scan_number_glued(text: &str, i: usize, loc: Locale) -> Option<Number> {
     // parse_digits_at only refuses a digit or a digit-separator on the left
-    scan_number(text, i)
+    scan_number_in(text, i, loc)
 }
 
 /// The value of the number at `i` without any scale word ("12 mln" → 12).
-pub fn scan_number_bare(text: &str, i: usize) -> Option<f64> {
+pub fn scan_number_bare(text: &str, i: usize, loc: Locale) -> Option<f64> {
     if text.as_bytes().get(i)?.is_ascii_digit() {
-        parse_digits_at(text, i).map(|(_, v)| v)
+        parse_digits_at_in(text, i, loc).map(|(_, v)| v)
     } else {
         parse_words(text, i).map(|(_, v)| v)
     }
@@ -461,6 +552,11 @@ pub fn scan_number_bare(text: &str, i: usize) -> Option<f64> {
 /// Every number in the text, left to right, non-overlapping (digits anywhere; number
 /// words only when they start a word). Cheap: a byte scan, no regex.
 pub fn find_numbers(text: &str) -> Vec<Number> {
+    find_numbers_in(text, Locale::default())
+}
+
+/// [`find_numbers`] in a locale.
+pub fn find_numbers_in(text: &str, loc: Locale) -> Vec<Number> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -477,7 +573,7 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
                     && (2..=4).contains(&(i - k))
                     && (k == 0 || !is_word_byte(b[k - 1]));
                 if glued_ok {
-                    if let Some(mut n) = scan_number_glued(text, i) {
+                    if let Some(mut n) = scan_number_glued(text, i, loc) {
                         n.glued = true;
                         i = n.end.max(i + 1);
                         out.push(n);
@@ -490,7 +586,7 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
                 }
                 continue;
             }
-            match scan_number(text, i) {
+            match scan_number_in(text, i, loc) {
                 Some(n) => {
                     i = n.end.max(i + 1);
                     out.push(n);
@@ -514,7 +610,7 @@ pub fn find_numbers(text: &str) -> Vec<Number> {
             let candidate = w.len() >= 3 && (is_number_word(w) || w.eq_ignore_ascii_case("half"))
                 || (w.len() <= 2 && (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")));
             if candidate {
-                if let Some(n) = scan_number(text, i) {
+                if let Some(n) = scan_number_in(text, i, loc) {
                     // "a"/"an" alone only count with hundred/thousand/dozen
                     if n.end > j || !(w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")) {
                         i = n.end;

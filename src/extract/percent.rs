@@ -9,7 +9,22 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 
 const MARKERS: &[&str] = &[
-    "%", "％", "percent", "Percent", "PERCENT", "per cent", "Per cent", "pct", "PCT",
+    "%",
+    "％",
+    "percent",
+    "Percent",
+    "PERCENT",
+    "per cent",
+    "Per cent",
+    "pct",
+    "PCT",
+    "Prozent",
+    "prozent",
+    "pour cent",
+    "por ciento",
+    "per cento",
+    "procent",
+    "pourcent",
 ];
 
 static AC: Lazy<AhoCorasick> = Lazy::new(|| {
@@ -20,7 +35,8 @@ static AC: Lazy<AhoCorasick> = Lazy::new(|| {
 });
 
 /// Find PERCENT mentions.
-pub fn find(text: &str, _ctx: &Context) -> Vec<Found> {
+pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
+    let loc = numbers::Locale::from_lang(ctx.lang.as_deref());
     let b = text.as_bytes();
     let mut out: Vec<Found> = Vec::new();
     for m in AC.find_iter(text) {
@@ -40,6 +56,9 @@ pub fn find(text: &str, _ctx: &Context) -> Vec<Found> {
             let rest = &text[end..];
             if rest.starts_with("age") {
                 end += 3;
+            } else if rest.starts_with("punkte") {
+                // "Prozentpunkte"
+                end += 6;
             } else if rest.starts_with('s')
                 && !text[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
             {
@@ -68,7 +87,7 @@ pub fn find(text: &str, _ctx: &Context) -> Vec<Found> {
             }
             continue;
         }
-        let Some((n, prev)) = number_ending_at(text, ne) else {
+        let Some((n, prev)) = number_ending_at(text, ne, loc) else {
             // "percent of 10", "per cent of twenty-two": the number after the marker
             if !sym {
                 if let Some((s, e, v)) = reversed(text, ms, end) {
@@ -161,7 +180,11 @@ fn push(out: &mut Vec<Found>, start: usize, end: usize, value: f64) {
 
 /// The number whose last byte is right before `end`, with the number before it (for
 /// ranges). Looks at a small window only.
-fn number_ending_at(text: &str, end: usize) -> Option<(Number, Option<Number>)> {
+fn number_ending_at(
+    text: &str,
+    end: usize,
+    loc: numbers::Locale,
+) -> Option<(Number, Option<Number>)> {
     let b = text.as_bytes();
     if end == 0 {
         return None;
@@ -181,7 +204,7 @@ fn number_ending_at(text: &str, end: usize) -> Option<(Number, Option<Number>)> 
         }
     }
     let window = &text[w0..end];
-    let nums = numbers::find_numbers(window);
+    let nums = numbers::find_numbers_in(window, loc);
     let k = nums.iter().rposition(|n| n.end == window.len())?;
     let shift = |mut n: Number| {
         n.start += w0;
@@ -206,7 +229,15 @@ mod tests {
     use super::*;
 
     fn pct(text: &str) -> Vec<(String, f64)> {
-        find(text, &Context::default())
+        pct_in(text, None)
+    }
+
+    fn pct_in(text: &str, lang: Option<&str>) -> Vec<(String, f64)> {
+        let ctx = Context {
+            reference_date: None,
+            lang: lang.map(str::to_string),
+        };
+        find(text, &ctx)
             .into_iter()
             .map(|f| match f.kind {
                 Kind::Percent { value } => (text[f.start..f.end].to_string(), value),
@@ -244,6 +275,25 @@ mod tests {
             let got = pct(text);
             assert_eq!(got, vec![(span.to_string(), *value)], "{text}");
         }
+    }
+
+    #[test]
+    fn other_languages() {
+        let got = pct_in(
+            "der Umsatz werde um etwa 4,5 Prozent sinken, 2 Prozentpunkte",
+            Some("de"),
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("4,5 Prozent".to_string(), 4.5),
+                ("2 Prozentpunkte".to_string(), 2.0)
+            ]
+        );
+        let got = pct_in("une hausse de 3,2 pour cent", Some("fr"));
+        assert_eq!(got, vec![("3,2 pour cent".to_string(), 3.2)]);
+        // English text keeps "4,5" apart
+        assert_eq!(pct_in("rose 1,500 percent", Some("en"))[0].1, 1500.0);
     }
 
     #[test]

@@ -139,6 +139,20 @@ static CJK_RE: Lazy<Regex> = Lazy::new(|| {
     .expect("cjk date regex")
 });
 
+static DE_MONTH_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:([0-9]{1,2})\. ?)?(Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)(?: ((?:19|20)[0-9]{2}))?(?-u:\b)",
+    )
+    .expect("german month regex")
+});
+
+static DE_OTHER_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:(?:(vergangenen|letzten|kommenden|nächsten) )?(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)|(heute|gestern|vorgestern)|(diese[mns]?|laufende[nm]?|vergangene[nm]?|letzte[nm]?|kommende[nm]?|nächste[nm]?) (Jahr|Monat|Woche|Quartal)(?:es|s)?|(Vorjahr)(?:es|s)?|(ersten|zweiten|dritten|vierten|[1-4]\.) Quartal(?:s)?(?: ((?:19|20)[0-9]{2}))?)(?-u:\b)",
+    )
+    .expect("german date regex")
+});
+
 static FISCAL_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?-u:\b)(?:[Ff]iscal(?: [Yy]ear)? ?((?:19|20)[0-9][0-9])|FY ?((?:19|20)[0-9][0-9])|FY ?'?([0-9][0-9]))(?-u:\b)")
         .expect("fiscal regex")
@@ -1370,6 +1384,128 @@ fn cjk_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     }
 }
 
+/// German dates: "12. März 2020", "im Mai", "am Mittwoch", "gestern", "im vergangenen
+/// Jahr", "im dritten Quartal 2019".
+fn german_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    for c in DE_MONTH_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let month = match &c[2] {
+            "Januar" | "Jänner" => 1,
+            "Februar" => 2,
+            "März" => 3,
+            "April" => 4,
+            "Mai" => 5,
+            "Juni" => 6,
+            "Juli" => 7,
+            "August" => 8,
+            "September" => 9,
+            "Oktober" => 10,
+            "November" => 11,
+            _ => 12,
+        };
+        let day = c.get(1).and_then(|d| d.as_str().parse::<u32>().ok());
+        let year = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
+        if day.is_some_and(|d| !(1..=31).contains(&d)) {
+            continue;
+        }
+        let val = resolve_month_day(r, month, day, year, None, None);
+        if day.is_some() && val.is_none() && (year.is_some() || r.is_some()) {
+            continue;
+        }
+        let grain = if day.is_some() { "day" } else { "month" };
+        out.push(cand(m.start(), m.end(), val, grain));
+    }
+    for c in DE_OTHER_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (val, grain) = if let Some(wd) = c.get(2) {
+            let wd = match wd.as_str() {
+                "Montag" => Weekday::Mon,
+                "Dienstag" => Weekday::Tue,
+                "Mittwoch" => Weekday::Wed,
+                "Donnerstag" => Weekday::Thu,
+                "Freitag" => Weekday::Fri,
+                "Samstag" => Weekday::Sat,
+                _ => Weekday::Sun,
+            };
+            let future = matches!(c.get(1).map(|x| x.as_str()), Some("kommenden" | "nächsten"));
+            let strict = c.get(1).is_some();
+            let v = r.map(|r| {
+                let diff =
+                    wd.num_days_from_monday() as i64 - r.weekday().num_days_from_monday() as i64;
+                let d = if future {
+                    let d = diff.rem_euclid(7);
+                    if d == 0 {
+                        7
+                    } else {
+                        d
+                    }
+                } else {
+                    let d = -((-diff).rem_euclid(7));
+                    if d == 0 && strict {
+                        -7
+                    } else {
+                        d
+                    }
+                };
+                Val::Day(r + Duration::days(d))
+            });
+            (v, "day")
+        } else if let Some(w) = c.get(3) {
+            let off = match w.as_str() {
+                "gestern" => -1,
+                "vorgestern" => -2,
+                _ => 0,
+            };
+            (r.map(|r| Val::Day(r + Duration::days(off))), "day")
+        } else if let Some(w) = c.get(4) {
+            let w = w.as_str();
+            let off = if w.starts_with("vergangene") || w.starts_with("letzte") {
+                -1
+            } else if w.starts_with("kommende") || w.starts_with("nächste") {
+                1
+            } else {
+                0
+            };
+            match &c[5] {
+                "Jahr" => (r.map(|r| Val::Year(r.year() + off)), "year"),
+                "Monat" => (
+                    r.map(|r| {
+                        let (y, mo) = add_months(r.year(), r.month(), off);
+                        Val::Month(y, mo)
+                    }),
+                    "month",
+                ),
+                "Woche" => (
+                    r.map(|r| week_of(r + Duration::days(7 * off as i64))),
+                    "week",
+                ),
+                _ => (
+                    r.map(|r| {
+                        let (y, q) = add_quarters(r.year(), quarter_of(r), off);
+                        Val::Quarter(y, q)
+                    }),
+                    "quarter",
+                ),
+            }
+        } else if c.get(6).is_some() {
+            (r.map(|r| Val::Year(r.year() - 1)), "year")
+        } else {
+            let q = match &c[7] {
+                "ersten" | "1." => 1,
+                "zweiten" | "2." => 2,
+                "dritten" | "3." => 3,
+                _ => 4,
+            };
+            let v = match c.get(8).and_then(|y| y.as_str().parse::<i32>().ok()) {
+                Some(y) => Some(Val::Quarter(y, q)),
+                None => r.map(|r| Val::Quarter(closest_year_for_quarter(r, q), q)),
+            };
+            (v, "quarter")
+        };
+        out.push(cand(m.start(), m.end(), val, grain));
+    }
+}
+
 fn fiscal_rule(text: &str, out: &mut Vec<Cand>) {
     for c in FISCAL_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -1387,6 +1523,7 @@ fn fiscal_rule(text: &str, out: &mut Vec<Cand>) {
 /// Find DATE mentions.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let r = ctx.reference_date;
+    let german = ctx.lang.as_deref() == Some("de");
     let mut cands: Vec<Cand> = Vec::new();
     month_rule(text, r, &mut cands);
     year_rule(text, &mut cands);
@@ -1397,6 +1534,9 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     fiscal_rule(text, &mut cands);
     holiday_rule(text, r, &mut cands);
     cjk_rule(text, r, &mut cands);
+    if german {
+        german_rule(text, r, &mut cands);
+    }
     // longest first among overlapping candidates
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
@@ -1726,6 +1866,35 @@ mod tests {
             let got = dates(text, Some(r));
             let want = (span.to_string(), Some(value.to_string()), *grain);
             assert!(got.contains(&want), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn german_dates() {
+        let ctx = Context {
+            reference_date: Some(d("2022-10-05")),
+            lang: Some("de".to_string()),
+        };
+        let text = "Berger sagte am Mittwoch, am 12. März 2020 und im Mai sowie gestern, \
+                    im vergangenen Jahr und im dritten Quartal 2019 sei alles anders gewesen.";
+        let got: Vec<(String, Option<String>)> = find(text, &ctx)
+            .into_iter()
+            .map(|f| match f.kind {
+                Kind::Date { value, .. } => (text[f.start..f.end].to_string(), value),
+                _ => unreachable!(),
+            })
+            .collect();
+        let want = [
+            ("Mittwoch", "2022-10-05"),
+            ("12. März 2020", "2020-03-12"),
+            ("Mai", "2022-05"),
+            ("gestern", "2022-10-04"),
+            ("vergangenen Jahr", "2021"),
+            ("dritten Quartal 2019", "2019-Q3"),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!((g.0.as_str(), g.1.as_deref()), (w.0, Some(w.1)));
         }
     }
 

@@ -467,8 +467,7 @@ fn identifier_before(w: &str) -> bool {
             | "total"
             | "totaling"
             | "totalling"
-            | "of"
-    ) && w != "of"
+    )
 }
 
 /// Is the number at `s..e` part of a larger numeric token (1,2019 / 2019.5 / 555-2019)?
@@ -1925,6 +1924,11 @@ mod tests {
             "The troops will march on.",
             "growth of 20.19%",
             "Good Friday services",
+            "Flight 2019 landed in room 1995.",
+            "A total of 2000 people and 1999 employees came.",
+            "He scored 2010 points.",
+            "Jan Peters said",
+            "April Smith said",
         ] {
             assert_eq!(dates(text, Some("2020-08-20")), vec![], "{text}");
         }

@@ -130,8 +130,7 @@ fn main() {
         found.sort_by_key(|f| (f.start, f.end));
         // byte → code point offsets
         let mut idx: Vec<usize> = Vec::with_capacity(text.len() + 1);
-        for (cpi, (b, ch)) in text.char_indices().enumerate() {
-            let _ = b;
+        for (cpi, ch) in text.chars().enumerate() {
             for _ in 0..ch.len_utf8() {
                 idx.push(cpi);
             }

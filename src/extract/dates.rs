@@ -589,10 +589,7 @@ fn rel_year_at(text: &str, i: usize) -> Option<(usize, i32)> {
         _ => return None,
     };
     let (_, e2, w2) = numbers::word_after(text, e1)?;
-    (w2 == "year").then_some((e2, off)).or({
-        let _ = e1;
-        None
-    })
+    (w2 == "year").then_some((e2, off))
 }
 
 /// A 4-digit year (1800–2099) at `i` exactly, not part of a larger number.

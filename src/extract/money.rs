@@ -104,8 +104,8 @@ fn mega_code(w: &str) -> Option<&'static str> {
 }
 
 /// Currency words after a number. `words` are the next lowercase words (up to three);
-/// returns (words used, ISO code, multiplier to the main unit, needs a scaled or
-/// qualified amount because the word is ambiguous).
+/// returns (words used, ISO code, multiplier to the main unit: 0.01 for cents and
+/// pence, 10⁶ for "MUSD").
 fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
     let w0 = *words.first()?;
     let w1 = words.get(1).copied().unwrap_or("");
@@ -690,7 +690,6 @@ fn money_at(
                             } else {
                                 true
                             };
-                            // a 4-digit year before a currency word is still money
                             if ok {
                                 currency = Some(c);
                                 value *= mult;
@@ -759,8 +758,7 @@ fn money_at(
             end = e;
         }
     }
-    // sanity: a year-like bare number with a word unit only ("2019 marks") was filtered by
-    // ambiguous_unit; here reject amounts glued inside larger tokens
+    // an amount glued inside a larger token ("5USDx") is none
     if end < b.len() && (b[end].is_ascii_alphanumeric()) {
         return None;
     }

@@ -102,7 +102,23 @@ pub(crate) fn parse_tag(b: &[u8], mut j: usize, close: &[u8]) -> Option<Tag> {
         j += 1;
     }
     let name_len = j - start;
-    let kind = tag_kind(&name[..name_len])?;
+    // Namespaced (`<o:p>`, `<st1:place>`) and custom (`<amp-img>`) elements: inline.
+    let kind = if !mangled
+        && j + 1 < n
+        && (b[j] == b':' || b[j] == b'-')
+        && b[j + 1].is_ascii_alphabetic()
+    {
+        j += 1;
+        while j < n && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'-' | b'_' | b':')) {
+            if j - start > 40 {
+                return None;
+            }
+            j += 1;
+        }
+        Kind::Inline
+    } else {
+        tag_kind(&name[..name_len])?
+    };
     let after_name = j;
     while j < n && is_ws(b[j]) {
         j += 1;
@@ -128,6 +144,11 @@ pub(crate) fn parse_tag(b: &[u8], mut j: usize, close: &[u8]) -> Option<Tag> {
         if b[m..].starts_with(close) {
             return tag(m + close.len(), true);
         }
+    }
+    // A closing tag never has attributes, and `</p` / `< / P` never occur in prose: accept
+    // one whose `>` went missing.
+    if closing && (j == n || j > after_name) {
+        return tag(j, false);
     }
     // Attributes: need whitespace after the name, and the shape `name=...` somewhere.
     if j == after_name || j >= n {
@@ -180,6 +201,10 @@ pub(crate) fn parse_tag(b: &[u8], mut j: usize, close: &[u8]) -> Option<Tag> {
         }
         j += 1;
     }
+    // A tag cut off by the end of the body (`<a href="http://…`): drop the debris.
+    if j == n && (saw_eq || quote.is_some()) {
+        return tag(n, false);
+    }
     None
 }
 
@@ -213,6 +238,28 @@ fn find(h: &[u8], needle: &[u8]) -> Option<usize> {
     h.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Index of the next `<` or `&` at or after `from`, eight bytes at a time (SWAR).
+fn find_special(b: &[u8], from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        let x = w ^ (LO * b'<' as u64);
+        let y = w ^ (LO * b'&' as u64);
+        // Lowest zero byte of x or y is exact (borrows only run upwards).
+        let z = (x.wrapping_sub(LO) & !x & HI) | (y.wrapping_sub(LO) & !y & HI);
+        if z != 0 {
+            return Some(i + (z.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i..]
+        .iter()
+        .position(|&c| c == b'<' || c == b'&')
+        .map(|p| i + p)
+}
+
 /// Result of scanning a fragment.
 pub(crate) struct Scan {
     /// Text with entities decoded, tags removed and block boundaries as [`BREAK`].
@@ -242,8 +289,8 @@ pub(crate) fn scan(body: &str, stop_on_page: bool) -> Scan {
     let mut i = 0;
     while i < n {
         // Find the next '<' or '&'.
-        match b[i..].iter().position(|&c| c == b'<' || c == b'&') {
-            Some(p) => i += p,
+        match find_special(b, i) {
+            Some(p) => i = p,
             None => break,
         }
         out.push_str(&body[last..i]);
@@ -367,6 +414,25 @@ mod tests {
     }
 
     #[test]
+    fn swar_search_matches_naive() {
+        let s = b"abcdefgh<ijklmnop&qrstuvwxyz0123456789<&<<&&x\xff\x80<";
+        for from in 0..s.len() {
+            let naive = s[from..]
+                .iter()
+                .position(|&c| c == b'<' || c == b'&')
+                .map(|p| from + p);
+            assert_eq!(find_special(s, from), naive, "from {from}");
+        }
+        for n in 0..40 {
+            let mut v = vec![b'a'; n];
+            v.push(b'&');
+            assert_eq!(find_special(&v, 0), Some(n));
+            v.pop();
+            assert_eq!(find_special(&v, 0), None);
+        }
+    }
+
+    #[test]
     fn tag_shapes() {
         for s in [
             "<p>",
@@ -382,6 +448,11 @@ mod tests {
             "< div class = \"c\" >",
             "<p\n>",
             "<img src=\"a.png\"/>",
+            "<o:p>",
+            "</o:p>",
+            "<st1:place w:st=\"on\">",
+            "<amp-img src=x>",
+            "<a href=\"http://cut.off",
         ] {
             assert!(tagged(s), "{s} should be a tag");
         }

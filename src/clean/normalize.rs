@@ -60,8 +60,16 @@ pub(crate) fn tidy(s: &str, sig_newlines: bool, indent_breaks: bool) -> String {
         // Fast path: a run of printable ASCII.
         if (0x21..0x7F).contains(&c0) {
             let start = i;
-            while i < b.len() && (0x21..0x7F).contains(&b[i]) {
-                i += 1;
+            // Words joined by single spaces stay in one run: one copy per line, not per word.
+            loop {
+                while i < b.len() && (0x21..0x7F).contains(&b[i]) {
+                    i += 1;
+                }
+                if i + 1 < b.len() && b[i] == b' ' && (0x21..0x7F).contains(&b[i + 1]) {
+                    i += 1;
+                    continue;
+                }
+                break;
             }
             flush_ws(
                 &mut out,
@@ -78,8 +86,14 @@ pub(crate) fn tidy(s: &str, sig_newlines: bool, indent_breaks: bool) -> String {
             out.push_str(&s[start..i]);
             continue;
         }
-        let c = s[i..].chars().next().expect("char boundary");
-        i += c.len_utf8();
+        let c = if c0 < 0x80 {
+            i += 1;
+            c0 as char
+        } else {
+            let c = s[i..].chars().next().expect("char boundary");
+            i += c.len_utf8();
+            c
+        };
         match classify(c) {
             Class::Text => {
                 flush_ws(

@@ -403,6 +403,108 @@ fn prefix_currency_inner(
 
 /// Find MONEY mentions.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
+    let mut out = find_latin(text, ctx);
+    if !text.is_ascii() {
+        cjk_amounts(text, &mut out);
+    }
+    out
+}
+
+/// Amounts written with Chinese numerals: "十五美元", "两美元又三美分", "五元三毛", "一千元".
+fn cjk_amounts(text: &str, out: &mut Vec<Found>) {
+    static RE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(
+            "([零〇一二两三四五六七八九十百千万亿]+)(元人民币|人民币|美元|美金|美圆|港元|港币|欧元|日元|英镑|新台币|台币|韩元|卢布|元|块)(?:又?([零〇一二两三四五六七八九]|[0-9])(?:角|毛|美分))?(?:([零〇一二两三四五六七八九]|[0-9])分)?",
+        )
+        .expect("cjk amount regex")
+    });
+    let mut added = false;
+    for c in RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let Some(mut value) = cjk_numeral(&c[1]) else {
+            continue;
+        };
+        let code = cjk_unit(&c[2]).map_or("CNY", |u| u.2);
+        let minor = |i: usize| c.get(i).and_then(|x| cjk_numeral(x.as_str()));
+        let cents = c
+            .get(3)
+            .is_some_and(|x| text[x.end()..].starts_with("美分"));
+        if let Some(v) = minor(3) {
+            value += if cents { v / 100.0 } else { v / 10.0 };
+        }
+        if let Some(v) = minor(4) {
+            value += v / 100.0;
+        }
+        if out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            continue;
+        }
+        out.push(Found {
+            start: m.start(),
+            end: m.end(),
+            kind: Kind::Money {
+                value: round_money(value),
+                currency: code.to_string(),
+                approx: false,
+                per: None,
+            },
+        });
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|f| f.start);
+    }
+}
+
+/// The value of a Chinese numeral ("十五" 15, "两" 2, "一千二百" 1200, "三万" 30000) or an
+/// ASCII digit.
+fn cjk_numeral(s: &str) -> Option<f64> {
+    if let Ok(v) = s.parse::<f64>() {
+        return Some(v);
+    }
+    let (mut total, mut section, mut num) = (0.0f64, 0.0f64, 0.0f64);
+    let mut any = false;
+    for ch in s.chars() {
+        let d = match ch {
+            '零' | '〇' => Some(0.0),
+            '一' => Some(1.0),
+            '二' | '两' => Some(2.0),
+            '三' => Some(3.0),
+            '四' => Some(4.0),
+            '五' => Some(5.0),
+            '六' => Some(6.0),
+            '七' => Some(7.0),
+            '八' => Some(8.0),
+            '九' => Some(9.0),
+            _ => None,
+        };
+        if let Some(d) = d {
+            num = d;
+            any = true;
+            continue;
+        }
+        let unit = match ch {
+            '十' => 10.0,
+            '百' => 100.0,
+            '千' => 1e3,
+            '万' => 1e4,
+            '亿' => 1e8,
+            _ => return None,
+        };
+        any = true;
+        if unit >= 1e4 {
+            section += num;
+            total += section * unit;
+            section = 0.0;
+        } else {
+            // "十五": a leading 十 means one ten
+            section += if num == 0.0 { 1.0 } else { num } * unit;
+        }
+        num = 0.0;
+    }
+    any.then_some(total + section + num)
+}
+
+fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     let loc = numbers::Locale::from_lang(ctx.lang.as_deref());
     let b = text.as_bytes();
     // prefilter: an amount needs a digit or a number word; most need a digit
@@ -1039,6 +1141,10 @@ mod tests {
             ("每股1.95港元", "1.95港元", 1.95, "HKD"),
             ("8亿元人民币", "8亿元人民币", 8e8, "CNY"),
             ("人民币 8千元", "人民币 8千元", 8e3, "CNY"),
+            ("十五美元", "十五美元", 15.0, "USD"),
+            ("这台电脑两美元又三美分", "两美元又三美分", 2.03, "USD"),
+            ("这个手机壳五元三毛", "五元三毛", 5.3, "CNY"),
+            ("我有一千二百元", "一千二百元", 1200.0, "CNY"),
         ];
         for (text, span, value, cur) in table {
             let got = one(text);
@@ -1132,6 +1238,7 @@ mod tests {
             "The A320 and 3D models",
             "a 5 pound bag of rice",
             "grew 21.9% to 300",
+            "五角大楼宣布了作战计划",
         ] {
             assert_eq!(money(text), vec![], "{text}");
         }

@@ -865,6 +865,14 @@ mod robustness {
             "去年",
             "人民币",
             "12月31日",
+            "十",
+            "五",
+            "两",
+            "美分",
+            "毛",
+            "Prozent",
+            "März",
+            "1,5",
             "fiscal",
             "FY",
             "'",
@@ -874,12 +882,16 @@ mod robustness {
             "more than",
             "minus",
         ];
-        let ctx = Context {
-            reference_date: chrono::NaiveDate::from_ymd_opt(2020, 8, 20),
-            lang: None,
-        };
+        let ctxs: Vec<Context> = [None, Some("de"), Some("zh")]
+            .iter()
+            .map(|l| Context {
+                reference_date: chrono::NaiveDate::from_ymd_opt(2020, 8, 20),
+                lang: l.map(str::to_string),
+            })
+            .collect();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..3000 {
+        for round in 0..3000 {
+            let ctx = &ctxs[round % ctxs.len()];
             let mut text = String::new();
             let n = 1 + (seed >> 60) as usize;
             for _ in 0..n * 3 {
@@ -888,10 +900,10 @@ mod robustness {
                     .wrapping_add(1442695040888963407);
                 text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
             }
-            for f in dates::find(&text, &ctx)
+            for f in dates::find(&text, ctx)
                 .into_iter()
-                .chain(money::find(&text, &ctx))
-                .chain(percent::find(&text, &ctx))
+                .chain(money::find(&text, ctx))
+                .chain(percent::find(&text, ctx))
             {
                 assert!(f.start < f.end && f.end <= text.len(), "{text:?} {f:?}");
                 assert!(

@@ -167,12 +167,31 @@ pub fn lower_buf(w: &str, buf: &mut [u8; 16]) -> Option<usize> {
 
 /// Is `w` (any case) the start of a number written in words?
 pub fn is_number_word(w: &str) -> bool {
-    // every number word starts with one of these letters: a cheap first filter
-    if !w
-        .as_bytes()
-        .first()
-        .is_some_and(|c| b"zotfsenhdqZOTFSENHDQ".contains(c))
-    {
+    // a cheap first filter on the first two letters of every number word
+    let wb = w.as_bytes();
+    if wb.len() < 3 {
+        return false;
+    }
+    let pair = [wb[0].to_ascii_lowercase(), wb[1].to_ascii_lowercase()];
+    if !matches!(
+        &pair,
+        b"ze"
+            | b"on"
+            | b"tw"
+            | b"th"
+            | b"fo"
+            | b"fi"
+            | b"si"
+            | b"se"
+            | b"ei"
+            | b"ni"
+            | b"te"
+            | b"el"
+            | b"hu"
+            | b"do"
+            | b"ha"
+            | b"qu"
+    ) {
         return false;
     }
     let first = w.split('-').next().unwrap_or("");

@@ -1113,6 +1113,35 @@ fn relative_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
 }
 
 /// Future cues before a weekday in the same sentence: "will meet Friday".
+/// Words before a date in the same sentence that point to the future.
+const FUTURE_CUE_LIST: &[&str] = &[
+    "will ",
+    "'ll ",
+    "shall ",
+    "to be ",
+    "scheduled",
+    "plans ",
+    "planned ",
+    "expected to",
+    "due to ",
+    "going to ",
+    "is to ",
+    "are to ",
+    "set to ",
+    "planning ",
+    "plan to ",
+    "as soon as ",
+    "as early as ",
+    "postponed ",
+    "delayed ",
+    "deadline ",
+    "next ",
+    "until ",
+];
+
+static FUTURE_CUES: Lazy<aho_corasick::AhoCorasick> =
+    Lazy::new(|| aho_corasick::AhoCorasick::new(FUTURE_CUE_LIST).expect("future cues"));
+
 fn future_context(text: &str, start: usize) -> bool {
     let mut s = start.saturating_sub(80);
     while !text.is_char_boundary(s) {
@@ -1123,32 +1152,17 @@ fn future_context(text: &str, start: usize) -> bool {
         Some(p) => &window[p + 1..],
         None => window,
     };
-    [
-        " will ",
-        "'ll ",
-        " shall ",
-        " to be ",
-        "scheduled",
-        " plans ",
-        " planned ",
-        " expected to",
-        " due to ",
-        " going to ",
-        " is to ",
-        " are to ",
-        " set to ",
-        " planning ",
-        " plan to ",
-        " as soon as ",
-        " as early as ",
-        " postponed ",
-        " delayed ",
-        " deadline ",
-        " next ",
-    ]
-    .iter()
-    .any(|cue| window.contains(cue) || window.starts_with(&cue[1..]))
-        || (window.contains(" until ") && !window.contains("p until "))
+    let b = window.as_bytes();
+    FUTURE_CUES.find_overlapping_iter(window).any(|m| {
+        let cue = FUTURE_CUE_LIST[m.pattern().as_usize()];
+        let bounded = m.start() == 0 || b[m.start() - 1] == b' ';
+        match cue {
+            "'ll " | "scheduled" => true,
+            // "up until Thursday" looks back
+            "until " => bounded && !window[..m.start()].ends_with("up "),
+            _ => bounded,
+        }
+    })
 }
 
 fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {

@@ -137,6 +137,10 @@ fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
         ("philippine", "pesos" | "peso") => Some("PHP"),
         ("indian", "rupees" | "rupee") => Some("INR"),
         ("british", "pounds" | "pound") => Some("GBP"),
+        ("egyptian", "pounds" | "pound") => Some("EGP"),
+        ("lebanese", "pounds" | "pound") => Some("LBP"),
+        ("sudanese", "pounds" | "pound") => Some("SDG"),
+        ("syrian", "pounds" | "pound") => Some("SYP"),
         ("pounds" | "pound", "sterling") => Some("GBP"),
         ("saudi", "riyals" | "riyal") => Some("SAR"),
         ("russian", "rubles" | "roubles") => Some("RUB"),
@@ -513,6 +517,11 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     }
     let nums = numbers::find_numbers_in(text, loc);
     let mut out: Vec<Found> = Vec::new();
+    // "pounds" are weight as often as money: only money in a British context
+    let gbp_context = text.contains('£')
+        || ["sterling", "Britain", "British", "London", "U.K.", " UK "]
+            .iter()
+            .any(|w| text.contains(w));
     let yen_is_yuan = !text.is_ascii()
         && text.contains('¥')
         && (text.contains("yuan") || text.contains("RMB") || text.contains("China"));
@@ -526,7 +535,7 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
             }
         }
         let floor = out.last().map_or(0, |l| l.end);
-        let Some(mut f) = money_at(text, n, &nums[idx..], yen_is_yuan, floor) else {
+        let Some(mut f) = money_at(text, n, &nums[idx..], (yen_is_yuan, gbp_context), floor) else {
             continue;
         };
         // the first end of a range whose unit is written once: "10 to 12 mln dlrs",
@@ -657,7 +666,7 @@ fn money_at(
     text: &str,
     n: &Number,
     rest: &[Number],
-    yen_is_yuan: bool,
+    (yen_is_yuan, gbp_context): (bool, bool),
     floor: usize,
 ) -> Option<Found> {
     let b = text.as_bytes();
@@ -780,7 +789,12 @@ fn money_at(
                             let ok = if ambiguous_unit(w0) && used == 1 {
                                 match w0 {
                                     "p" => glued_unit && !n.words,
-                                    "pounds" => scaled || refs.get(1).is_none_or(|w| *w != "of"),
+                                    "pounds" | "pound" => {
+                                        gbp_context
+                                            && refs
+                                                .get(1)
+                                                .is_none_or(|w| !matches!(*w, "of" | "per"))
+                                    }
                                     _ => scaled,
                                 }
                             } else if glued_unit {
@@ -1121,12 +1135,18 @@ mod tests {
                 "USD",
             ),
             (
-                "361 million pounds profit",
+                "a British firm's 361 million pounds profit",
                 "361 million pounds",
                 361e6,
                 "GBP",
             ),
             ("sold for 5 million won", "5 million won", 5e6, "KRW"),
+            (
+                "375 mln Egyptian pounds",
+                "375 mln Egyptian pounds",
+                375e6,
+                "EGP",
+            ),
             (
                 "raised 1.2 billion Hong Kong dollars",
                 "1.2 billion Hong Kong dollars",
@@ -1237,6 +1257,8 @@ mod tests {
             "Smith, 25, won the race",
             "The A320 and 3D models",
             "a 5 pound bag of rice",
+            "bought 2.3 mln pounds of peanut products",
+            "packages of 150 pounds and under",
             "grew 21.9% to 300",
             "五角大楼宣布了作战计划",
         ] {

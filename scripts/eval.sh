@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Quality floors: measure extraction on the development data beside the repo
+# (../shared/corpus, ../shared/data) and fail when any figure falls below the floor it has
+# reached (scripts/floors.txt). Prints every figure as key=value.
+#
+#   scripts/eval.sh            (CI runs it after the tests when ../shared exists)
+#
+# Figures: the reference article per type (tools/score.py), the name tagger on CoNLL-2003
+# dev and FiNER-ORD val, the rule extractors on Recognizers-Text and TimeML (eval-rules.sh),
+# main-text extraction on the article-extraction pages (eval-clean.sh).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+SHARED="${SHARED:-$ROOT/../shared}"
+if [ ! -d "$SHARED/data" ]; then
+  echo "eval: no shared data at $SHARED; nothing to measure"
+  exit 0
+fi
+SHARED="$(cd "$SHARED" && pwd)"
+export SHARED
+cargo build --release --quiet
+BIN="$ROOT/target/release/newsfacts"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+FIGS="$WORK/figures"
+: >"$FIGS"
+
+echo "== reference article"
+"$BIN" extract -q "$SHARED/corpus/articles/seed.jsonl" >"$WORK/seed.jsonl"
+python3 "$SHARED/tools/score.py" "$WORK/seed.jsonl" "$SHARED"/corpus/gold/*.gold.jsonl
+python3 "$SHARED/tools/score.py" "$WORK/seed.jsonl" "$SHARED"/corpus/gold/*.gold.jsonl --json |
+  python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+for t, v in r["types"].items():
+    print("seed.%s.f1=%s" % (t, v["f1"]))
+print("seed.micro_f1=%s" % r["micro_f1"])
+print("seed.offset_errors=%s" % r["offset_errors"])' >>"$FIGS"
+
+echo "== name tagger"
+ner() { # key file
+  "$BIN" ner-eval "$2" | tee "$WORK/ner.txt"
+  awk -v k="$1" '{ for (i = 1; i <= NF; i++) if ($i ~ /^F1=/) { sub("F1=", "", $i); print k "." $1 ".f1=" $i } }' \
+    "$WORK/ner.txt" >>"$FIGS"
+}
+ner conll "$SHARED/data/ner/conll2003/conllpp_dev.txt"
+ner finer "$SHARED/data/ner/finer_ord/val.csv"
+
+echo "== rules (dates, money, percent)"
+scripts/eval-rules.sh --no-bench | tee "$WORK/rules.txt"
+sed -n '/^== figures ==$/,$p' "$WORK/rules.txt" | grep '=' | grep -v '^==' |
+  grep -E '^(recognizers|timeml)\.' >>"$FIGS" || true
+
+echo "== clean (main text of real pages)"
+scripts/eval-clean.sh "$SHARED" | tee "$WORK/clean.txt"
+sed -n 's/^F1=\([0-9.]*\)$/clean.body.f1=\1/p' "$WORK/clean.txt" >>"$FIGS"
+
+echo "== figures"
+cat "$FIGS"
+echo "== floors (scripts/floors.txt)"
+python3 - "$FIGS" "$ROOT/scripts/floors.txt" <<'PY'
+import sys
+figs = dict(l.strip().split("=", 1) for l in open(sys.argv[1]) if "=" in l)
+bad = 0
+for line in open(sys.argv[2]):
+    line = line.split("#")[0].strip()
+    if not line:
+        continue
+    key, op, want = line.split()
+    got = figs.get(key)
+    if got is None:
+        print(f"MISSING {key} (floor {op} {want})"); bad += 1; continue
+    ok = float(got) >= float(want) if op == ">=" else float(got) <= float(want)
+    print(f"{'ok  ' if ok else 'FAIL'} {key} = {got} (floor {op} {want})")
+    bad += not ok
+sys.exit(1 if bad else 0)
+PY

@@ -332,7 +332,8 @@ impl Walker {
         });
     }
 
-    fn walk(&mut self, el: ElementRef) {
+    /// Open an element; `false` when its subtree is skipped (nothing to close).
+    fn enter(&mut self, el: ElementRef) -> bool {
         let e = el.value();
         let name = e.name();
         if always_skip(name) || is_hidden(e) {
@@ -343,7 +344,7 @@ impl Walker {
             if is_block(name) || matches!(name, "script" | "style" | "time") {
                 self.flush();
             }
-            return;
+            return false;
         }
         let ci = class_id(e);
         let protected = matches!(name, "body" | "html" | "article" | "main" | "a");
@@ -368,7 +369,7 @@ impl Walker {
             )
         }) {
             self.flush();
-            return;
+            return false;
         }
         let block = is_block(name);
         if block {
@@ -435,32 +436,84 @@ impl Walker {
             self.flush();
             self.stack.push(idx);
         }
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => {
-                    self.cur.push_str(t);
-                    if self.in_link > 0 {
-                        self.cur_link += t.chars().filter(|c| !c.is_whitespace()).count();
-                    }
-                }
-                Node::Element(_) => {
-                    if let Some(c) = ElementRef::wrap(child) {
-                        self.walk(c);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if link {
+        true
+    }
+
+    /// Close an element opened by [`Walker::enter`].
+    fn leave(&mut self, el: ElementRef) {
+        let name = el.value().name();
+        if name == "a" {
             self.in_link -= 1;
         }
-        if block {
+        if is_block(name) {
             self.flush();
         }
-        if unlikely {
+        let idx = self.stack.pop().expect("stack");
+        if self.nodes[idx].unlikely {
             self.unlikely -= 1;
         }
-        self.stack.pop();
+    }
+
+    fn text(&mut self, t: &str) {
+        self.cur.push_str(t);
+        if self.in_link > 0 {
+            self.cur_link += t.chars().filter(|c| !c.is_whitespace()).count();
+        }
+    }
+
+    /// Depth-first walk without recursion: broken pages nest thousands of levels deep.
+    fn walk(&mut self, root: ElementRef) {
+        // A macro, not a method: ego_tree's NodeRef type is not nameable from here.
+        macro_rules! visit {
+            ($n:expr) => {{
+                let n = $n;
+                match n.value() {
+                    Node::Text(t) => {
+                        self.text(t);
+                        false
+                    }
+                    Node::Element(_) => match ElementRef::wrap(n) {
+                        Some(el) => self.enter(el),
+                        None => false,
+                    },
+                    _ => false,
+                }
+            }};
+        }
+        let root_id = root.id();
+        let mut node = *root;
+        let mut open = self.enter(root);
+        loop {
+            if open {
+                if let Some(c) = node.first_child() {
+                    node = c;
+                    open = visit!(c);
+                    continue;
+                }
+            }
+            // Done with `node`: close it, then go to its next sibling or up.
+            let mut entered = open;
+            loop {
+                if entered {
+                    if let Some(el) = ElementRef::wrap(node) {
+                        self.leave(el);
+                    }
+                }
+                if node.id() == root_id {
+                    return;
+                }
+                if let Some(s) = node.next_sibling() {
+                    node = s;
+                    open = visit!(s);
+                    break;
+                }
+                match node.parent() {
+                    Some(p) => node = p,
+                    None => return,
+                }
+                entered = true;
+            }
+        }
     }
 }
 

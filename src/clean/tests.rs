@@ -322,3 +322,20 @@ fn page_boilerplate_heuristics() {
     .text;
     assert_eq!(text, "Short text.");
 }
+
+#[test]
+fn deeply_nested_page_does_not_overflow() {
+    // Run on a small stack like a worker thread's.
+    let html = format!(
+        "<html><body>{}<p>deep text, deep text, deep text, deep text</p></body></html>",
+        "<div><span>".repeat(5_000)
+    );
+    let t = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || page(&html).text)
+        .unwrap();
+    assert_eq!(
+        t.join().unwrap(),
+        "deep text, deep text, deep text, deep text"
+    );
+}

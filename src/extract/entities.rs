@@ -160,11 +160,11 @@ pub fn merge(text: &str, found: &[Found]) -> Vec<Entity> {
         i
     }
     let mut total: HashMap<usize, (usize, usize)> = HashMap::new();
-    for i in 0..n {
+    for (i, g) in groups.iter().enumerate() {
         let r = root(&parent, i);
         let e = total.entry(r).or_insert((0, usize::MAX));
-        e.0 += groups[i].count;
-        e.1 = e.1.min(groups[i].first);
+        e.0 += g.count;
+        e.1 = e.1.min(g.first);
     }
     let mut out: Vec<(usize, Entity)> = total
         .into_iter()

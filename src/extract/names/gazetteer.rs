@@ -43,6 +43,8 @@ pub const CLASSES: &[(&str, &str)] = &[
     ),
 ];
 pub const NG: usize = 9;
+/// Class mask of the place lists (country, city, region).
+pub const PLACES: u16 = 0b111;
 pub const FAMILY: usize = 3;
 pub const SUFFIX: usize = 5;
 pub const ORGWORD: usize = 6;

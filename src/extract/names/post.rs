@@ -12,7 +12,7 @@
 //!    that PERSON.
 
 use super::features::lower_hash;
-use super::gazetteer::{DEMONYM, ORGWORD, TITLE};
+use super::gazetteer::{DEMONYM, ORGWORD, PLACES, TITLE};
 use super::model::{spans, Resources};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -28,6 +28,13 @@ const ORG_HEADS: &[&[&str]] = &[
     &["international"],
     &["group"],
     &["holdings"],
+    &["cloud"],
+];
+
+/// Words that make what follows a common noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my",
+    "your", "new", "such", "any", "some", "no", "every", "each",
 ];
 
 /// Lower-case particles inside personal names ("de Silva", "van Gogh").
@@ -52,8 +59,8 @@ fn is_cap(w: &str) -> bool {
 pub const ALL_RULES: u8 = 0xff;
 
 /// Token spans `(start, end, type)` of a tagged document after post-processing
-/// (`rules`: bit 1 org heads, 2 "of" merge, 3 one type per name, 4 person parts; the end
-/// cleaning is always on).
+/// (`rules`: bit 1 org heads, 2 "of" merge, 3 one type per name, 4 person parts, 5 the
+/// name of an "X cloud/technology…" alone; the end cleaning is always on).
 pub fn postprocess(
     res: &Resources,
     rules: u8,
@@ -62,6 +69,7 @@ pub fn postprocess(
     tags: &[u8],
 ) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    let mut cores: Vec<String> = Vec::new();
     for s in sents {
         let mut sp: Vec<(usize, usize, usize)> = spans(&tags[s.clone()])
             .into_iter()
@@ -104,10 +112,13 @@ pub fn postprocess(
                 j += 1;
             }
             let (ra, rb) = (sp[k].0, sp[j].1);
-            let single_place = j == k && sp[k].2 == 2;
+            let single_place = j == k && sp[k].2 == 2 && is_place(res, &words[ra..rb]);
             if !single_place {
                 if let Some(hl) = head_at(words, rb, s.end) {
                     merged.push((ra, rb + hl, 1));
+                    if rb - ra == 1 && !is_place(res, &words[ra..rb]) {
+                        cores.push(words[ra].to_lowercase());
+                    }
                     k = j + 1;
                     continue;
                 }
@@ -115,27 +126,46 @@ pub fn postprocess(
             merged.extend_from_slice(&sp[k..=j]);
             k = j + 1;
         }
-        // untagged capitalised, unusual words before a head ("Xiaomi venture capital")
+        // untagged capitalised, unusual words before a head ("Xiaomi venture capital"), or
+        // one unknown lower-case word without an article ("employee of netheart
+        // technology" — machine translation lower-cases Chinese company names)
         let mut extra = Vec::new();
+        let unknown = |w: &str| {
+            !w.contains('-')
+                && w.chars().all(|c| c.is_alphabetic())
+                && !res.lc.contains_key(&lower_hash(w))
+                && !res.gaz.contains(DEMONYM, &[w])
+        };
         let mut i = s.start;
         while i < s.end {
-            if merged.iter().any(|x| x.0 <= i && i < x.1) || !is_cap(words[i]) {
+            if merged.iter().any(|x| x.0 <= i && i < x.1) {
                 i += 1;
                 continue;
             }
             let mut e = i;
-            while e < s.end
-                && is_cap(words[e])
-                && !words[e].contains('-')
-                && !res.lc.contains_key(&lower_hash(words[e]))
-                && !res.gaz.contains(DEMONYM, &[words[e]])
-                && !merged.iter().any(|x| x.0 <= e && e < x.1)
+            if is_cap(words[i]) {
+                while e < s.end
+                    && is_cap(words[e])
+                    && unknown(words[e])
+                    && !merged.iter().any(|x| x.0 <= e && e < x.1)
+                {
+                    e += 1;
+                }
+            } else if words[i].chars().count() >= 3
+                && unknown(words[i])
+                && (i == s.start || !DETERMINERS.contains(&words[i - 1].to_lowercase().as_str()))
             {
-                e += 1;
+                e = i + 1;
             }
             if e > i {
                 if let Some(hl) = head_at(words, e, s.end) {
-                    extra.push((i, e + hl, 1));
+                    let generic = matches!(words[e], "group" | "holdings" | "cloud");
+                    if is_cap(words[i]) || !generic {
+                        extra.push((i, e + hl, 1));
+                        if e - i == 1 && !is_place(res, &words[i..e]) {
+                            cores.push(words[i].to_lowercase());
+                        }
+                    }
                 }
             }
             i = e.max(i + 1);
@@ -161,6 +191,20 @@ pub fn postprocess(
             k += 1;
         }
         out.extend(fin);
+    }
+    // the name alone elsewhere: "Tencent cloud" … "benchmarked with Tencent"
+    if rules & 32 != 0 && !cores.is_empty() {
+        let mut covered = vec![false; words.len()];
+        for x in &out {
+            covered[x.0..x.1].iter_mut().for_each(|c| *c = true);
+        }
+        for (i, w) in words.iter().enumerate() {
+            if !covered[i] && w.chars().count() >= 2 && cores.iter().any(|c| c == &w.to_lowercase())
+            {
+                out.push((i, i + 1, 1));
+            }
+        }
+        out.sort_unstable();
     }
     if rules & 8 == 0 {
         return out;
@@ -212,4 +256,32 @@ fn head_at(words: &[&str], i: usize, end: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Place names that open a government or institution name ("Shenzhen Municipal
+/// Government" → "Shenzhen"): token spans of the nested LOC mentions.
+pub fn nested_places(
+    res: &Resources,
+    words: &[&str],
+    spans: &[(usize, usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for &(a, b, ty) in spans {
+        if ty != 1 || b - a < 2 || !res.gaz.contains(ORGWORD, &[words[b - 1]]) {
+            continue;
+        }
+        for len in (1..=3.min(b - a - 1)).rev() {
+            let hs: Vec<u64> = words[a..a + len].iter().map(|w| lower_hash(w)).collect();
+            if res.gaz.lookup(&hs) & PLACES != 0 && words[a..a + len].iter().all(|w| is_cap(w)) {
+                out.push((a, a + len, 2));
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn is_place(res: &Resources, words: &[&str]) -> bool {
+    let hs: Vec<u64> = words.iter().map(|w| lower_hash(w)).collect();
+    res.gaz.lookup(&hs) & PLACES != 0
 }

@@ -263,13 +263,9 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize>> {
                 if end < n {
                     let nt = &text[toks[end].start..toks[end].end];
                     let spaced = toks[end].start > toks[end - 1].end;
-                    if t == ";" {
-                        brk = false;
-                    } else if spaced && (starts_upper_or_digit(nt) || is_opening(nt)) {
-                        brk = true;
-                    } else if gap.contains('\n') && toks[end].start > toks[end - 1].end {
-                        brk = true;
-                    }
+                    brk = t != ";"
+                        && spaced
+                        && (starts_upper_or_digit(nt) || is_opening(nt) || gap.contains('\n'));
                 }
             }
         }

@@ -1017,12 +1017,21 @@ fn relative_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         let m = c.get(0).unwrap();
         let which = c[1].to_ascii_lowercase();
         let unit = &c[2];
-        let off = match which.as_str() {
+        let mut off = match which.as_str() {
             "this" | "current" => 0,
             "last" | "previous" => -1,
             _ => 1,
         };
         let mut start = start_with_the(text, m.start());
+        // "over the last week" is the seven days up to now: this week ("the last week of
+        // March" is another thing: skip it)
+        if which == "last" && unit == "week" && start < m.start() {
+            let of = numbers::word_after(text, m.end()).is_some_and(|(_, _, w)| w == "of");
+            if of {
+                continue;
+            }
+            off = 0;
+        }
         // "earlier this year", "later this month"
         if let Some((ws, w)) = numbers::word_before(text, start) {
             if matches!(w.as_str(), "earlier" | "later" | "early" | "late") {
@@ -1563,6 +1572,17 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     // "Friday, March 12": one mention with the calendar date
     let mut merged: Vec<Cand> = Vec::with_capacity(kept.len());
     for c in kept {
+        // "the week of March 6": the ISO week of that day
+        if let (Some(Val::Day(d)), true) = (c.val, c.grain == "day") {
+            let head = &text[..c.start];
+            if head.ends_with("week of ") {
+                let s = start_with_the(text, c.start - "week of ".len());
+                if merged.last().is_none_or(|p| p.end <= s) {
+                    merged.push(cand(s, c.end, Some(week_of(d)), "week"));
+                    continue;
+                }
+            }
+        }
         if let Some(prev) = merged.last_mut() {
             let between = &text[prev.end..c.start];
             let prev_is_weekday = WEEKDAY_RE.is_match(&text[prev.start..prev.end]);
@@ -1611,6 +1631,20 @@ mod tests {
 
     /// (text, reference date, expected span, value, grain)
     const TABLE: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "the week of March 6 was",
+            "2000-02-24",
+            "the week of March 6",
+            "2000-W10",
+            "week",
+        ),
+        (
+            "fell over the last week",
+            "2000-04-14",
+            "the last week",
+            "2000-W15",
+            "week",
+        ),
         (
             "on March 12, 2020 the",
             "2020-08-20",

@@ -100,6 +100,10 @@ pub fn parse_digits_in(s: &str, loc: Locale) -> Option<f64> {
             _ => return None,
         }
     }
+    // a serial number or a digit blob, not an amount
+    if clean.len() > 24 {
+        return None;
+    }
     clean.parse().ok()
 }
 
@@ -734,6 +738,10 @@ pub fn word_before(text: &str, end: usize) -> Option<(usize, Lower)> {
             || b[j - 1] == b'.' && j > 1 && b[j - 2].is_ascii_alphabetic())
     {
         j -= 1;
+        if e - j > 40 {
+            // no keyword is that long (and a letter blob must not make scans quadratic)
+            return None;
+        }
     }
     if j == e || (j > 0 && is_word_byte(b[j - 1])) {
         return None;

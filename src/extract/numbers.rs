@@ -233,6 +233,17 @@ fn word_at(text: &str, i: usize) -> Option<(usize, &str)> {
     Some((j, &text[i..j]))
 }
 
+/// The ASCII letters starting at `i` up to the next non-letter (a hyphen ends it), as
+/// (end, word); `i` must follow a hyphen.
+fn word_at_hyphen(text: &str, i: usize) -> Option<(usize, &str)> {
+    let b = text.as_bytes();
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    Some((j, &text[i..j]))
+}
+
 /// Skip one run of spaces (ASCII space or tab, at most a few) starting at `i`.
 pub fn skip_spaces(text: &str, i: usize) -> usize {
     let b = text.as_bytes();
@@ -503,6 +514,17 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
                     scaled,
                     glued: false,
                 });
+            }
+        }
+    }
+    // "$1.5-billion", "a 20-million-dollar deal"
+    if !scaled && b.get(end) == Some(&b'-') {
+        let (e, w) = word_at_hyphen(text, end + 1)?;
+        if w.len() > 2 {
+            if let Some(s) = scale_word_in(w, loc) {
+                value *= s;
+                end = e;
+                scaled = true;
             }
         }
     }
@@ -790,6 +812,7 @@ mod tests {
             ("two and a half billion", 2.5e9),
             ("a dozen", 12.0),
             ("a million", 1e6),
+            ("1.5-billion", 1.5e9),
             ("a billion", 1e9),
             ("thirteen", 13.0),
         ];

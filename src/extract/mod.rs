@@ -80,7 +80,11 @@ pub struct Extraction {
 /// start) and the merged entity list.
 pub fn extract(text: &str, ctx: &Context) -> Extraction {
     let mut found: Vec<Found> = Vec::new();
-    found.extend(names::find(text, ctx));
+    // The name tagger is trained on English news: on other languages it would mostly
+    // tag capitalised nouns, so it only runs on English (or undetected) text.
+    if matches!(ctx.lang.as_deref(), None | Some("en")) {
+        found.extend(names::find(text, ctx));
+    }
     found.extend(dates::find(text, ctx));
     found.extend(money::find(text, ctx));
     found.extend(percent::find(text, ctx));

@@ -7,7 +7,7 @@ use crate::article::{Article, MentionType};
 use anyhow::{anyhow, Context as _, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 use tantivy::collector::{Count, DocSetCollector, FacetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
@@ -212,6 +212,7 @@ impl NewsIndex {
         let mut snippets = SnippetGenerator::create(&searcher, &*text_query, self.fields.body)?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut hits = Vec::new();
+        let mut loaded = Vec::new();
         for (score, addr) in top.into_iter().take(req.limit) {
             let article = self.load(&searcher, addr)?;
             let snip = snippets.snippet(&article.text);
@@ -221,40 +222,23 @@ impl NewsIndex {
                 tidy_snippet(snip.fragment(), snip.highlighted())
             };
             hits.push(Hit {
-                id: article.id,
-                title: article.title,
-                url: article.url,
-                published: article.published,
+                id: article.id.clone(),
+                title: article.title.clone(),
+                url: article.url.clone(),
+                published: article.published.clone(),
                 score,
                 snippet,
                 highlights,
                 entities: top_entities(&article.entities),
             });
+            loaded.push(article);
         }
-        let mut out = BTreeMap::new();
-        for root in FACET_ROOTS {
-            let mut counts: Vec<FacetCount> = facet_counts
-                .top_k(Facet::from_path([*root]), req.facet_limit)
-                .into_iter()
-                .map(|(facet, count)| FacetCount {
-                    name: facet
-                        .to_path()
-                        .last()
-                        .map(|s| s.to_string())
-                        .unwrap_or_default(),
-                    count,
-                })
-                .collect();
-            if *root == "year" {
-                counts.sort_by(|a, b| b.name.cmp(&a.name));
-            }
-            out.insert((*root).to_string(), counts);
-        }
+        let facets = facet_table(&facet_counts, &loaded, req.facet_limit);
         Ok(Response {
             query: req.query.clone(),
             total,
             hits,
-            facets: out,
+            facets,
         })
     }
 
@@ -293,6 +277,58 @@ impl NewsIndex {
     pub fn count(&self) -> Result<u64> {
         Ok(self.searcher()?.num_docs())
     }
+}
+
+/// The facet counts of a search. Values with equal article counts are ordered by how
+/// often the shown hits mention them, so a one-article result lists its main entities
+/// first, not the alphabetically first ones. Years are listed newest first.
+fn facet_table(
+    counts: &tantivy::collector::FacetCounts,
+    hits: &[Article],
+    limit: usize,
+) -> BTreeMap<String, Vec<FacetCount>> {
+    let mut weight: HashMap<(&str, &str), usize> = HashMap::new();
+    for a in hits {
+        for e in &a.entities {
+            let root = match e.kind {
+                MentionType::Person => "person",
+                MentionType::Org => "org",
+                MentionType::Loc => "loc",
+                _ => continue,
+            };
+            *weight.entry((root, e.name.as_str())).or_default() += e.count;
+        }
+    }
+    let mut out = BTreeMap::new();
+    for root in FACET_ROOTS {
+        let wide = (limit * 10).max(100);
+        let mut values: Vec<(FacetCount, usize)> = counts
+            .top_k(Facet::from_path([*root]), wide)
+            .into_iter()
+            .map(|(facet, count)| {
+                let name = facet
+                    .to_path()
+                    .last()
+                    .map(|s| s.to_string())
+                    .unwrap_or_default();
+                let w = weight.get(&(*root, name.as_str())).copied().unwrap_or(0);
+                (FacetCount { name, count }, w)
+            })
+            .collect();
+        if *root == "year" {
+            values.sort_by(|a, b| b.0.name.cmp(&a.0.name));
+        } else {
+            values.sort_by(|a, b| {
+                b.0.count
+                    .cmp(&a.0.count)
+                    .then(b.1.cmp(&a.1))
+                    .then_with(|| a.0.name.cmp(&b.0.name))
+            });
+        }
+        values.truncate(limit);
+        out.insert((*root).to_string(), values.into_iter().map(|v| v.0).collect());
+    }
+    out
 }
 
 fn top_entities(entities: &[crate::article::Entity]) -> Vec<HitEntity> {

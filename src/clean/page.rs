@@ -34,21 +34,53 @@ fn one_line(s: &str) -> Option<String> {
 static OG_TITLE: Lazy<Selector> = Lazy::new(|| {
     sel("meta[property='og:title'], meta[name='og:title'], meta[name='twitter:title']")
 });
+static SITE_NAME: Lazy<Selector> = Lazy::new(|| sel("meta[property='og:site_name']"));
 static TITLE: Lazy<Selector> = Lazy::new(|| sel("title"));
 static H1: Lazy<Selector> = Lazy::new(|| sel("h1"));
 
 fn title(doc: &Html) -> Option<String> {
     for e in doc.select(&OG_TITLE) {
         if let Some(t) = e.value().attr("content").and_then(one_line) {
+            // "Headline – TechCrunch": drop the site name when the page names it.
+            let site = doc
+                .select(&SITE_NAME)
+                .find_map(|e| e.value().attr("content").and_then(one_line));
+            if let Some(site) = site {
+                for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+                    if let Some(head) = t.strip_suffix(&format!("{sep}{site}")) {
+                        if !head.trim().is_empty() {
+                            return Some(head.trim().to_string());
+                        }
+                    }
+                }
+            }
             return Some(t);
         }
     }
-    for e in doc.select(&TITLE).chain(doc.select(&H1)) {
-        if let Some(t) = one_line(&e.text().collect::<String>()) {
-            return Some(t);
+    let h1 = doc
+        .select(&H1)
+        .find_map(|e| one_line(&e.text().collect::<String>()));
+    let title = doc
+        .select(&TITLE)
+        .find_map(|e| one_line(&e.text().collect::<String>()));
+    match (title, h1) {
+        (Some(t), Some(h)) if t.starts_with(&h) => Some(h),
+        (Some(t), _) => Some(strip_site_name(t)),
+        (None, h) => h,
+    }
+}
+
+/// "Headline | Site Name" → "Headline" (also " - ", " – ", " — ", " :: ").
+fn strip_site_name(t: String) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(i) = t.rfind(sep) {
+            let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+            if tail.chars().count() <= 30 && head.chars().count() >= 15 {
+                return head.to_string();
+            }
         }
     }
-    None
+    t
 }
 
 static DATE_META: Lazy<Selector> = Lazy::new(|| {

@@ -400,7 +400,10 @@ fn print_response(out: &mut dyn Write, r: &Response, color: bool) -> Result<()> 
     if r.total > 0 {
         writeln!(out)?;
         writeln!(out, "{}", paint(BOLD, "facets"))?;
-        for (root, counts) in &r.facets {
+        for root in newsfacts::index::schema::FACET_ROOTS {
+            let Some(counts) = r.facets.get(*root) else {
+                continue;
+            };
             if counts.is_empty() {
                 continue;
             }

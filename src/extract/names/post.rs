@@ -11,8 +11,9 @@
 //!    clear majority type; a one-word mention that is part of a PERSON's full name is
 //!    that PERSON.
 
+use super::features::is_pinyin;
 use super::features::lower_hash;
-use super::gazetteer::{DEMONYM, ORGWORD, PLACES, TITLE};
+use super::gazetteer::{DEMONYM, FAMILY, ORGWORD, PLACES, TITLE};
 use super::model::{spans, Resources};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -98,6 +99,16 @@ pub fn postprocess(
             }
         }
         sp.retain(|x| x.0 < x.1);
+        // a lone institutional word or news agency is no person ("… Reuter"); a Chinese
+        // family name followed by a one- or two-syllable pinyin given name is a person
+        for x in sp.iter_mut() {
+            if x.2 != 0 && chinese_name(res, &words[x.0..x.1]) {
+                x.2 = 0;
+            }
+            if x.2 == 0 && x.1 - x.0 == 1 && res.gaz.contains(ORGWORD, &[words[x.0]]) {
+                x.2 = 1;
+            }
+        }
         if rules & 2 == 0 {
             out.extend(sp);
             continue;
@@ -284,4 +295,19 @@ pub fn nested_places(
 fn is_place(res: &Resources, words: &[&str]) -> bool {
     let hs: Vec<u64> = words.iter().map(|w| lower_hash(w)).collect();
     res.gaz.lookup(&hs) & PLACES != 0
+}
+
+/// "Sun Hongxia", "Li Jinbo": a family name from the list, then one or two capitalised
+/// pinyin words, and not a known place ("Hong Kong").
+fn chinese_name(res: &Resources, words: &[&str]) -> bool {
+    (2..=3).contains(&words.len())
+        && res.gaz.contains(FAMILY, &words[..1])
+        && words[1..].iter().all(|w| {
+            is_cap(w) && {
+                let l = w.to_lowercase();
+                is_pinyin(&l) && l.len() <= 7
+            }
+        })
+        && !is_place(res, words)
+        && !res.gaz.contains(ORGWORD, &words[words.len() - 1..])
 }

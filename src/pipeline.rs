@@ -156,18 +156,18 @@ pub fn run(
         skipped_files,
         ..Summary::default()
     };
-    let mut reporter = Reporter::new(opts)?;
-    for r in early_rejects {
-        summary.rejected += 1;
-        reporter.reject(&r)?;
-    }
     let total_bytes: u64 = sources.iter().map(|s| s.bytes).sum();
-    let counters = read::Counters::default();
     let bar = progress_bar(
         opts.progress,
         total_bytes,
         sources.iter().any(|s| s.path.is_none()),
     );
+    let mut reporter = Reporter::new(opts, bar.clone())?;
+    for r in early_rejects {
+        summary.rejected += 1;
+        reporter.reject(&r)?;
+    }
+    let counters = read::Counters::default();
 
     let (tx, rx) = crossbeam_channel::bounded::<Msg>(2);
     let reader_counters = counters.clone();
@@ -294,13 +294,15 @@ fn progress_bar(enabled: bool, total: u64, has_stdin: bool) -> Option<indicatif:
 /// to the rejects file.
 struct Reporter {
     quiet: bool,
+    /// Messages are printed around the progress bar, not through it.
+    bar: Option<indicatif::ProgressBar>,
     printed_rejects: u64,
     printed_warnings: u64,
     file: Option<std::io::BufWriter<std::fs::File>>,
 }
 
 impl Reporter {
-    fn new(opts: &Options) -> Result<Reporter> {
+    fn new(opts: &Options, bar: Option<indicatif::ProgressBar>) -> Result<Reporter> {
         let file = match &opts.rejects {
             Some(p) => Some(std::io::BufWriter::new(
                 std::fs::File::create(p)
@@ -310,16 +312,24 @@ impl Reporter {
         };
         Ok(Reporter {
             quiet: opts.quiet,
+            bar,
             printed_rejects: 0,
             printed_warnings: 0,
             file,
         })
     }
 
+    fn say(&self, line: &str) {
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
     fn reject(&mut self, r: &Reject) -> Result<()> {
         self.printed_rejects += 1;
         if !self.quiet && self.printed_rejects <= MAX_PRINTED {
-            eprintln!("newsfacts: rejected {r}");
+            self.say(&format!("newsfacts: rejected {r}"));
         }
         if let Some(f) = &mut self.file {
             serde_json::to_writer(&mut *f, r)?;
@@ -331,7 +341,7 @@ impl Reporter {
     fn warning(&mut self, origin: &crate::article::Origin, w: &str) {
         self.printed_warnings += 1;
         if !self.quiet && self.printed_warnings <= MAX_PRINTED {
-            eprintln!("newsfacts: warning: {origin}: {w}");
+            self.say(&format!("newsfacts: warning: {origin}: {w}"));
         }
     }
 

@@ -95,19 +95,49 @@ static DATE_META: Lazy<Selector> = Lazy::new(|| {
 });
 static DATE_ITEMPROP: Lazy<Selector> =
     Lazy::new(|| sel("[itemprop='datePublished'], time[pubdate], time[datetime]"));
+static ANY_META: Lazy<Selector> = Lazy::new(|| sel("meta[content]"));
 static LD_JSON: Lazy<Selector> = Lazy::new(|| sel("script[type='application/ld+json']"));
 static LD_DATE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("regex"));
 static YMD: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
 
-/// `YYYY-MM-DD` from the start of an ISO-like date string.
+static DMY_TEXT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .expect("regex")
+});
+static MDY_TEXT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("regex")
+});
+
+fn month(s: &str) -> u32 {
+    let m = s.get(..3).unwrap_or("").to_ascii_lowercase();
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|x| *x == m)
+    .map_or(0, |i| i as u32 + 1)
+}
+
+/// `YYYY-MM-DD` from an ISO-like date string (at its start), or from an English textual
+/// date anywhere in it ("19 Nov 2019 07:09 GMT", "Nov 20, 2019", "November 18th, 2019").
 pub(crate) fn iso_date(s: &str) -> Option<String> {
-    let c = YMD.captures(s.trim())?;
-    if c.get(0)?.start() > 0 {
-        return None;
-    }
-    let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    let s = s.trim();
+    let (y, m, d): (u32, u32, u32) = match YMD.captures(s) {
+        Some(c) if c.get(0)?.start() == 0 => {
+            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        }
+        _ => {
+            if let Some(c) = DMY_TEXT.captures(s) {
+                (c[3].parse().ok()?, month(&c[2]), c[1].parse().ok()?)
+            } else {
+                let c = MDY_TEXT.captures(s)?;
+                (c[3].parse().ok()?, month(&c[1]), c[2].parse().ok()?)
+            }
+        }
+    };
     if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
@@ -133,6 +163,31 @@ fn published(doc: &Html) -> Option<String> {
         let cand = v.attr("datetime").or_else(|| v.attr("content"));
         if let Some(d) = cand.and_then(iso_date) {
             return Some(d);
+        }
+        if v.attr("itemprop") == Some("datePublished") {
+            let t: String = e.text().collect();
+            if let Some(d) = iso_date(&t) {
+                return Some(d);
+            }
+        }
+    }
+    // Site-specific meta names: anything that says publish/post date.
+    for e in doc.select(&ANY_META) {
+        let v = e.value();
+        let key = v
+            .attr("name")
+            .or_else(|| v.attr("property"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if (key.contains("publish")
+            || key.contains("pub-date")
+            || key.contains("post-date")
+            || key.contains("pubdate"))
+            && !key.contains("publisher")
+        {
+            if let Some(d) = v.attr("content").and_then(iso_date) {
+                return Some(d);
+            }
         }
     }
     None

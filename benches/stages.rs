@@ -27,7 +27,10 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let path = args
         .first()
         .cloned()
@@ -39,13 +42,21 @@ fn main() {
     };
     let mut raw = Vec::new();
     if path.ends_with(".gz") {
-        flate2::read::MultiGzDecoder::new(file).read_to_end(&mut raw).unwrap();
+        flate2::read::MultiGzDecoder::new(file)
+            .read_to_end(&mut raw)
+            .unwrap();
     } else {
         std::io::BufReader::new(file).read_to_end(&mut raw).unwrap();
     }
-    let lines: Vec<&[u8]> = raw.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&[u8]> = raw
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
     let mb_input = raw.len() as f64 / 1e6;
-    let origin = Origin { file: path.clone(), line: None };
+    let origin = Origin {
+        file: path.clone(),
+        line: None,
+    };
 
     let t_read = time(runs, || {
         lines
@@ -59,20 +70,56 @@ fn main() {
         .collect();
     let bodies: f64 = articles.iter().map(|a| a.body.len()).sum::<usize>() as f64 / 1e6;
     let t_clean = time(runs, || {
-        articles.iter().map(|a| newsfacts::clean::clean_body(&a.body).len()).sum::<usize>()
+        articles
+            .iter()
+            .map(|a| newsfacts::clean::clean_body(&a.body).len())
+            .sum::<usize>()
     });
-    let texts: Vec<String> = articles.iter().map(|a| newsfacts::clean::clean_body(&a.body)).collect();
+    let texts: Vec<String> = articles
+        .iter()
+        .map(|a| newsfacts::clean::clean_body(&a.body))
+        .collect();
     let mb_text = texts.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
     let ctx = Context {
         reference_date: chrono::NaiveDate::from_ymd_opt(1987, 3, 1),
         lang: Some("en".into()),
     };
-    let t_lang = time(runs, || texts.iter().filter_map(|t| newsfacts::lang::detect(t)).count());
-    let t_names = time(runs, || texts.iter().map(|t| extract::names::find(t, &ctx).len()).sum::<usize>());
-    let t_dates = time(runs, || texts.iter().map(|t| extract::dates::find(t, &ctx).len()).sum::<usize>());
-    let t_money = time(runs, || texts.iter().map(|t| extract::money::find(t, &ctx).len()).sum::<usize>());
-    let t_pct = time(runs, || texts.iter().map(|t| extract::percent::find(t, &ctx).len()).sum::<usize>());
-    let t_all = time(runs, || texts.iter().map(|t| extract::extract(t, &ctx).mentions.len()).sum::<usize>());
+    let t_lang = time(runs, || {
+        texts
+            .iter()
+            .filter_map(|t| newsfacts::lang::detect(t))
+            .count()
+    });
+    let t_names = time(runs, || {
+        texts
+            .iter()
+            .map(|t| extract::names::find(t, &ctx).len())
+            .sum::<usize>()
+    });
+    let t_dates = time(runs, || {
+        texts
+            .iter()
+            .map(|t| extract::dates::find(t, &ctx).len())
+            .sum::<usize>()
+    });
+    let t_money = time(runs, || {
+        texts
+            .iter()
+            .map(|t| extract::money::find(t, &ctx).len())
+            .sum::<usize>()
+    });
+    let t_pct = time(runs, || {
+        texts
+            .iter()
+            .map(|t| extract::percent::find(t, &ctx).len())
+            .sum::<usize>()
+    });
+    let t_all = time(runs, || {
+        texts
+            .iter()
+            .map(|t| extract::extract(t, &ctx).mentions.len())
+            .sum::<usize>()
+    });
     let processed: Vec<_> = articles
         .iter()
         .cloned()
@@ -89,8 +136,12 @@ fn main() {
     });
 
     println!("dump: {path}: {} records, {mb_input:.1} MB decompressed, {bodies:.1} MB of bodies, {mb_text:.1} MB clean text", lines.len());
-    println!("{:<34} {:>9} {:>10}", "stage (1 thread unless noted)", "seconds", "MB/s");
-    let row = |name: &str, secs: f64, mb: f64| println!("{name:<34} {secs:>9.3} {:>10.1}", mb / secs);
+    println!(
+        "{:<34} {:>9} {:>10}",
+        "stage (1 thread unless noted)", "seconds", "MB/s"
+    );
+    let row =
+        |name: &str, secs: f64, mb: f64| println!("{name:<34} {secs:>9.3} {:>10.1}", mb / secs);
     row("read + JSON (input MB)", t_read, mb_input);
     row("clean (body MB)", t_clean, bodies);
     row("language (text MB)", t_lang, mb_text);

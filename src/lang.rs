@@ -33,7 +33,10 @@ const ENGLISH_MARKERS: &[&str] = &[
 fn clearly_english(prefix: &str) -> bool {
     let mut words = 0usize;
     let mut markers = 0usize;
-    for w in prefix.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for w in prefix
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         if w.len() <= 5 && ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
             markers += 1;

@@ -28,7 +28,9 @@ fn stderr(o: &Output) -> String {
 }
 
 fn json_lines(s: &str) -> Vec<Value> {
-    s.lines().map(|l| serde_json::from_str(l).expect("valid JSON line")).collect()
+    s.lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
 }
 
 /// Ingest the bundled corpus into a fresh temp index.
@@ -44,7 +46,13 @@ fn ingested() -> (tempfile::TempDir, String) {
 #[test]
 fn ingest_search_export_round_trip() {
     let (_dir, index) = ingested();
-    let o = run(&["search", "Chen Lei embezzlement", "--index", &index, "--json"]);
+    let o = run(&[
+        "search",
+        "Chen Lei embezzlement",
+        "--index",
+        &index,
+        "--json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(r["hits"][0]["id"], "xunlei-2020-chen-lei");
@@ -60,8 +68,16 @@ fn ingest_search_export_round_trip() {
             .map(|f| f["name"].as_str().unwrap().to_string())
             .collect()
     };
-    assert!(names("person").contains(&"Chen Lei".to_string()), "{:?}", names("person"));
-    assert!(names("org").contains(&"Xunlei".to_string()), "{:?}", names("org"));
+    assert!(
+        names("person").contains(&"Chen Lei".to_string()),
+        "{:?}",
+        names("person")
+    );
+    assert!(
+        names("org").contains(&"Xunlei".to_string()),
+        "{:?}",
+        names("org")
+    );
     assert_eq!(names("year"), vec!["2020"]);
 
     // Export: everything, then a query; same schema as extract.
@@ -82,7 +98,11 @@ fn reingesting_keeps_one_copy() {
     let (_dir, index) = ingested();
     let o = run(&["ingest", corpus().to_str().unwrap(), "--index", &index]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("6 duplicates replaced"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("6 duplicates replaced"),
+        "{}",
+        stderr(&o)
+    );
     let o = run(&["search", "*", "--index", &index, "--json"]);
     let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(r["total"], 6);
@@ -96,7 +116,9 @@ fn filters_narrow_results() {
         a.extend_from_slice(args);
         let o = run(&a);
         assert!(o.status.success(), "{}", stderr(&o));
-        serde_json::from_str::<Value>(&stdout(&o)).unwrap()["total"].as_u64().unwrap()
+        serde_json::from_str::<Value>(&stdout(&o)).unwrap()["total"]
+            .as_u64()
+            .unwrap()
     };
     assert_eq!(total(&[]), 6);
     assert_eq!(total(&["--lang", "de"]), 1);
@@ -105,7 +127,10 @@ fn filters_narrow_results() {
     assert_eq!(total(&["--person", "chen lei"]), 1);
     assert_eq!(total(&["--person", "Nobody Atall"]), 0);
     assert_eq!(total(&["--min-amount", "1000000000"]), 3);
-    assert_eq!(total(&["--min-amount", "1000000000", "--currency", "usd"]), 1);
+    assert_eq!(
+        total(&["--min-amount", "1000000000", "--currency", "usd"]),
+        1
+    );
     assert_eq!(total(&["--currency", "CNY"]), 1);
 }
 
@@ -118,7 +143,14 @@ fn search_prints_plain_text_when_piped() {
     assert!(out.starts_with("1 article match"), "{out}");
     assert!(out.contains("embezzlement"));
     assert!(!out.contains('\x1b'), "no colour codes when piped");
-    let o = run(&["search", "Chen Lei embezzlement", "--index", &index, "--color", "always"]);
+    let o = run(&[
+        "search",
+        "Chen Lei embezzlement",
+        "--index",
+        &index,
+        "--color",
+        "always",
+    ]);
     assert!(stdout(&o).contains("\x1b[1;31membezzlement\x1b[0m"));
 }
 
@@ -155,21 +187,36 @@ fn bad_records_are_reported_counted_and_good_ones_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mixed.jsonl");
     let mut f = std::fs::File::create(&path).unwrap();
-    f.write_all(b"{\"id\": \"a\", \"body\": \"Apple said revenue rose 5% in 2019.\"}\n").unwrap();
+    f.write_all(b"{\"id\": \"a\", \"body\": \"Apple said revenue rose 5% in 2019.\"}\n")
+        .unwrap();
     f.write_all(b"this is not json\n").unwrap();
-    f.write_all(b"{\"id\": \"b\", \"title\": \"no body here\"}\n").unwrap();
+    f.write_all(b"{\"id\": \"b\", \"title\": \"no body here\"}\n")
+        .unwrap();
     f.write_all(b"\n").unwrap();
-    f.write_all(b"{\"id\": \"c\", \"body\": \"Caf\xe9 owners in Paris said prices rose.\"}\n").unwrap();
-    f.write_all(b"{\"id\": \"d\", \"text\": \"The last good record.\"}").unwrap();
+    f.write_all(b"{\"id\": \"c\", \"body\": \"Caf\xe9 owners in Paris said prices rose.\"}\n")
+        .unwrap();
+    f.write_all(b"{\"id\": \"d\", \"text\": \"The last good record.\"}")
+        .unwrap();
     drop(f);
     let rejects = dir.path().join("rejects.jsonl");
-    let o = run(&["extract", path.to_str().unwrap(), "--rejects", rejects.to_str().unwrap()]);
+    let o = run(&[
+        "extract",
+        path.to_str().unwrap(),
+        "--rejects",
+        rejects.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("mixed.jsonl:2: not JSON"), "{err}");
     assert!(err.contains("mixed.jsonl:3: no body"), "{err}");
-    assert!(err.contains("mixed.jsonl:5") && err.contains("invalid UTF-8"), "{err}");
-    assert!(err.contains("5 records read, 3 extracted, 2 rejected, 1 warnings"), "{err}");
+    assert!(
+        err.contains("mixed.jsonl:5") && err.contains("invalid UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("5 records read, 3 extracted, 2 rejected, 1 warnings"),
+        "{err}"
+    );
     let ids: Vec<String> = json_lines(&stdout(&o))
         .iter()
         .map(|a| a["id"].as_str().unwrap().to_string())
@@ -191,7 +238,11 @@ fn unreadable_inputs_do_not_stop_the_run() {
         corpus().join("notes").to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("missing.jsonl: cannot read"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("missing.jsonl: cannot read"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(json_lines(&stdout(&o)).len(), 1);
 }
 
@@ -212,7 +263,10 @@ fn reads_stdin_and_compressed_dumps() {
 
     let dir = tempfile::tempdir().unwrap();
     let gz = dir.path().join("dump.jsonl.gz");
-    let mut enc = flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::fast());
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
     enc.write_all(&text).unwrap();
     enc.finish().unwrap();
     let o = run(&["extract", gz.to_str().unwrap()]);
@@ -238,21 +292,33 @@ fn offsets_slice_mention_text_and_no_tag_fragments_survive() {
     let o = run(&["extract", corpus().to_str().unwrap(), "-q"]);
     let articles = json_lines(&stdout(&o));
     assert_eq!(articles.len(), 6);
-    let tag_fragment = regex::Regex::new(r"(?i)<\s*/?\s*[a-z]+[^<>]*>|<\s*/|/\s*p\s*>|\bp\s*>").unwrap();
+    let tag_fragment =
+        regex::Regex::new(r"(?i)<\s*/?\s*[a-z]+[^<>]*>|<\s*/|/\s*p\s*>|\bp\s*>").unwrap();
     for a in &articles {
         let text = a["text"].as_str().unwrap();
-        assert!(!tag_fragment.is_match(text), "{}: {:?}", a["id"], tag_fragment.find(text));
+        assert!(
+            !tag_fragment.is_match(text),
+            "{}: {:?}",
+            a["id"],
+            tag_fragment.find(text)
+        );
         assert!(!text.contains('<') && !text.contains('>'), "{}", a["id"]);
         assert!(!text.contains("/ P"), "{}", a["id"]);
         let chars: Vec<char> = text.chars().collect();
         for m in a["mentions"].as_array().unwrap() {
-            let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
             let got: String = chars[s..e].iter().collect();
             assert_eq!(got, m["text"].as_str().unwrap());
         }
         assert_eq!(a["schema_version"], 1);
     }
-    let langs: Vec<&str> = articles.iter().map(|a| a["lang"].as_str().unwrap()).collect();
+    let langs: Vec<&str> = articles
+        .iter()
+        .map(|a| a["lang"].as_str().unwrap())
+        .collect();
     assert!(langs.contains(&"de") && langs.contains(&"en"));
 }
 
@@ -260,7 +326,13 @@ fn offsets_slice_mention_text_and_no_tag_fragments_survive() {
 /// Regenerate with `UPDATE_GOLDEN=1 cargo test --release --test cli golden`.
 #[test]
 fn golden_corpus_output() {
-    let o = run(&["extract", corpus().to_str().unwrap(), "-q", "--reference-date", "2019-06-01"]);
+    let o = run(&[
+        "extract",
+        corpus().to_str().unwrap(),
+        "-q",
+        "--reference-date",
+        "2019-06-01",
+    ]);
     // Paths differ per machine; ids derived from the body stay stable.
     let got = stdout(&o);
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/corpus.jsonl");

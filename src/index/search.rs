@@ -326,7 +326,10 @@ fn facet_table(
             });
         }
         values.truncate(limit);
-        out.insert((*root).to_string(), values.into_iter().map(|v| v.0).collect());
+        out.insert(
+            (*root).to_string(),
+            values.into_iter().map(|v| v.0).collect(),
+        );
     }
     out
 }

@@ -205,7 +205,8 @@ mod tests {
     #[test]
     fn oversized_lines_are_cut_off_and_the_next_line_survives() {
         let data = format!("{}\n{{\"body\": \"next\"}}\n", "x".repeat(100_000));
-        let mut r = std::io::BufReader::with_capacity(1024, std::io::Cursor::new(data.into_bytes()));
+        let mut r =
+            std::io::BufReader::with_capacity(1024, std::io::Cursor::new(data.into_bytes()));
         let mut buf = Vec::new();
         let (n, over) = read_line_limited(&mut r, &mut buf, 10_000).unwrap();
         assert_eq!((n, over), (100_001, true));

@@ -272,11 +272,7 @@ pub fn sniff(head: &[u8]) -> Format {
 
 /// Read every record of one source, calling `sink` for each, in order. Errors opening
 /// or reading the stream become rejects; the function itself never fails.
-pub fn read_source(
-    source: &Source,
-    counters: &Counters,
-    sink: &mut dyn FnMut(Item),
-) {
+pub fn read_source(source: &Source, counters: &Counters, sink: &mut dyn FnMut(Item)) {
     let name = source.name();
     let mut stream = match open(source, counters) {
         Ok(s) => s,

@@ -61,6 +61,13 @@ fn main() -> anyhow::Result<()> {
         nent += tags.iter().filter(|&&t| t != 0).count();
     }
     let t_tag = t1.elapsed().as_secs_f64();
+    let t2 = Instant::now();
+    let ctx = newsfacts::extract::Context::default();
+    let mut nfound = 0usize;
+    for b in &bodies {
+        nfound += newsfacts::extract::names::find(b, &ctx).len();
+    }
+    let t_find = t2.elapsed().as_secs_f64();
     println!(
         "{} articles, {:.1} MB, {ntok} tokens ({nent} tagged as names)",
         bodies.len(),
@@ -79,6 +86,12 @@ fn main() -> anyhow::Result<()> {
     println!(
         "total:          {:.0} tokens/s",
         ntok as f64 / (t_tok + t_tag)
+    );
+    println!(
+        "names::find (tokenize + tag + post-process, embedded model): {:.0} tokens/s \
+         ({:.1} MB/s, {nfound} names)",
+        ntok as f64 / t_find,
+        bytes as f64 / 1e6 / t_find
     );
     Ok(())
 }

@@ -266,6 +266,8 @@ pub(crate) struct Scan {
     pub text: String,
     /// Number of block-level tags seen.
     pub blocks: usize,
+    /// Number of tags seen (any kind).
+    pub tags: usize,
     /// Set when a whole-page tag (html, body, nav…) was seen; `text` is then incomplete.
     pub page: bool,
 }
@@ -285,6 +287,7 @@ pub(crate) fn scan(body: &str, stop_on_page: bool) -> Scan {
     let n = b.len();
     let mut out = String::with_capacity(n + 16);
     let mut blocks = 0;
+    let mut tags = 0;
     let mut last = 0; // start of pending literal text
     let mut i = 0;
     while i < n {
@@ -317,6 +320,7 @@ pub(crate) fn scan(body: &str, stop_on_page: bool) -> Scan {
                         return Scan {
                             text: out,
                             blocks,
+                            tags,
                             page: true,
                         };
                     }
@@ -330,9 +334,11 @@ pub(crate) fn scan(body: &str, stop_on_page: bool) -> Scan {
                     return Scan {
                         text: out,
                         blocks,
+                        tags,
                         page: true,
                     };
                 }
+                tags += 1;
                 i = apply(b, &t, &mut out, &mut blocks, b"<", b">");
                 last = i;
                 continue;
@@ -346,6 +352,7 @@ pub(crate) fn scan(body: &str, stop_on_page: bool) -> Scan {
         for (open, close) in ESCAPED {
             if b[i..].starts_with(open) {
                 if let Some(t) = parse_tag(b, i + open.len(), close) {
+                    tags += 1;
                     i = apply(b, &t, &mut out, &mut blocks, open, close);
                     last = i;
                     handled = true;
@@ -369,6 +376,7 @@ pub(crate) fn scan(body: &str, stop_on_page: bool) -> Scan {
     Scan {
         text: out,
         blocks,
+        tags,
         page: false,
     }
 }

@@ -30,7 +30,9 @@ pub struct Page {
 /// one blank line.
 pub fn clean_body(body: &str) -> String {
     let scan = fragment::scan(body, true);
-    if scan.page {
+    // A whole page, or a tag soup that is mostly markup (a page without its <html>):
+    // the page path removes its boilerplate.
+    if scan.page || (scan.tags > 200 && scan.text.len() * 3 < body.len()) {
         return page::parse_page(body).text;
     }
     // Plain-text wire copy (no block tags) marks paragraphs by indentation.

@@ -339,3 +339,17 @@ fn deeply_nested_page_does_not_overflow() {
         "deep text, deep text, deep text, deep text"
     );
 }
+
+#[test]
+fn tag_soup_without_html_uses_page_path() {
+    let menu: String = (0..80)
+        .map(|i| format!("<li class=\"menu-item\"><a href=\"/s/{i}\">Section {i}</a></li>"))
+        .collect();
+    let body = format!(
+        "<ul class=\"menu\">{menu}</ul><div class=\"story\"><p>The real story text, with commas, goes here and is long enough.</p><p>And a second paragraph, with more commas, to be sure of it.</p></div>"
+    );
+    assert_eq!(
+        clean_body(&body),
+        "The real story text, with commas, goes here and is long enough.\n\nAnd a second paragraph, with more commas, to be sure of it."
+    );
+}

@@ -101,12 +101,7 @@ pub fn process(raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Art
     }
     let title = raw
         .title
-        .map(|t| {
-            crate::clean::clean_body(&t)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|t| crate::clean::clean_inline(&t))
         .filter(|t| !t.is_empty());
     let published_date = raw.published.as_deref().and_then(parse_date);
     let published = match (published_date, raw.published) {

@@ -114,6 +114,9 @@ pub fn tags_from_spans(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
 pub trait Weights {
     fn bits(&self) -> u32;
     fn score(&self, rows: &[u32], out: &mut [f32; ROW]);
+    /// Hint that row `r` will be read soon.
+    #[inline(always)]
+    fn prefetch(&self, _r: u32) {}
     fn update(&mut self, _rows: &[u32], _gold: u8, _pred: u8) {}
     fn add(&mut self, _rows: &[u32], _tag: u8, _d: f32) {}
 }
@@ -127,6 +130,18 @@ pub struct QWeights {
 impl Weights for &QWeights {
     fn bits(&self) -> u32 {
         self.bits
+    }
+    #[inline(always)]
+    fn prefetch(&self, r: u32) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(x) = self.table.get(r as usize * ROW) {
+            // SAFETY: prefetching is a hint with no memory effects; the pointer is valid.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    (x as *const i16).cast(),
+                )
+            };
+        }
     }
     #[inline]
     fn score(&self, rows: &[u32], out: &mut [f32; ROW]) {
@@ -298,10 +313,16 @@ pub fn tag_doc<W: Weights>(
             let st = sc.rows.len();
             sc.off.push(st);
             sc.rows.extend(sc.hashes.iter().map(|&h| row(h, bits)));
-            w.score(&sc.rows[st..], &mut scores);
-            sc.stat.extend_from_slice(&scores);
+            for &r in &sc.rows[st..] {
+                w.prefetch(r);
+            }
         }
         sc.off.push(sc.rows.len());
+        // score once the rows of the whole sentence are on their way to the cache
+        for k in 0..n {
+            w.score(&sc.rows[sc.off[k]..sc.off[k + 1]], &mut scores);
+            sc.stat.extend_from_slice(&scores);
+        }
         sc.delta.clear();
         sc.delta.resize(n, [f32::NEG_INFINITY; ROW]);
         sc.back.clear();

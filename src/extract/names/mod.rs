@@ -139,6 +139,13 @@ mod tests {
     }
 
     #[test]
+    fn company_before_legal_form_opening_a_text() {
+        let got = names("Apple Inc. chief executive Tim Cook spoke on Tuesday.");
+        assert!(got.contains(&("Apple Inc.", Kind::Org)), "{got:?}");
+        assert!(got.contains(&("Tim Cook", Kind::Person)), "{got:?}");
+    }
+
+    #[test]
     fn offsets_are_char_boundaries() {
         let text = "« Wang Wei » a rencontré “Li Na” à Shanghai — ¥5 000.";
         for f in find_with(model_ref().unwrap(), text) {

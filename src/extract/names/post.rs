@@ -32,6 +32,34 @@ const ORG_HEADS: &[&[&str]] = &[
     &["cloud"],
 ];
 
+/// Legal forms that end a company name.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "incorporated",
+    "ltd",
+    "ltd.",
+    "limited",
+    "co.",
+    "plc",
+    "llc",
+    "gmbh",
+    "ag",
+    "s.a.",
+    "n.v.",
+    "s.p.a.",
+    "b.v.",
+];
+
+/// Capitalised words that open a sentence without being part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "at", "on", "of", "for", "and", "but", "or", "by", "from", "to",
+    "with", "as", "if", "when", "while", "after", "before", "since", "shares", "unit",
+];
+
 /// Words that make what follows a common noun phrase.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my",
@@ -61,7 +89,8 @@ pub const ALL_RULES: u8 = 0xff;
 
 /// Token spans `(start, end, type)` of a tagged document after post-processing
 /// (`rules`: bit 1 org heads, 2 "of" merge, 3 one type per name, 4 person parts, 5 the
-/// name of an "X cloud/technology…" alone; the end cleaning is always on).
+/// name of an "X cloud/technology…" alone, 6 names before legal forms; the end cleaning
+/// is always on).
 pub fn postprocess(
     res: &Resources,
     rules: u8,
@@ -180,6 +209,31 @@ pub fn postprocess(
                 }
             }
             i = e.max(i + 1);
+        }
+        // capitalised words right before a legal form, left untagged ("Apple Inc." opening
+        // a text, where a common word starts the sentence)
+        if rules & 64 != 0 {
+            for i in s.clone() {
+                if !LEGAL_FORMS.contains(&words[i].to_lowercase().as_str())
+                    || merged.iter().chain(&extra).any(|x| x.0 <= i && i < x.1)
+                {
+                    continue;
+                }
+                let mut a = i;
+                while a > s.start
+                    && i - a < 4
+                    && (is_cap(words[a - 1]) || words[a - 1] == "&")
+                    && !merged.iter().chain(&extra).any(|x| x.0 < a && a - 1 < x.1)
+                {
+                    a -= 1;
+                }
+                while a < i && FUNCTION_WORDS.contains(&words[a].to_lowercase().as_str()) {
+                    a += 1;
+                }
+                if a < i && is_cap(words[a]) {
+                    extra.push((a, i + 1, 1));
+                }
+            }
         }
         merged.extend(extra);
         merged.sort_unstable();

@@ -29,12 +29,15 @@ pub struct TrainArgs {
     /// Drop quantised weights whose magnitude is at most this.
     #[arg(long, default_value_t = 2)]
     pub prune: i16,
-    /// Seed of the shuffling of documents.
-    #[arg(long, default_value_t = 7)]
-    pub seed: u64,
+    /// Seeds of the shuffling of documents: one model per seed, weights averaged.
+    #[arg(long, default_value = "7")]
+    pub seeds: String,
     /// Switch off feature groups (ablation): affix, context2, gaz, doc, lcstat, shape_ctx.
     #[arg(long, default_value = "")]
     pub without: String,
+    /// Extra sets whose text (not labels) feeds the lower-case statistics.
+    #[arg(long, default_value = "")]
+    pub lc_extra: String,
     /// GMB/re3d "gpe" labels count as LOC.
     #[arg(long)]
     pub gpe_as_loc: bool,
@@ -228,7 +231,16 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
     let dev_conll = load_conll(&args.data.join("conll2003/conllpp_dev.txt"), false)?;
     let dev_finer = load_finer(&args.data.join("finer_ord/val.csv"))?;
     let lc = if groups.lcstat {
-        lc_stats(&train)
+        let mut extra = Vec::new();
+        for name in args.lc_extra.split(',').filter(|s| !s.is_empty()) {
+            extra.extend(load_set(&args.data, name, false)?);
+        }
+        if extra.is_empty() {
+            lc_stats(&train)
+        } else {
+            extra.extend(train.iter().cloned());
+            lc_stats(&extra)
+        }
     } else {
         LcStats::default()
     };
@@ -237,49 +249,70 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         lc,
         groups,
     };
-    let mut w = TrainWeights::new(args.bits);
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = args.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-    let mut sc = Scratch::default();
-    let mut best: Option<(f64, usize, Vec<f32>)> = None;
-    for epoch in 1..=args.epochs {
-        // Fisher-Yates with xorshift
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
+    let seeds: Vec<u64> = args
+        .seeds
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.trim().parse::<u64>().context("bad --seeds"))
+        .collect::<anyhow::Result<_>>()?;
+    if seeds.is_empty() {
+        bail!("no seeds");
+    }
+    // One averaged perceptron per seed (document order), then the mean of their weights.
+    let mut avg: Vec<f32> = Vec::new();
+    for &seed in &seeds {
+        let mut w = TrainWeights::new(args.bits);
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut rng = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+        let mut sc = Scratch::default();
+        let mut best: Option<(f64, usize, Vec<f32>)> = None;
+        for epoch in 1..=args.epochs {
+            // Fisher-Yates with xorshift
+            for i in (1..order.len()).rev() {
+                rng ^= rng << 13;
+                rng ^= rng >> 7;
+                rng ^= rng << 17;
+                order.swap(i, (rng % (i as u64 + 1)) as usize);
+            }
+            let mut errs = 0usize;
+            let mut ntok = 0usize;
+            for &di in &order {
+                let (words, sents, gold) = doc_words(&train[di]);
+                let pred = tag_doc(&mut w, &res, &words, &sents, Some(&gold), &mut sc);
+                errs += pred.iter().zip(&gold).filter(|(a, b)| a != b).count();
+                ntok += words.len();
+                w.c += words.len() as f64;
+            }
+            let fw = FWeights {
+                bits: args.bits,
+                w: w.averaged(),
+            };
+            let cd = eval_f(&fw, &res, &dev_conll);
+            let fd = eval_f(&fw, &res, &dev_finer);
+            let (f_c, f_f) = (cd.micro().2, fd.micro().2);
+            eprintln!(
+                "seed {seed} epoch {epoch}: train err {:.4}  conll dev F1 {f_c:.4}  finer val F1 {f_f:.4}  ({:.0}s)",
+                errs as f64 / ntok as f64,
+                t0.elapsed().as_secs_f64()
+            );
+            let score = f_c + 0.5 * f_f;
+            if best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, epoch, fw.w));
+            }
         }
-        let mut errs = 0usize;
-        let mut ntok = 0usize;
-        for &di in &order {
-            let (words, sents, gold) = doc_words(&train[di]);
-            let pred = tag_doc(&mut w, &res, &words, &sents, Some(&gold), &mut sc);
-            errs += pred.iter().zip(&gold).filter(|(a, b)| a != b).count();
-            ntok += words.len();
-            w.c += words.len() as f64;
-        }
-        let avg = FWeights {
-            bits: args.bits,
-            w: w.averaged(),
-        };
-        let cd = eval_f(&avg, &res, &dev_conll);
-        let fd = eval_f(&avg, &res, &dev_finer);
-        let (f_c, f_f) = (cd.micro().2, fd.micro().2);
-        eprintln!(
-            "epoch {epoch}: train err {:.4}  conll dev F1 {f_c:.4}  finer val F1 {f_f:.4}  ({:.0}s)",
-            errs as f64 / ntok as f64,
-            t0.elapsed().as_secs_f64()
-        );
-        let score = f_c + 0.5 * f_f;
-        if best.as_ref().is_none_or(|b| score > b.0) {
-            best = Some((score, epoch, avg.w));
+        let (_, epoch, wv) = best.context("no epochs")?;
+        eprintln!("seed {seed}: kept epoch {epoch}");
+        if avg.is_empty() {
+            avg = wv;
+        } else {
+            avg.iter_mut().zip(&wv).for_each(|(a, b)| *a += b);
         }
     }
-    let (_, epoch, avg) = best.context("no epochs")?;
+    let k = seeds.len() as f32;
+    avg.iter_mut().for_each(|a| *a /= k);
     let (size, nnz) = save(&args.out, args.bits, &avg, &res.lc, groups, args.prune)?;
     eprintln!(
-        "kept epoch {epoch}; wrote {} ({:.1} MB, {nnz} weights)",
+        "wrote {} ({:.1} MB, {nnz} weights)",
         args.out.display(),
         size as f64 / 1e6
     );

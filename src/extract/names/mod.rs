@@ -154,6 +154,40 @@ mod tests {
         }
     }
 
+    #[test]
+    fn random_texts_never_panic_and_spans_are_valid() {
+        let alphabet: Vec<char> = "aZ Chen Lei’s U.S. R & D “”'\"‘ -–—.,;:!?()[]$%0123456789\n\n\
+                                   éÉßçÇ中文한국어 \u{200b}\u{00ad}\t"
+            .chars()
+            .collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let m = model_ref().unwrap();
+        for _ in 0..300 {
+            let mut text = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 200) as usize;
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let toks = tokenize(&text);
+            let mut last = 0;
+            for t in &toks {
+                assert!(t.start >= last && t.start < t.end, "{text:?}");
+                assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                last = t.end;
+            }
+            for f in find_with(m, &text) {
+                assert!(f.start < f.end && f.end <= text.len(), "{text:?}");
+                assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            }
+        }
+    }
+
     /// Needs ../shared/data (skipped when absent): the shipped model meets its targets.
     #[test]
     fn dev_set_targets() {

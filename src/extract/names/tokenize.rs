@@ -62,7 +62,11 @@ fn clitic_len(rest: &str) -> Option<usize> {
     }
     let after = &rest[a.len_utf8()..];
     for cl in ["s", "re", "ve", "ll", "d", "m"] {
-        if after.len() >= cl.len() && after[..cl.len()].eq_ignore_ascii_case(cl) {
+        if after
+            .as_bytes()
+            .get(..cl.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(cl.as_bytes()))
+        {
             let next = after[cl.len()..].chars().next();
             if next.is_none_or(|c| !is_word_char(c)) {
                 return Some(a.len_utf8() + cl.len());

@@ -17,7 +17,7 @@ pub mod post;
 pub mod tokenize;
 
 use model::{Model, Scratch};
-use tokenize::{sentences, tokenize, Token};
+use tokenize::{sentences, tokenize};
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
 
@@ -33,20 +33,31 @@ thread_local! {
 }
 
 /// Find PERSON / ORG / LOC names in clean text (byte offsets).
-pub fn find(text: &str, _ctx: &Context) -> Vec<Found> {
+///
+/// The model is trained on English news. It also runs on other texts written mostly in
+/// Latin letters (names are still capitalised words there), except German, whose
+/// capitalised nouns it would take for names; other scripts yield nothing.
+pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let Some(m) = model_ref() else {
         return Vec::new();
     };
+    if ctx.lang.as_deref() == Some("de") || !mostly_latin(text) {
+        return Vec::new();
+    }
     find_with(m, text)
 }
 
-/// Tokens, sentences and tags of `text` with the given model.
-pub fn tag_text(m: &Model, text: &str) -> (Vec<Token>, Vec<u8>) {
-    let toks = tokenize(text);
-    let sents = sentences(text, &toks);
-    let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
-    let tags = SCRATCH.with(|sc| m.tag(&words, &sents, &mut sc.borrow_mut()));
-    (toks, tags)
+/// Are most letters of (the first 4 KB of) the text Latin?
+fn mostly_latin(text: &str) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().take(4096).filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    latin >= other
 }
 
 /// Find names with a given model.
@@ -136,6 +147,26 @@ mod tests {
         );
         assert!(got.contains(&("Sun Hongxia", Kind::Person)), "{got:?}");
         assert!(got.contains(&("Shenzhen", Kind::Loc)), "{got:?}");
+    }
+
+    #[test]
+    fn other_scripts_and_german_are_skipped() {
+        let zh = Context {
+            lang: Some("zh".into()),
+            ..Context::default()
+        };
+        assert!(find("迅雷前CEO陈磊涉嫌职务侵占。", &zh).is_empty());
+        let de = Context {
+            lang: Some("de".into()),
+            ..Context::default()
+        };
+        assert!(find(
+            "Die Bundesregierung hat am Montag Angela Merkel gewählt.",
+            &de
+        )
+        .is_empty());
+        let en = Context::default();
+        assert!(!find("Angela Merkel met Emmanuel Macron in Paris.", &en).is_empty());
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub const NG: usize = 9;
 /// Class mask of the place lists (country, city, region).
 pub const PLACES: u16 = 0b111;
 pub const FAMILY: usize = 3;
+pub const GIVEN: usize = 4;
 pub const SUFFIX: usize = 5;
 pub const ORGWORD: usize = 6;
 pub const TITLE: usize = 7;

@@ -150,6 +150,29 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_lists_and_lower_cased_agencies() {
+        let got = names(
+            "The portal is managed by India foreign language publishing and Distribution Bureau.",
+        );
+        assert!(
+            got.contains(&(
+                "India foreign language publishing and Distribution Bureau",
+                Kind::Org
+            )),
+            "{got:?}"
+        );
+        assert!(
+            !got.contains(&("Distribution Bureau", Kind::Org)),
+            "{got:?}"
+        );
+        let got =
+            names("Files that can be fetched also include FTP, magnetic, electric donkey, etc.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = names("Points buy Alibaba members, youku members and Meituan vouchers.");
+        assert!(got.contains(&("Meituan", Kind::Org)), "{got:?}");
+    }
+
+    #[test]
     fn other_scripts_and_german_are_skipped() {
         let zh = Context {
             lang: Some("zh".into()),

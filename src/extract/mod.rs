@@ -106,18 +106,24 @@ fn resolve_overlaps(found: Vec<Found>) -> Vec<Found> {
         .into_iter()
         .partition(|f| !f.kind.mention_type().is_name());
     numeric.sort_by_key(|f| (std::cmp::Reverse(f.end - f.start), f.start));
+    // Kept numeric spans by start; they are disjoint, so only the nearest one starting
+    // before a candidate's end can overlap it: O(log n) a check.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let overlaps = |taken: &std::collections::BTreeMap<usize, usize>, f: &Found| {
+        taken
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > f.start)
+    };
     let mut kept: Vec<Found> = Vec::with_capacity(numeric.len() + names.len());
     for f in numeric {
-        if !kept.iter().any(|k| k.start < f.end && f.start < k.end) {
+        if !overlaps(&taken, &f) {
+            taken.insert(f.start, f.end);
             kept.push(f);
         }
     }
-    let numeric_count = kept.len();
     for f in names {
-        if !kept[..numeric_count]
-            .iter()
-            .any(|k| k.start < f.end && f.start < k.end)
-        {
+        if !overlaps(&taken, &f) {
             kept.push(f);
         }
     }

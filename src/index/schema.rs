@@ -78,3 +78,25 @@ impl Fields {
             .map(|i| self.amount_by_currency[i])
     }
 }
+
+/// The first and last day a date field can hold: tantivy stores nanoseconds since 1970
+/// in an i64, about 1677–2262.
+pub fn date_range() -> (chrono::NaiveDate, chrono::NaiveDate) {
+    (
+        chrono::NaiveDate::from_ymd_opt(1678, 1, 1).expect("valid date"),
+        chrono::NaiveDate::from_ymd_opt(2261, 12, 31).expect("valid date"),
+    )
+}
+
+/// A day as a date-field value, clamped into [`date_range`] (a story dated 9999 still
+/// sorts after every real one; its article keeps the date as written).
+pub fn date_value(d: chrono::NaiveDate) -> tantivy::DateTime {
+    let (lo, hi) = date_range();
+    let secs = d
+        .clamp(lo, hi)
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_utc()
+        .timestamp();
+    tantivy::DateTime::from_timestamp_secs(secs)
+}

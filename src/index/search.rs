@@ -111,12 +111,9 @@ impl NewsIndex {
             must.push((Occur::Must, self.facet_filter(searcher, "lang", lang)?));
         }
         if req.from.is_some() || req.to.is_some() {
-            let term = |d: NaiveDate| {
-                let secs = d
-                    .and_hms_opt(0, 0, 0)
-                    .map_or(0, |t| t.and_utc().timestamp());
-                Term::from_field_date(f.published, tantivy::DateTime::from_timestamp_secs(secs))
-            };
+            // Dates are clamped into what the field holds, on both sides alike.
+            let term =
+                |d: NaiveDate| Term::from_field_date(f.published, super::schema::date_value(d));
             let lo = req
                 .from
                 .map_or(Bound::Unbounded, |d| Bound::Included(term(d)));
@@ -205,7 +202,9 @@ impl NewsIndex {
         for root in FACET_ROOTS {
             facets.add_facet(Facet::from_path([*root]));
         }
-        let top = TopDocs::with_limit(req.limit.max(1)).order_by_score();
+        // Never ask for more hits than there are documents (a huge --limit would allocate).
+        let limit = req.limit.min(searcher.num_docs() as usize);
+        let top = TopDocs::with_limit(limit.max(1)).order_by_score();
         let (top, total, facet_counts) = searcher
             .search(&query, &(top, Count, facets))
             .context("search failed")?;
@@ -213,7 +212,7 @@ impl NewsIndex {
         snippets.set_max_num_chars(SNIPPET_CHARS);
         let mut hits = Vec::new();
         let mut loaded = Vec::new();
-        for (score, addr) in top.into_iter().take(req.limit) {
+        for (score, addr) in top.into_iter().take(limit) {
             let article = self.load(&searcher, addr)?;
             let snip = snippets.snippet(&article.text);
             let (snippet, highlights) = if snip.fragment().is_empty() {
@@ -301,7 +300,7 @@ fn facet_table(
     }
     let mut out = BTreeMap::new();
     for root in FACET_ROOTS {
-        let wide = (limit * 10).max(100);
+        let wide = limit.saturating_mul(10).clamp(100, 100_000);
         let mut values: Vec<(FacetCount, usize)> = counts
             .top_k(Facet::from_path([*root]), wide)
             .into_iter()

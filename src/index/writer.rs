@@ -111,10 +111,7 @@ pub fn document(f: &Fields, a: &Article) -> Result<TantivyDocument> {
             f.facet,
             Facet::from_path(["year", &date.format("%Y").to_string()]),
         );
-        let secs = date
-            .and_hms_opt(0, 0, 0)
-            .map_or(0, |d| d.and_utc().timestamp());
-        doc.add_date(f.published, tantivy::DateTime::from_timestamp_secs(secs));
+        doc.add_date(f.published, super::schema::date_value(date));
     }
     let mut currencies: Vec<&str> = Vec::new();
     for m in &a.mentions {

@@ -197,14 +197,95 @@ fn run(cli: Cli) -> Result<u8> {
     }
 }
 
-/// stdout or a file, buffered.
-fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
-    Ok(match path {
-        Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    })
+/// Where output goes: stdout, or a file written under a temporary name beside it and
+/// renamed into place by [`Output::finish`], so a run that fails (a bad query, a full
+/// disk) never leaves a truncated file where a good one was.
+enum Output {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    File {
+        w: std::io::BufWriter<std::fs::File>,
+        tmp: PathBuf,
+        dest: PathBuf,
+    },
+}
+
+impl Output {
+    fn new(path: Option<&Path>) -> Result<Output> {
+        match path {
+            Some(p) if p.as_os_str() != "-" => {
+                let name = p
+                    .file_name()
+                    .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+                let tmp = p.with_file_name(format!(".{name}.newsfacts-{}.tmp", std::process::id()));
+                let f = std::fs::File::create(&tmp)
+                    .with_context(|| format!("cannot create {}", p.display()))?;
+                Ok(Output::File {
+                    w: std::io::BufWriter::new(f),
+                    tmp,
+                    dest: p.to_path_buf(),
+                })
+            }
+            _ => Ok(Output::Stdout(std::io::BufWriter::new(
+                std::io::stdout().lock(),
+            ))),
+        }
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.flush()?;
+        if let Output::File { tmp, dest, .. } = &self {
+            std::fs::rename(tmp, dest)
+                .with_context(|| format!("cannot write {}", dest.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::Stdout(w) => w.write(buf),
+            Output::File { w, .. } => w.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.flush(),
+            Output::File { w, .. } => w.flush(),
+        }
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        // Still there only when finish() did not run or failed: the run failed.
+        if let Output::File { tmp, .. } = self {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Refuse to write over an input: `extract in.jsonl -o in.jsonl` would lose it.
+fn refuse_overwriting_inputs(
+    sources: &[newsfacts::read::Source],
+    outputs: &[Option<&Path>],
+) -> Result<()> {
+    for out in outputs.iter().flatten() {
+        let Ok(out_real) = std::fs::canonicalize(out) else {
+            continue; // does not exist yet: cannot be an input
+        };
+        for s in sources {
+            if let Some(p) = &s.path {
+                if std::fs::canonicalize(p).is_ok_and(|r| r == out_real) {
+                    bail!(
+                        "{} is also an input; refusing to overwrite it",
+                        out.display()
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn options(input: &InputArgs) -> Options {
@@ -248,7 +329,8 @@ fn exit_code(s: &Summary) -> u8 {
 
 fn extract(a: ExtractArgs) -> Result<u8> {
     let (sources, rejects, skipped) = expand(&a.input)?;
-    let mut out = output(a.output.as_deref())?;
+    refuse_overwriting_inputs(&sources, &[a.output.as_deref(), a.input.rejects.as_deref()])?;
+    let mut out = Output::new(a.output.as_deref())?;
     let summary = pipeline::run(
         sources,
         rejects,
@@ -260,7 +342,7 @@ fn extract(a: ExtractArgs) -> Result<u8> {
             Ok(())
         },
     )?;
-    out.flush()?;
+    out.finish()?;
     if !a.input.quiet {
         eprintln!(
             "newsfacts: {} records read, {} extracted, {} rejected, {} warnings; {:.1} MB in {:.2} s ({:.1} MB/s)",
@@ -278,6 +360,7 @@ fn extract(a: ExtractArgs) -> Result<u8> {
 
 fn ingest(a: IngestArgs) -> Result<u8> {
     let (sources, rejects, skipped) = expand(&a.input)?;
+    refuse_overwriting_inputs(&sources, &[a.input.rejects.as_deref()])?;
     let index = NewsIndex::open_or_create(&a.index.index)?;
     let mut writer = Writer::new(&index)?;
     let mut duplicates = 0u64;
@@ -334,7 +417,7 @@ fn search_cmd(a: SearchArgs) -> Result<u8> {
         facet_limit: a.facets,
     };
     let resp = index.search(&req)?;
-    let mut out = output(None)?;
+    let mut out = Output::new(None)?;
     if a.json {
         serde_json::to_writer(&mut out, &resp)?;
         out.write_all(b"\n")?;
@@ -349,7 +432,7 @@ fn search_cmd(a: SearchArgs) -> Result<u8> {
         };
         print_response(&mut out, &resp, color)?;
     }
-    out.flush()?;
+    out.finish()?;
     Ok(0)
 }
 
@@ -442,13 +525,13 @@ fn highlight(snippet: &str, ranges: &[[usize; 2]], color: bool) -> String {
 
 fn export(a: ExportArgs) -> Result<u8> {
     let index = NewsIndex::open(&a.index.index)?;
-    let mut out = output(a.output.as_deref())?;
+    let mut out = Output::new(a.output.as_deref())?;
     let n = index.export(a.query.as_deref(), &mut |article| {
         serde_json::to_writer(&mut out, article)?;
         out.write_all(b"\n")?;
         Ok(())
     })?;
-    out.flush()?;
+    out.finish()?;
     eprintln!("newsfacts: exported {n} articles");
     Ok(0)
 }

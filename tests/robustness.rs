@@ -691,7 +691,6 @@ fn output_in_a_missing_directory_is_a_clear_error() {
 }
 
 #[test]
-#[ignore = "bug: `extract F -o F` (or --rejects F) truncates the input first: every record lost, exit 0"]
 fn output_onto_an_input_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let data = format!(
@@ -715,7 +714,6 @@ fn output_onto_an_input_file_is_refused() {
 }
 
 #[test]
-#[ignore = "bug: `export --query BAD -o F` truncates F before the query is rejected"]
 fn export_with_a_bad_query_leaves_the_output_file_alone() {
     let (dir, index) = ingested();
     let out = write(dir.path(), "hits.jsonl", "previous export\n");

@@ -179,7 +179,14 @@ pub fn merge(text: &str, found: &[Found]) -> Vec<Entity> {
             )
         })
         .collect();
-    out.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
+    // Fully ordered (nested names can share a first offset): the output is deterministic.
+    out.sort_by(|a, b| {
+        b.1.count
+            .cmp(&a.1.count)
+            .then(a.0.cmp(&b.0))
+            .then(a.1.kind.cmp(&b.1.kind))
+            .then_with(|| a.1.name.cmp(&b.1.name))
+    });
     out.into_iter().map(|(_, e)| e).collect()
 }
 

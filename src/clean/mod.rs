@@ -33,7 +33,7 @@ pub fn clean_body(body: &str) -> String {
     // A whole page, or a tag soup that is mostly markup (a page without its <html>):
     // the page path removes its boilerplate.
     if scan.page || (scan.tags > 200 && scan.text.len() * 3 < body.len()) {
-        return page::parse_page(body).text;
+        return page(body).text;
     }
     // Plain-text wire copy (no block tags) marks paragraphs by indentation.
     normalize::tidy(&scan.text, true, scan.blocks == 0)
@@ -41,7 +41,74 @@ pub fn clean_body(body: &str) -> String {
 
 /// Parse a whole HTML page (`.html` files, WARC responses): title, date, main text.
 pub fn page(html: &str) -> Page {
+    if too_deep(html) {
+        // html5ever's scope checks are quadratic in nesting depth (10^5 nested <div>s:
+        // ~70 s). Pages that deep are broken or hostile: take their text as a fragment.
+        let scan = fragment::scan(html, false);
+        return Page {
+            title: None,
+            published: None,
+            text: normalize::tidy(&scan.text, true, scan.blocks == 0),
+        };
+    }
     page::parse_page(html)
+}
+
+/// Nesting deeper than any real page (browsers cap it at 512), estimated from a cheap
+/// scan that counts open and close tags, ignoring void and auto-closing elements.
+fn too_deep(html: &str) -> bool {
+    const LIMIT: i64 = 1000;
+    const NOT_NESTING: &[&[u8]] = &[
+        b"br",
+        b"img",
+        b"meta",
+        b"link",
+        b"input",
+        b"hr",
+        b"area",
+        b"base",
+        b"col",
+        b"embed",
+        b"source",
+        b"track",
+        b"wbr",
+        b"p",
+        b"li",
+        b"td",
+        b"th",
+        b"tr",
+        b"option",
+        b"dt",
+        b"dd",
+        b"param",
+        b"!--",
+        b"!doctype",
+    ];
+    let b = html.as_bytes();
+    let mut depth: i64 = 0;
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        let close = b.get(i) == Some(&b'/');
+        let start = if close { i + 1 } else { i };
+        let len = b[start..]
+            .iter()
+            .take(16)
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'!' || **c == b'-')
+            .count();
+        if len == 0 {
+            continue;
+        }
+        let name = b[start..start + len].to_ascii_lowercase();
+        if NOT_NESTING.iter().any(|n| *n == name.as_slice()) {
+            continue;
+        }
+        depth += if close { -1 } else { 1 };
+        if depth > LIMIT {
+            return true;
+        }
+    }
+    false
 }
 
 /// Clean a short single-line string (a title, a meta value): tags and entities handled,

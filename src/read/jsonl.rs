@@ -119,11 +119,19 @@ fn trim_ascii(b: &[u8]) -> &[u8] {
 /// Parse one JSON line into an article.
 pub fn parse_line(line: &[u8], origin: Origin) -> Item {
     let (text, warning) = decode(line);
+    let mut warnings: Vec<String> = warning.into_iter().collect();
     let value: Value = match serde_json::from_str(&text) {
         Ok(v) => v,
-        Err(e) => {
-            return Err(Reject::new(&origin, format!("not JSON: {e}")).with_record(line));
-        }
+        Err(e) => match fix_lone_surrogates(&text).and_then(|t| serde_json::from_str(&t).ok()) {
+            // Scraped dumps often hold half of a UTF-16 pair; decode it as U+FFFD.
+            Some(v) => {
+                warnings.push("unpaired UTF-16 surrogate escape decoded as U+FFFD".into());
+                v
+            }
+            None => {
+                return Err(Reject::new(&origin, format!("not JSON: {e}")).with_record(line));
+            }
+        },
     };
     let Value::Object(obj) = value else {
         return Err(Reject::new(&origin, "not a JSON object").with_record(line));
@@ -146,9 +154,58 @@ pub fn parse_line(line: &[u8], origin: Origin) -> Item {
         published: first_text(&obj, DATE_FIELDS).filter(|s| !s.trim().is_empty()),
         body,
         origin,
-        warnings: warning.into_iter().collect(),
+        warnings,
         pre_cleaned: false,
     })
+}
+
+/// Replace `\uD800`–`\uDFFF` escapes that are not part of a high+low pair with
+/// `\uFFFD`; `None` when there are none (the text was bad for another reason).
+fn fix_lone_surrogates(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let hex = |i: usize| -> Option<u32> {
+        let h = text.get(i..i + 4)?;
+        u32::from_str_radix(h, 16).ok()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut fixed = false;
+    let mut i = 0;
+    let mut last = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        if b.get(i + 1) != Some(&b'u') {
+            i += 2; // some other escape, e.g. \\ or \"
+            continue;
+        }
+        let Some(cp) = hex(i + 2) else {
+            i += 2;
+            continue;
+        };
+        let low_follows = || {
+            b.get(i + 6) == Some(&b'\\')
+                && b.get(i + 7) == Some(&b'u')
+                && hex(i + 8).is_some_and(|c| (0xDC00..0xE000).contains(&c))
+        };
+        if (0xD800..0xDC00).contains(&cp) && low_follows() {
+            i += 12;
+        } else if (0xD800..0xE000).contains(&cp) {
+            out.push_str(&text[last..i]);
+            out.push_str("\\uFFFD");
+            i += 6;
+            last = i;
+            fixed = true;
+        } else {
+            i += 6;
+        }
+    }
+    if !fixed {
+        return None;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
 }
 
 /// The first of `names` present with a usable value: strings as they are, numbers as
@@ -215,6 +272,18 @@ mod tests {
         let (_, over) = read_line_limited(&mut r, &mut buf, 10_000).unwrap();
         assert!(!over);
         assert!(parse_line(trim_ascii(&buf), o()).is_ok());
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        let a = parse_line(
+            br#"{"body": "a \ud800 b \ud83d\ude00 c \udc00 \\ud800"}"#,
+            o(),
+        )
+        .unwrap();
+        assert_eq!(a.body, "a \u{fffd} b \u{1f600} c \u{fffd} \\ud800");
+        assert_eq!(a.warnings.len(), 1);
+        assert!(parse_line(br#"{"body": "\ud800"#, o()).is_err());
     }
 
     #[test]

@@ -289,6 +289,8 @@ pub fn read_source(source: &Source, counters: &Counters, sink: &mut dyn FnMut(It
     let format = match source.format {
         Some(f) => f,
         None => match stream.fill_buf() {
+            // Empty stdin (e.g. `grep … | newsfacts extract`) is no records, not an error.
+            Ok([]) => return,
             Ok(head) => sniff(head),
             Err(e) => {
                 sink(Err(Reject {

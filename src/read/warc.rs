@@ -36,11 +36,28 @@ pub fn read(name: &str, mut stream: Box<dyn BufRead + Send>, sink: &mut dyn FnMu
             line: Some(record_no),
         };
         if !first.starts_with("WARC/") {
+            // A wrong Content-Length upstream: skip to the next record header, say so.
+            let mut skipped = first.len();
+            loop {
+                first.clear();
+                match read_line(&mut stream, &mut first) {
+                    Ok(0) | Err(_) => {
+                        sink(Err(Reject::new(
+                            &origin,
+                            format!("{skipped} bytes at the end are not a WARC record"),
+                        )));
+                        return;
+                    }
+                    Ok(n) if !first.starts_with("WARC/") => skipped += n,
+                    Ok(_) => break,
+                }
+            }
             sink(Err(Reject::new(
                 &origin,
-                "not a WARC record header; stopping this file",
+                format!(
+                    "{skipped} bytes that are not a WARC record skipped (a wrong Content-Length before them?)"
+                ),
             )));
-            return;
         }
         let mut headers = Vec::new();
         let mut line = String::new();
@@ -67,11 +84,12 @@ pub fn read(name: &str, mut stream: Box<dyn BufRead + Send>, sink: &mut dyn FnMu
                 .map(|(_, v)| v.as_str())
         };
         let Some(len) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
+            // Its block is skipped by the resync at the next record.
             sink(Err(Reject::new(
                 &origin,
-                "WARC record without Content-Length; stopping this file",
+                "WARC record without Content-Length",
             )));
-            return;
+            continue;
         };
         let kind = get("warc-type").unwrap_or("").to_ascii_lowercase();
         let url = get("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_string());
@@ -96,6 +114,11 @@ pub fn read(name: &str, mut stream: Box<dyn BufRead + Send>, sink: &mut dyn FnMu
         if let Err(e) = (&mut stream).take(len).read_to_end(&mut block) {
             sink(Err(Reject::new(&origin, format!("read error: {e}"))));
             return;
+        }
+        // A Content-Length that runs into the next record: keep this record's own bytes;
+        // the rest of the next record is skipped (and reported) by the resync above.
+        if let Some(end) = find(&block, b"\r\n\r\nWARC/") {
+            block.truncate(end);
         }
         sink(response(&block, url, origin));
     }

@@ -100,7 +100,7 @@ fn too_deep(html: &str) -> bool {
             continue;
         }
         let name = b[start..start + len].to_ascii_lowercase();
-        if NOT_NESTING.iter().any(|n| *n == name.as_slice()) {
+        if NOT_NESTING.contains(&name.as_slice()) {
             continue;
         }
         depth += if close { -1 } else { 1 };

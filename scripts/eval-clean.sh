@@ -17,7 +17,7 @@ if [ ! -f "$DIR/ground-truth.json" ] || [ ! -f "$SCORE" ]; then
   exit 0
 fi
 cargo build --release --quiet --example clean_tool
-TOOL=target/release/examples/clean_tool
+TOOL="${CARGO_TARGET_DIR:-target}/release/examples/clean_tool"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 "$TOOL" bodies "$DIR" "$OUT/pred.jsonl"

@@ -19,7 +19,7 @@ fi
 SHARED="$(cd "$SHARED" && pwd)"
 export SHARED
 cargo build --release --quiet
-BIN="$ROOT/target/release/newsfacts"
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/newsfacts"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 FIGS="$WORK/figures"

@@ -252,7 +252,7 @@ pub fn run(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    reporter.finish(&summary)?;
+    reporter.finish()?;
     summary.bytes = counters.decoded.load(Ordering::Relaxed);
     summary.seconds = started.elapsed().as_secs_f64();
     result.map(|_| summary)
@@ -340,7 +340,7 @@ impl Reporter {
         }
     }
 
-    fn finish(&mut self, _s: &Summary) -> Result<()> {
+    fn finish(&mut self) -> Result<()> {
         if !self.quiet {
             let more_r = self.printed_rejects.saturating_sub(MAX_PRINTED);
             let more_w = self.printed_warnings.saturating_sub(MAX_PRINTED);

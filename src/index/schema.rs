@@ -20,6 +20,17 @@ pub const AMOUNT_CURRENCIES: &[&str] = &[
 /// The facet roots users filter and count on.
 pub const FACET_ROOTS: &[&str] = &["person", "org", "loc", "year", "currency", "lang"];
 
+/// The facet root of an entity type: `person`, `org`, `loc` (other types have none).
+pub fn entity_root(kind: crate::article::MentionType) -> Option<&'static str> {
+    use crate::article::MentionType::*;
+    match kind {
+        Person => Some("person"),
+        Org => Some("org"),
+        Loc => Some("loc"),
+        Date | Money | Percent => None,
+    }
+}
+
 #[derive(Clone)]
 pub struct Fields {
     pub id: Field,

@@ -289,11 +289,8 @@ fn facet_table(
     let mut weight: HashMap<(&str, &str), usize> = HashMap::new();
     for a in hits {
         for e in &a.entities {
-            let root = match e.kind {
-                MentionType::Person => "person",
-                MentionType::Org => "org",
-                MentionType::Loc => "loc",
-                _ => continue,
+            let Some(root) = super::schema::entity_root(e.kind) else {
+                continue;
             };
             *weight.entry((root, e.name.as_str())).or_default() += e.count;
         }

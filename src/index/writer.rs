@@ -95,11 +95,8 @@ pub fn document(f: &Fields, a: &Article) -> Result<TantivyDocument> {
     doc.add_text(f.body, &a.text);
     doc.add_text(f.article, serde_json::to_string(a)?);
     for e in &a.entities {
-        let root = match e.kind {
-            MentionType::Person => "person",
-            MentionType::Org => "org",
-            MentionType::Loc => "loc",
-            _ => continue,
+        let Some(root) = super::schema::entity_root(e.kind) else {
+            continue;
         };
         doc.add_facet(f.facet, Facet::from_path([root, e.name.as_str()]));
     }

@@ -8,7 +8,7 @@
 //! relative dates resolve against `published` (`YYYY-MM-DD` or `YYYYMMDD…`). With
 //! `--bench`, nothing is printed but the throughput of each extractor (MB/s of text).
 
-use newsfacts::extract::{dates, money, percent, Context, Found, Kind};
+use newsfacts::extract::{dates, money, percent, Context, Found};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::time::{Duration, Instant};
@@ -23,43 +23,6 @@ fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
         return None;
     }
     chrono::NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
-}
-
-fn mention(text: &str, cp: &dyn Fn(usize) -> usize, f: &Found) -> Value {
-    let mut m = json!({
-        "text": &text[f.start..f.end],
-        "start": cp(f.start),
-        "end": cp(f.end),
-    });
-    match &f.kind {
-        Kind::Date { value, grain } => {
-            m["type"] = json!("DATE");
-            m["value"] = json!(value);
-            m["grain"] = json!(grain);
-        }
-        Kind::Money {
-            value,
-            currency,
-            approx,
-            per,
-        } => {
-            m["type"] = json!("MONEY");
-            m["value"] = json!(value);
-            m["currency"] = json!(currency);
-            if *approx {
-                m["approx"] = json!(true);
-            }
-            if let Some(p) = per {
-                m["per"] = json!(p);
-            }
-        }
-        Kind::Percent { value } => {
-            m["type"] = json!("PERCENT");
-            m["value"] = json!(value);
-        }
-        _ => {}
-    }
-    m
 }
 
 fn main() {
@@ -127,17 +90,7 @@ fn main() {
         if bench {
             continue;
         }
-        found.sort_by_key(|f| (f.start, f.end));
-        // byte → code point offsets
-        let mut idx: Vec<usize> = Vec::with_capacity(text.len() + 1);
-        for (cpi, ch) in text.chars().enumerate() {
-            for _ in 0..ch.len_utf8() {
-                idx.push(cpi);
-            }
-        }
-        idx.push(text.chars().count());
-        let cp = |b: usize| idx[b];
-        let mentions: Vec<Value> = found.iter().map(|f| mention(&text, &cp, f)).collect();
+        let mentions = newsfacts::extract::to_mentions(&text, &found);
         let id = v
             .get("id")
             .map(|x| {

@@ -2,46 +2,11 @@
 
 use serde_json::Value;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_newsfacts"));
-    c.env_remove("NEWSFACTS_INDEX").env("NO_COLOR", "1");
-    c
-}
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json_lines(s: &str) -> Vec<Value> {
-    s.lines()
-        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
-        .collect()
-}
-
-/// Ingest the bundled corpus into a fresh temp index.
-fn ingested() -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("idx").display().to_string();
-    let o = run(&["ingest", corpus().to_str().unwrap(), "--index", &index]);
-    // The corpus holds one malformed record on purpose: finished, with a reject.
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    (dir, index)
-}
+mod common;
+use common::*;
 
 #[test]
 fn ingest_search_export_round_trip() {

@@ -4,25 +4,12 @@
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::Duration;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_newsfacts"));
-    c.env_remove("NEWSFACTS_INDEX")
-        .env("NO_COLOR", "1")
-        .env_remove("RUST_BACKTRACE");
-    c
-}
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("binary runs")
-}
+mod common;
+use common::*;
 
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = bin()
@@ -66,20 +53,6 @@ fn run_with_timeout(args: &[&str], limit: Duration) -> Option<Output> {
     }
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json_lines(s: &str) -> Vec<Value> {
-    s.lines()
-        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
-        .collect()
-}
-
 fn no_panic(o: &Output) {
     let e = stderr(o);
     assert!(
@@ -113,21 +86,6 @@ fn gzip(data: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     e.write_all(data).unwrap();
     e.finish().unwrap()
-}
-
-/// Ingest the bundled corpus into a fresh temp index.
-fn ingested() -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let index = dir.path().join("idx").display().to_string();
-    let o = run(&[
-        "ingest",
-        corpus().to_str().unwrap(),
-        "--index",
-        &index,
-        "-q",
-    ]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    (dir, index)
 }
 
 fn search_json(index: &str, extra: &[&str]) -> Value {

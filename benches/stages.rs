@@ -128,7 +128,9 @@ fn main() {
     let t_index = time(1, || {
         let dir = tempfile::tempdir().unwrap();
         let idx = newsfacts::index::NewsIndex::open_or_create(&dir.path().join("i")).unwrap();
-        let mut w = newsfacts::index::writer::Writer::new(&idx).unwrap();
+        let mut w =
+            newsfacts::index::writer::Writer::new(&idx, newsfacts::index::writer::COMMIT_EVERY)
+                .unwrap();
         for a in &processed {
             w.add(a).unwrap();
         }

@@ -112,4 +112,16 @@ pub struct Article {
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
     pub facts: Vec<serde_json::Value>,
+    /// Other records with the same text (syndicated copies), linked here at ingest
+    /// instead of being indexed twice. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<CopyRef>,
+}
+
+/// A record whose text is the same as an indexed article's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyRef {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }

@@ -82,6 +82,11 @@ struct IngestArgs {
     input: InputArgs,
     #[command(flatten)]
     index: IndexArg,
+    /// Commit the index every N articles (and at least every 30 s): a run that is killed
+    /// keeps everything committed; running it again completes it.
+    #[arg(long, value_name = "N", default_value_t = newsfacts::index::writer::COMMIT_EVERY,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    commit_every: u64,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -362,35 +367,38 @@ fn ingest(a: IngestArgs) -> Result<u8> {
     let (sources, rejects, skipped) = expand(&a.input)?;
     refuse_overwriting_inputs(&sources, &[a.input.rejects.as_deref()])?;
     let index = NewsIndex::open_or_create(&a.index.index)?;
-    let mut writer = Writer::new(&index)?;
-    let mut duplicates = 0u64;
+    let mut writer = Writer::new(&index, a.commit_every)?;
+    let (mut new, mut replaced, mut copies) = (0u64, 0u64, 0u64);
     let mut summary = pipeline::run(
         sources,
         rejects,
         skipped,
         &options(&a.input),
         &mut |article: Article| {
-            if writer.add(&article)? == Added::Replaced {
-                duplicates += 1;
+            match writer.add(&article)? {
+                Added::New => new += 1,
+                Added::Replaced => replaced += 1,
+                Added::CopyOf(_) => copies += 1,
             }
             Ok(())
         },
     )?;
     writer.finish()?;
-    summary.duplicates = duplicates;
+    summary.duplicates = replaced + copies;
     let total = index.count()?;
     if !a.input.quiet {
         eprintln!(
-            "newsfacts: {} records read, {} indexed ({} new, {} duplicates replaced), {} rejected, {} warnings; {:.1} MB in {:.2} s ({:.1} MB/s); the index at {} holds {} articles",
+            "newsfacts: {} records read: {} new, {} already indexed (replaced), {} copies of an indexed text (linked, not indexed again), {} rejected, {} warnings; {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} articles/s); the index at {} holds {} articles",
             summary.read,
-            summary.written,
-            summary.written - summary.duplicates,
-            summary.duplicates,
+            new,
+            replaced,
+            copies,
             summary.rejected,
             summary.warnings,
             summary.bytes as f64 / 1e6,
             summary.seconds,
             summary.mb_per_s(),
+            summary.read as f64 / summary.seconds.max(1e-9),
             a.index.index.display(),
             total
         );

@@ -41,7 +41,8 @@ pub struct Summary {
     pub written: u64,
     pub rejected: u64,
     pub warnings: u64,
-    /// Set by the caller (ingest): articles whose id was already indexed.
+    /// Set by the caller (ingest): articles already indexed under their id, and copies of
+    /// an indexed text under another id.
     pub duplicates: u64,
     pub bytes: u64,
     pub seconds: f64,
@@ -128,6 +129,7 @@ pub fn process(raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Art
         mentions: ex.mentions,
         entities: ex.entities,
         facts: Vec::new(),
+        copies: Vec::new(),
     })
 }
 
@@ -244,7 +246,8 @@ pub fn run(
         }
         if let Some(b) = &bar {
             b.set_position(counters.input.load(Ordering::Relaxed));
-            b.set_message(format!("{} articles", summary.written));
+            let rate = summary.read as f64 / started.elapsed().as_secs_f64().max(1e-3);
+            b.set_message(format!("{} articles, {rate:.0}/s", summary.read));
         }
     }
     drop(rx);

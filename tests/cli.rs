@@ -64,7 +64,7 @@ fn reingesting_keeps_one_copy() {
     let o = run(&["ingest", corpus().to_str().unwrap(), "--index", &index]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("6 duplicates replaced"),
+        stderr(&o).contains("6 already indexed (replaced)"),
         "{}",
         stderr(&o)
     );

@@ -24,6 +24,8 @@ pub struct NewsIndex {
     pub index: Index,
     pub fields: Fields,
     pub dir: PathBuf,
+    /// Opened on first use and kept: a program that searches many times pays once.
+    reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
 impl NewsIndex {
@@ -50,6 +52,7 @@ impl NewsIndex {
             index,
             fields,
             dir: dir.to_path_buf(),
+            reader: std::sync::OnceLock::new(),
         })
     }
 
@@ -82,7 +85,24 @@ impl NewsIndex {
             index,
             fields,
             dir: dir.to_path_buf(),
+            reader: std::sync::OnceLock::new(),
         })
+    }
+}
+
+impl NewsIndex {
+    /// A searcher over the last commit (as of the first call).
+    pub fn searcher(&self) -> Result<tantivy::Searcher> {
+        if let Some(r) = self.reader.get() {
+            return Ok(r.searcher());
+        }
+        let r: tantivy::IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .context("cannot read the index")?;
+        Ok(self.reader.get_or_init(|| r).searcher())
     }
 }
 

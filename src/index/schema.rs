@@ -7,7 +7,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema changes; an index with another version is refused with a
 /// clear message instead of failing obscurely.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Currencies with their own amount field, so `--min-amount N --currency C` means "an
 /// amount of at least N in C". Other currencies are still counted in `amount` and in the
@@ -38,6 +38,9 @@ pub struct Fields {
     pub body: Field,
     /// The whole article JSON (the spec's schema), stored for export and display.
     pub article: Field,
+    /// Fingerprint of the article's text (see `writer::fingerprint`): finds syndicated
+    /// copies of an indexed article.
+    pub body_hash: Field,
     /// One facet field with the roots of [`FACET_ROOTS`]: `/person/Chen Lei`, `/year/2020`.
     pub facet: Field,
     pub published: Field,
@@ -58,6 +61,7 @@ pub fn build() -> (Schema, Fields) {
     let title = b.add_text_field("title", text.clone());
     let body = b.add_text_field("body", text);
     let article = b.add_text_field("article", STORED);
+    let body_hash = b.add_text_field("body_hash", STRING);
     let facet = b.add_facet_field("facet", FacetOptions::default());
     let published = b.add_date_field("published", DateOptions::default().set_indexed().set_fast());
     let num = NumericOptions::default().set_indexed().set_fast();
@@ -73,6 +77,7 @@ pub fn build() -> (Schema, Fields) {
             title,
             body,
             article,
+            body_hash,
             facet,
             published,
             amount,

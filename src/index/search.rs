@@ -71,14 +71,6 @@ const HIT_ENTITIES: usize = 6;
 const SNIPPET_CHARS: usize = 220;
 
 impl NewsIndex {
-    fn searcher(&self) -> Result<Searcher> {
-        Ok(self
-            .index
-            .reader()
-            .context("cannot read the index")?
-            .searcher())
-    }
-
     /// Build the query of a request: the parsed text query AND every filter.
     fn build_query(
         &self,
@@ -241,7 +233,7 @@ impl NewsIndex {
         })
     }
 
-    fn load(&self, searcher: &Searcher, addr: DocAddress) -> Result<Article> {
+    pub(crate) fn load(&self, searcher: &Searcher, addr: DocAddress) -> Result<Article> {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let json = doc
             .get_first(self.fields.article)

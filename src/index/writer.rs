@@ -1,36 +1,83 @@
-//! Adding articles to the index, idempotently by article id.
+//! Adding articles to the index: idempotent by article id, syndicated copies (the same
+//! text under another id) linked to the indexed article instead of indexed twice, and
+//! commits at intervals so that a run that dies keeps everything committed before.
+//!
+//! Crash safety comes from tantivy: a commit switches `meta.json` atomically, so after a
+//! `kill -9` the index opens at the last commit and holds only whole articles. Running the
+//! same ingest again replaces what was committed (same ids) and adds the rest.
 
 use super::{Fields, NewsIndex};
-use crate::article::{Article, MentionType};
-use anyhow::{Context as _, Result};
-use std::collections::HashSet;
-use tantivy::schema::Facet;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use crate::article::{Article, CopyRef, MentionType};
+use anyhow::{anyhow, Context as _, Result};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::{Duration, Instant};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Facet, IndexRecordOption, Value as _};
+use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-/// Memory budget of the tantivy writer (split over its threads).
+/// Memory budget of the tantivy writer (split over its threads). Fixed: the writer flushes
+/// a segment when its share is full, whatever the size of the dump.
 const WRITER_BUDGET: usize = 256 * 1024 * 1024;
-/// Commit every so many documents so a long ingest that dies keeps most of its work.
-const COMMIT_EVERY: u64 = 50_000;
+/// Default articles between commits.
+pub const COMMIT_EVERY: u64 = 25_000;
+/// Commit at least this often during a long ingest.
+const COMMIT_INTERVAL: Duration = Duration::from_secs(30);
+/// Texts shorter than this (in alphanumeric characters) are not fingerprinted: short
+/// items ("Shr 10 cts vs 8 cts") are alike without being copies of each other.
+const MIN_FINGERPRINT_CHARS: usize = 200;
 
 pub struct Writer {
     writer: IndexWriter,
     fields: Fields,
+    reader: IndexReader,
     searcher: tantivy::Searcher,
-    seen: HashSet<String>,
+    /// Ids and fingerprints added since the last commit (the searcher sees the rest).
+    recent_ids: HashSet<String>,
+    recent_prints: HashMap<String, String>,
+    /// Copies found since the last commit, by the id of the indexed article.
+    links: BTreeMap<String, Vec<CopyRef>>,
     since_commit: u64,
+    commit_every: u64,
+    last_commit: Instant,
 }
 
 /// What adding one article did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Added {
     New,
     /// An article with this id was already indexed (or seen earlier in this run); it is
     /// replaced, so the index keeps one copy.
     Replaced,
+    /// Its text is that of the indexed article with this id: linked to it as a copy,
+    /// not indexed.
+    CopyOf(String),
+}
+
+/// A fingerprint of an article's text for finding syndicated copies: SHA-256 of its
+/// lower-cased alphanumeric characters (so whitespace, punctuation and case do not
+/// matter), or `None` for short texts.
+pub fn fingerprint(text: &str) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    let mut n = 0usize;
+    let mut buf = [0u8; 4];
+    for c in text.chars().filter(|c| c.is_alphanumeric()) {
+        for l in c.to_lowercase() {
+            h.update(l.encode_utf8(&mut buf).as_bytes());
+        }
+        n += 1;
+    }
+    if n < MIN_FINGERPRINT_CHARS {
+        return None;
+    }
+    let d = h.finalize();
+    Some(d[..16].iter().map(|b| format!("{b:02x}")).collect())
 }
 
 impl Writer {
-    pub fn new(index: &NewsIndex) -> Result<Writer> {
+    /// A writer committing every `commit_every` articles (and at least every 30 s).
+    pub fn new(index: &NewsIndex, commit_every: u64) -> Result<Writer> {
         let threads = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
@@ -39,39 +86,137 @@ impl Writer {
             .index
             .writer_with_num_threads(threads, WRITER_BUDGET)
             .context("cannot open the index for writing (is another ingest running?)")?;
-        let searcher = index
+        let reader = index
             .index
-            .reader()
-            .context("cannot read the index")?
-            .searcher();
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .context("cannot read the index")?;
+        let searcher = reader.searcher();
         Ok(Writer {
             writer,
             fields: index.fields.clone(),
+            reader,
             searcher,
-            seen: HashSet::new(),
+            recent_ids: HashSet::new(),
+            recent_prints: HashMap::new(),
+            links: BTreeMap::new(),
             since_commit: 0,
+            commit_every: commit_every.max(1),
+            last_commit: Instant::now(),
         })
     }
 
     pub fn add(&mut self, article: &Article) -> Result<Added> {
         let f = &self.fields;
         let id_term = Term::from_field_text(f.id, &article.id);
-        let existed = !self.seen.insert(article.id.clone())
+        let print = fingerprint(&article.text);
+        let existed = self.recent_ids.contains(&article.id)
             || self.searcher.doc_freq(&id_term).unwrap_or(0) > 0;
+        if !existed {
+            if let Some(orig) = print.as_deref().and_then(|p| self.indexed_with(p)) {
+                if orig != article.id {
+                    self.links.entry(orig.clone()).or_default().push(CopyRef {
+                        id: article.id.clone(),
+                        url: article.url.clone(),
+                    });
+                    return Ok(Added::CopyOf(orig));
+                }
+            }
+        }
         if existed {
             self.writer.delete_term(id_term);
         }
-        self.writer.add_document(document(f, article)?)?;
+        self.writer
+            .add_document(document(f, article, print.as_deref())?)?;
+        self.recent_ids.insert(article.id.clone());
+        if let Some(p) = print {
+            self.recent_prints.insert(p, article.id.clone());
+        }
         self.since_commit += 1;
-        if self.since_commit >= COMMIT_EVERY {
+        if self.since_commit >= self.commit_every || self.last_commit.elapsed() >= COMMIT_INTERVAL {
             self.commit()?;
         }
         Ok(if existed { Added::Replaced } else { Added::New })
     }
 
+    /// The id of the indexed article with this fingerprint.
+    fn indexed_with(&self, print: &str) -> Option<String> {
+        if let Some(id) = self.recent_prints.get(print) {
+            return Some(id.clone());
+        }
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.body_hash, print),
+            IndexRecordOption::Basic,
+        );
+        let top = self
+            .searcher
+            .search(&q, &TopDocs::with_limit(1).order_by_score())
+            .ok()?;
+        let (_, addr) = top.first()?;
+        let doc: TantivyDocument = self.searcher.doc(*addr).ok()?;
+        doc.get_first(self.fields.id)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    }
+
+    /// Commit what was added, then record the copies found since the last commit in
+    /// their articles (a second commit), and make all of it visible to the lookups.
     pub fn commit(&mut self) -> Result<()> {
         self.writer.commit().context("cannot commit the index")?;
+        self.reload()?;
+        if !self.links.is_empty() {
+            let links = std::mem::take(&mut self.links);
+            for (id, copies) in links {
+                self.link(&id, copies)?;
+            }
+            self.writer.commit().context("cannot commit the index")?;
+            self.reload()?;
+        }
         self.since_commit = 0;
+        self.last_commit = Instant::now();
+        Ok(())
+    }
+
+    fn reload(&mut self) -> Result<()> {
+        self.reader.reload().context("cannot reload the index")?;
+        self.searcher = self.reader.searcher();
+        self.recent_ids.clear();
+        self.recent_prints.clear();
+        Ok(())
+    }
+
+    /// Add `copies` to the stored article `id` (once each) and re-index it.
+    fn link(&mut self, id: &str, copies: Vec<CopyRef>) -> Result<()> {
+        let f = &self.fields;
+        let id_term = Term::from_field_text(f.id, id);
+        let q = TermQuery::new(id_term.clone(), IndexRecordOption::Basic);
+        let top = self
+            .searcher
+            .search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(()); // replaced by a text without copies in the meantime
+        };
+        let doc: TantivyDocument = self.searcher.doc(*addr)?;
+        let json = doc
+            .get_first(f.article)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| anyhow!("document without stored article"))?;
+        let mut article: Article =
+            serde_json::from_str(json).context("stored article is not valid JSON")?;
+        let before = article.copies.len();
+        for c in copies {
+            if c.id != article.id && !article.copies.iter().any(|x| x.id == c.id) {
+                article.copies.push(c);
+            }
+        }
+        if article.copies.len() == before {
+            return Ok(());
+        }
+        let print = fingerprint(&article.text);
+        self.writer.delete_term(id_term);
+        self.writer
+            .add_document(document(f, &article, print.as_deref())?)?;
         Ok(())
     }
 
@@ -86,9 +231,12 @@ impl Writer {
 }
 
 /// The tantivy document of an article.
-pub fn document(f: &Fields, a: &Article) -> Result<TantivyDocument> {
+pub fn document(f: &Fields, a: &Article, print: Option<&str>) -> Result<TantivyDocument> {
     let mut doc = TantivyDocument::default();
     doc.add_text(f.id, &a.id);
+    if let Some(p) = print {
+        doc.add_text(f.body_hash, p);
+    }
     if let Some(t) = &a.title {
         doc.add_text(f.title, t);
     }

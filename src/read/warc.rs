@@ -93,6 +93,8 @@ pub fn read(name: &str, mut stream: Box<dyn BufRead + Send>, sink: &mut dyn FnMu
         };
         let kind = get("warc-type").unwrap_or("").to_ascii_lowercase();
         let url = get("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_string());
+        // The crawl date: the published date when the page itself names none.
+        let date = get("warc-date").map(str::to_string);
         if kind != "response" || len as usize > MAX_RECORD_BYTES {
             let skipped = std::io::copy(&mut (&mut stream).take(len), &mut std::io::sink());
             if let Err(e) = skipped {
@@ -115,12 +117,22 @@ pub fn read(name: &str, mut stream: Box<dyn BufRead + Send>, sink: &mut dyn FnMu
             sink(Err(Reject::new(&origin, format!("read error: {e}"))));
             return;
         }
+        if (block.len() as u64) < len {
+            sink(Err(Reject::new(
+                &origin,
+                format!(
+                    "truncated WARC record: {} of {len} bytes (the file ends)",
+                    block.len()
+                ),
+            )));
+            return;
+        }
         // A Content-Length that runs into the next record: keep this record's own bytes;
         // the rest of the next record is skipped (and reported) by the resync above.
         if let Some(end) = find(&block, b"\r\n\r\nWARC/") {
             block.truncate(end);
         }
-        sink(response(&block, url, origin));
+        sink(response(&block, url, date, origin));
     }
 }
 
@@ -132,7 +144,7 @@ fn read_line(r: &mut dyn BufRead, out: &mut String) -> std::io::Result<usize> {
 }
 
 /// An HTTP response block → an article, when it holds HTML.
-fn response(block: &[u8], url: Option<String>, origin: Origin) -> Item {
+fn response(block: &[u8], url: Option<String>, date: Option<String>, origin: Origin) -> Item {
     let split = find(block, b"\r\n\r\n")
         .map(|i| (i, i + 4))
         .or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)));
@@ -151,6 +163,9 @@ fn response(block: &[u8], url: Option<String>, origin: Origin) -> Item {
     let (html, warning) = decode(&block[body_start..]);
     let mut art = super::html::parse(&html, origin)?;
     art.url = url;
+    if art.published.is_none() {
+        art.published = date;
+    }
     art.warnings.extend(warning);
     Ok(art)
 }
@@ -170,7 +185,7 @@ mod tests {
             format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
         let warc = format!(
             "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 4\r\n\r\ninfo\r\n\r\n\
-             WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.com/a\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+             WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.com/a\r\nWARC-Date: 2021-03-04T05:06:07Z\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
             http.len()
         );
         let mut items = Vec::new();
@@ -183,5 +198,6 @@ mod tests {
         let a = items.pop().unwrap().unwrap();
         assert_eq!(a.url.as_deref(), Some("http://example.com/a"));
         assert!(a.body.contains("Acme Corp"));
+        assert_eq!(a.published.as_deref(), Some("2021-03-04T05:06:07Z"));
     }
 }

@@ -58,7 +58,7 @@ rm -rf "$INDEX"
 echo "== ingest (2 cores: $(nproc) here)"
 /usr/bin/time -f "%e %M" -o "$DIR/time.txt" "$BIN" ingest "$DUMP" --index "$INDEX" 2> "$DIR/ingest.err" || true
 grep -v "rejected .*no text left" "$DIR/ingest.err" | tail -3
-read -r WALL RSS_KB < "$DIR/time.txt"
+read -r WALL RSS_KB < <(tail -1 "$DIR/time.txt")
 INDEX_BYTES=$(du -sb "$INDEX" | cut -f1)
 python3 - "$INPUT_BYTES" "$WALL" "$RSS_KB" "$INDEX_BYTES" <<'EOF'
 import sys

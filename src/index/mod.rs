@@ -1,5 +1,6 @@
 //! The tantivy index: schema, opening, writing, searching, exporting.
 
+pub mod facets;
 pub mod schema;
 pub mod search;
 pub mod writer;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
-use tantivy::collector::{Count, DocSetCollector, FacetCollector, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
@@ -190,10 +190,8 @@ impl NewsIndex {
     pub fn search(&self, req: &Request) -> Result<Response> {
         let searcher = self.searcher()?;
         let (query, text_query) = self.build_query(&searcher, req)?;
-        let mut facets = FacetCollector::for_field("facet");
-        for root in FACET_ROOTS {
-            facets.add_facet(Facet::from_path([*root]));
-        }
+        let wide = facet_width(req.facet_limit);
+        let facets = super::facets::FacetCounter::new("facet", FACET_ROOTS, wide);
         // Never ask for more hits than there are documents (a huge --limit would allocate).
         let limit = req.limit.min(searcher.num_docs() as usize);
         let top = TopDocs::with_limit(limit.max(1)).order_by_score();
@@ -273,8 +271,13 @@ impl NewsIndex {
 /// The facet counts of a search. Values with equal article counts are ordered by how
 /// often the shown hits mention them, so a one-article result lists its main entities
 /// first, not the alphabetically first ones. Years are listed newest first.
+/// Values counted per facet root before the final ordering cuts them to `limit`.
+fn facet_width(limit: usize) -> usize {
+    limit.saturating_mul(10).clamp(100, 100_000)
+}
+
 fn facet_table(
-    counts: &tantivy::collector::FacetCounts,
+    counts: &super::facets::RootCounts,
     hits: &[Article],
     limit: usize,
 ) -> BTreeMap<String, Vec<FacetCount>> {
@@ -289,16 +292,10 @@ fn facet_table(
     }
     let mut out = BTreeMap::new();
     for root in FACET_ROOTS {
-        let wide = limit.saturating_mul(10).clamp(100, 100_000);
         let mut values: Vec<(FacetCount, usize)> = counts
-            .top_k(Facet::from_path([*root]), wide)
+            .top_k(root, facet_width(limit))
             .into_iter()
-            .map(|(facet, count)| {
-                let name = facet
-                    .to_path()
-                    .last()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default();
+            .map(|(name, count)| {
                 let w = weight.get(&(*root, name.as_str())).copied().unwrap_or(0);
                 (FacetCount { name, count }, w)
             })

@@ -59,19 +59,26 @@ pub enum Added {
 /// matter), or `None` for short texts.
 pub fn fingerprint(text: &str) -> Option<String> {
     use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
+    let mut folded = Vec::with_capacity(text.len());
     let mut n = 0usize;
     let mut buf = [0u8; 4];
-    for c in text.chars().filter(|c| c.is_alphanumeric()) {
-        for l in c.to_lowercase() {
-            h.update(l.encode_utf8(&mut buf).as_bytes());
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                folded.push(c.to_ascii_lowercase() as u8);
+                n += 1;
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+            n += 1;
         }
-        n += 1;
     }
     if n < MIN_FINGERPRINT_CHARS {
         return None;
     }
-    let d = h.finalize();
+    let d = Sha256::digest(&folded);
     Some(d[..16].iter().map(|b| format!("{b:02x}")).collect())
 }
 
@@ -279,4 +286,24 @@ pub fn document(f: &Fields, a: &Article, print: Option<&str>) -> Result<TantivyD
         }
     }
     Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fingerprint;
+
+    #[test]
+    fn fingerprints_ignore_case_spacing_and_punctuation_but_not_words() {
+        let a = "Acme Holdings said on Tuesday that revenue rose. ".repeat(6);
+        let b = a.to_uppercase().replace(' ', "\n  ").replace('.', " ;");
+        assert!(fingerprint(&a).is_some());
+        assert_eq!(fingerprint(&a), fingerprint(&b));
+        assert_ne!(
+            fingerprint(&a),
+            fingerprint(&a.replace("Tuesday", "Monday"))
+        );
+        assert_eq!(fingerprint("Shr 10 cts vs 8 cts"), None);
+        let de = "Die Höhe des Übernahmeangebots überraschte die Börse in Zürich. ".repeat(5);
+        assert_eq!(fingerprint(&de), fingerprint(&de.to_uppercase()));
+    }
 }

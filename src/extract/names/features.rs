@@ -245,7 +245,21 @@ pub fn token_infos(
             t.flags |= F_ALLCAP;
         }
         // affixes over the lower-case form (in chars)
-        if n > 1 {
+        if n > 1 && buf.is_ascii() {
+            // the common case: char positions are byte positions, nothing to collect
+            let bytes = buf.as_bytes();
+            let cn = bytes.len();
+            for k in 1..=3usize {
+                if cn > k {
+                    t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..k]);
+                }
+            }
+            for k in 1..=4usize {
+                if cn > k {
+                    t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[cn - k..]);
+                }
+            }
+        } else if n > 1 {
             let bytes = buf.as_bytes();
             let idx: Vec<usize> = buf.char_indices().map(|(i, _)| i).collect();
             let cn = idx.len();

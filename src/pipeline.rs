@@ -138,6 +138,14 @@ enum Msg {
     Reject(Reject),
 }
 
+/// A processed batch: each article with the reader's warnings and where it came from.
+type Processed = (Vec<String>, crate::article::Origin, Result<Article, Reject>);
+
+enum Done {
+    Batch(Vec<Processed>),
+    Reject(Reject),
+}
+
 /// Run the pipeline over `sources`, passing each article to `sink` in input order.
 /// Per-record problems are counted and reported; only sink errors stop the run.
 pub fn run(
@@ -200,18 +208,15 @@ pub fn run(
         }
     });
 
+    // Clean + extract on the rayon pool in a thread of its own, so that the sink (the
+    // index writer) works on one batch while the next is being extracted.
     let reference_date = opts.reference_date;
-    let mut result = Ok(());
-    for msg in rx.iter() {
-        match msg {
-            Msg::Reject(r) => {
-                summary.read += 1;
-                summary.rejected += 1;
-                reporter.reject(&r)?;
-            }
-            Msg::Batch(batch) => {
-                summary.read += batch.len() as u64;
-                let done: Vec<(Vec<String>, crate::article::Origin, Result<Article, Reject>)> =
+    let (done_tx, done_rx) = crossbeam_channel::bounded::<Done>(2);
+    let worker = std::thread::spawn(move || {
+        for msg in rx.iter() {
+            let done = match msg {
+                Msg::Reject(r) => Done::Reject(r),
+                Msg::Batch(batch) => Done::Batch(
                     batch
                         .into_par_iter()
                         .map(|raw| {
@@ -219,8 +224,26 @@ pub fn run(
                             let origin = raw.origin.clone();
                             (warnings, origin, process(raw, reference_date))
                         })
-                        .collect();
-                for (warnings, origin, out) in done {
+                        .collect(),
+                ),
+            };
+            if done_tx.send(done).is_err() {
+                return;
+            }
+        }
+    });
+
+    let mut result = Ok(());
+    for done in done_rx.iter() {
+        match done {
+            Done::Reject(r) => {
+                summary.read += 1;
+                summary.rejected += 1;
+                reporter.reject(&r)?;
+            }
+            Done::Batch(batch) => {
+                summary.read += batch.len() as u64;
+                for (warnings, origin, out) in batch {
                     for w in warnings {
                         summary.warnings += 1;
                         reporter.warning(&origin, &w);
@@ -250,7 +273,8 @@ pub fn run(
             b.set_message(format!("{} articles, {rate:.0}/s", summary.read));
         }
     }
-    drop(rx);
+    drop(done_rx);
+    let _ = worker.join();
     let _ = reader.join();
     if let Some(b) = bar {
         b.finish_and_clear();

@@ -3,7 +3,7 @@
 //!
 //! Tags: 0 = O, then for each type (0 PERSON, 1 ORG, 2 LOC) B, I, L, U.
 //! Weights are a hashed table of `2^bits` rows × 16 columns (13 tags + padding, one
-//! 32-byte half cache line per row at run time, `i16` quantised).
+//! 16-byte row at run time: the file stores `i16`, loading requantises to `i8`).
 
 use super::features::{
     dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, FxMap, Groups, LcStats,

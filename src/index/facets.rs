@@ -8,23 +8,34 @@
 //! root, so a root's values are one contiguous range), and turns into names only the
 //! ordinals it reports.
 //!
-//! Counts are exact whenever a root has at most [`EXACT_VALUES`] distinct values among
-//! the matching articles of a segment (every query but the broadest ones); beyond that
-//! each segment reports its most frequent values and a value outside that list in one
-//! segment is undercounted there.
+//! Counts are exact whenever a root has at most `keep` distinct values among the matching
+//! articles of a segment (at least [`MIN_KEEP`]: most queries). Beyond that each segment
+//! reports only its `keep` most frequent values (as Elasticsearch's `shard_size` does): a
+//! value cut in a segment is undercounted there by at most the count of the last value
+//! kept, which is small for any root with that many values.
 
-use std::collections::HashMap;
+use crate::extract::names::features::FxMap as HashMap;
+use std::sync::{Arc, Mutex};
 use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// Per segment and root, values resolved to names without any cut.
-pub const EXACT_VALUES: usize = 20_000;
+/// Facet values by segment and ordinal, kept across the searches of one open index:
+/// turning an ordinal into its name decodes a dictionary block, the costliest step of
+/// counting facets. One slot per ordinal of each segment seen (16 bytes each).
+#[derive(Default)]
+pub struct NameCache {
+    names: Mutex<std::collections::HashMap<SegmentId, Vec<Option<Arc<str>>>>>,
+}
+
+/// Per segment and root, at least this many values are resolved to names.
+pub const MIN_KEEP: usize = 200;
 
 /// Counts of the values under each root: `counts[root_index][name]`.
 #[derive(Debug, Default)]
 pub struct RootCounts {
     pub roots: Vec<&'static str>,
-    pub counts: Vec<HashMap<String, u64>>,
+    pub counts: Vec<HashMap<Arc<str>, u64>>,
 }
 
 impl RootCounts {
@@ -33,37 +44,49 @@ impl RootCounts {
         let Some(i) = self.roots.iter().position(|r| *r == root) else {
             return Vec::new();
         };
-        let mut v: Vec<(String, u64)> = self.counts[i]
-            .iter()
-            .map(|(n, c)| (n.clone(), *c))
-            .collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v.truncate(k);
-        v
+        let mut v: Vec<(&Arc<str>, u64)> = self.counts[i].iter().map(|(n, c)| (n, *c)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        v.into_iter()
+            .take(k)
+            .map(|(n, c)| (n.to_string(), c))
+            .collect()
     }
 }
 
 pub struct FacetCounter {
+    cache: Arc<NameCache>,
     field: String,
     /// Roots to count (facet paths of depth 1, e.g. "person").
     roots: Vec<&'static str>,
-    /// Values per root each segment must report at least (when it has that many).
+    /// Values per root each segment reports at most.
     keep: usize,
 }
 
 impl FacetCounter {
-    pub fn new(field: &str, roots: &[&'static str], keep: usize) -> FacetCounter {
+    /// Count the values under `roots` of facet field `field`; `keep` is how many values
+    /// per root the caller will look at (each segment reports twice as many).
+    pub fn new(
+        field: &str,
+        roots: &[&'static str],
+        keep: usize,
+        cache: Arc<NameCache>,
+    ) -> FacetCounter {
         FacetCounter {
+            cache,
             field: field.to_string(),
             roots: roots.to_vec(),
-            keep: keep.max(EXACT_VALUES),
+            keep: keep.saturating_mul(2).max(MIN_KEEP),
         }
     }
 }
 
 pub struct SegmentCounter {
+    cache: Arc<NameCache>,
+    segment: SegmentId,
     reader: tantivy::fastfield::FacetReader,
     counts: Vec<u32>,
+    /// Ordinals counted at least once, in the order first seen.
+    touched: Vec<u64>,
     /// Ordinal range of each root in this segment.
     ranges: Vec<std::ops::Range<u64>>,
     roots: Vec<&'static str>,
@@ -116,8 +139,11 @@ impl Collector for FacetCounter {
             })
             .collect();
         Ok(SegmentCounter {
+            cache: self.cache.clone(),
+            segment: segment.segment_id(),
             reader: facet_reader,
             counts: vec![0; num_terms as usize],
+            touched: Vec::new(),
             ranges,
             roots: self.roots.clone(),
             keep: self.keep,
@@ -131,7 +157,7 @@ impl Collector for FacetCounter {
     fn merge_fruits(&self, fruits: Vec<RootCounts>) -> tantivy::Result<RootCounts> {
         let mut out = RootCounts {
             roots: self.roots.clone(),
-            counts: vec![HashMap::new(); self.roots.len()],
+            counts: vec![HashMap::default(); self.roots.len()],
         };
         for f in fruits {
             for (i, m) in f.counts.into_iter().enumerate() {
@@ -157,6 +183,9 @@ impl SegmentCollector for SegmentCounter {
             }
             last = ord;
             if let Some(c) = self.counts.get_mut(ord as usize) {
+                if *c == 0 {
+                    self.touched.push(ord);
+                }
                 *c += 1;
             }
         }
@@ -165,32 +194,48 @@ impl SegmentCollector for SegmentCounter {
     fn harvest(self) -> RootCounts {
         let dict = self.reader.facet_dict();
         let mut counts = Vec::with_capacity(self.roots.len());
-        for (root, range) in self.roots.iter().zip(&self.ranges) {
-            let mut found: Vec<(u64, u32)> = (range.start..range.end)
-                .filter_map(|o| {
-                    let c = self.counts[o as usize];
-                    (c > 0).then_some((o, c))
-                })
-                .collect();
+        let mut by_root: Vec<Vec<(u64, u32)>> = vec![Vec::new(); self.roots.len()];
+        for &o in &self.touched {
+            if let Some(r) = self.ranges.iter().position(|r| r.contains(&o)) {
+                by_root[r].push((o, self.counts[o as usize]));
+            }
+        }
+        for ((root, _), mut found) in self.roots.iter().zip(&self.ranges).zip(by_root) {
             if found.len() > self.keep {
                 found.select_nth_unstable_by(self.keep, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 found.truncate(self.keep);
             }
             found.sort_unstable_by_key(|x| x.0);
-            let ords: Vec<u64> = found.iter().map(|x| x.0).collect();
-            let mut names = Vec::with_capacity(ords.len());
-            let skip = root.len() + 1;
-            let resolved = dict.sorted_ords_to_term_cb(&ords, |bytes| {
-                names.push(
-                    String::from_utf8_lossy(bytes.get(skip..).unwrap_or_default()).into_owned(),
-                )
-            });
-            let mut m = HashMap::with_capacity(names.len());
-            if resolved.is_ok() {
-                for (name, (_, c)) in names.into_iter().zip(found) {
-                    m.insert(name, c as u64);
+            let mut cache = self.cache.names.lock().unwrap_or_else(|e| e.into_inner());
+            let slots = cache
+                .entry(self.segment)
+                .or_insert_with(|| vec![None; self.counts.len()]);
+            let missing: Vec<u64> = found
+                .iter()
+                .map(|x| x.0)
+                .filter(|&o| slots[o as usize].is_none())
+                .collect();
+            if !missing.is_empty() {
+                let skip = root.len() + 1;
+                let mut fresh = missing.iter();
+                let resolved = dict.sorted_ords_to_term_cb(&missing, |bytes| {
+                    if let Some(&o) = fresh.next() {
+                        let name = String::from_utf8_lossy(bytes.get(skip..).unwrap_or_default());
+                        slots[o as usize] = Some(name.into());
+                    }
+                });
+                if resolved.is_err() {
+                    counts.push(HashMap::default());
+                    continue;
                 }
             }
+            let mut m = HashMap::with_capacity_and_hasher(found.len(), Default::default());
+            for (o, c) in &found {
+                if let Some(name) = &slots[*o as usize] {
+                    m.insert(name.clone(), *c as u64);
+                }
+            }
+            drop(cache);
             counts.push(m);
         }
         RootCounts {
@@ -241,7 +286,10 @@ mod tests {
         let q = TermQuery::new(Term::from_field_text(tag, "x"), IndexRecordOption::Basic);
         for query in [&q as &dyn tantivy::query::Query, &AllQuery] {
             let ours = searcher
-                .search(query, &FacetCounter::new("facet", &roots, 10))
+                .search(
+                    query,
+                    &FacetCounter::new("facet", &roots, 10, Default::default()),
+                )
                 .unwrap();
             let mut theirs = FacetCollector::for_field("facet");
             for r in roots {

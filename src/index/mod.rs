@@ -27,6 +27,8 @@ pub struct NewsIndex {
     pub dir: PathBuf,
     /// Opened on first use and kept: a program that searches many times pays once.
     reader: std::sync::OnceLock<tantivy::IndexReader>,
+    /// Facet names resolved by earlier searches.
+    pub(crate) facet_names: std::sync::Arc<facets::NameCache>,
 }
 
 impl NewsIndex {
@@ -54,6 +56,7 @@ impl NewsIndex {
             fields,
             dir: dir.to_path_buf(),
             reader: std::sync::OnceLock::new(),
+            facet_names: Default::default(),
         })
     }
 
@@ -87,6 +90,7 @@ impl NewsIndex {
             fields,
             dir: dir.to_path_buf(),
             reader: std::sync::OnceLock::new(),
+            facet_names: Default::default(),
         })
     }
 }

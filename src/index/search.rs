@@ -191,7 +191,8 @@ impl NewsIndex {
         let searcher = self.searcher()?;
         let (query, text_query) = self.build_query(&searcher, req)?;
         let wide = facet_width(req.facet_limit);
-        let facets = super::facets::FacetCounter::new("facet", FACET_ROOTS, wide);
+        let facets =
+            super::facets::FacetCounter::new("facet", FACET_ROOTS, wide, self.facet_names.clone());
         // Never ask for more hits than there are documents (a huge --limit would allocate).
         let limit = req.limit.min(searcher.num_docs() as usize);
         let top = TopDocs::with_limit(limit.max(1)).order_by_score();

@@ -367,6 +367,7 @@ fn ingest(a: IngestArgs) -> Result<u8> {
     let (sources, rejects, skipped) = expand(&a.input)?;
     refuse_overwriting_inputs(&sources, &[a.input.rejects.as_deref()])?;
     let index = NewsIndex::open_or_create(&a.index.index)?;
+    let started = std::time::Instant::now();
     let mut writer = Writer::new(&index, a.commit_every)?;
     let (mut new, mut replaced, mut copies) = (0u64, 0u64, 0u64);
     let mut summary = pipeline::run(
@@ -384,6 +385,8 @@ fn ingest(a: IngestArgs) -> Result<u8> {
         },
     )?;
     writer.finish()?;
+    // the time of the final commit and merges counts too
+    summary.seconds = started.elapsed().as_secs_f64();
     summary.duplicates = replaced + copies;
     let total = index.count()?;
     if !a.input.quiet {

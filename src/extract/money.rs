@@ -27,6 +27,9 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("₡", "CRC"),
     ("₾", "GEL"),
     ("₭", "LAK"),
+    ("₨", "INR"),
+    ("ரூ", "LKR"),
+    ("රු", "LKR"),
     ("元", "CNY"),
     ("￥", "CNY"),
     ("人民币", "CNY"),
@@ -405,6 +408,105 @@ fn prefix_currency_inner(
     None
 }
 
+/// A currency name written before a scaled amount: "dollar 22.5 million", "Dollars 3.25
+/// billion", "euro 5 billion". Only scaled amounts: "dollar 1.3052" is an exchange rate.
+fn prefix_unit_word(text: &str, start: usize, floor: usize) -> Option<(usize, &'static str, f64)> {
+    let (ws, w) = numbers::word_before(text, start)?;
+    if ws < floor {
+        return None;
+    }
+    let code = match w.as_str() {
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "yuan" => "CNY",
+        "yen" => "JPY",
+        "sterling" => "GBP",
+        _ => return None,
+    };
+    // "us dollar 5 billion", "U.S. dollars 3 billion"
+    if let Some((s0, w0)) = numbers::word_before(text, ws) {
+        if let Some((_, c, _)) = unit_words(&[w0.as_str(), w.as_str()]).filter(|u| u.0 == 2) {
+            return Some((s0, c, 1.0));
+        }
+    }
+    Some((ws, code, 1.0))
+}
+
+/// Words of money talk right before an amount: "profit of 361 million pounds" is money,
+/// "2.3 mln pounds of peanuts" weight.
+fn money_words_before(text: &str, start: usize) -> bool {
+    let mut p = start;
+    for _ in 0..6 {
+        let Some((s, w)) = numbers::word_before(text, p) else {
+            return false;
+        };
+        if matches!(
+            w.as_str(),
+            "profit"
+                | "profits"
+                | "loss"
+                | "losses"
+                | "revenue"
+                | "revenues"
+                | "turnover"
+                | "earnings"
+                | "income"
+                | "cost"
+                | "costs"
+                | "costing"
+                | "worth"
+                | "fined"
+                | "fine"
+                | "paid"
+                | "pay"
+                | "price"
+                | "priced"
+                | "bid"
+                | "offer"
+                | "deal"
+                | "debt"
+                | "debts"
+                | "dividend"
+                | "valued"
+                | "valuing"
+                | "budget"
+                | "salary"
+                | "funding"
+                | "raised"
+                | "invest"
+                | "invested"
+                | "investment"
+                | "sold"
+                | "bought"
+                | "spent"
+                | "spend"
+                | "capital"
+                | "fund"
+                | "borrowing"
+                | "loan"
+                | "loans"
+                | "sales"
+        ) {
+            return true;
+        }
+        p = s;
+    }
+    false
+}
+
+/// The minor unit of `currency` written as a word after the main amount ("3 dollars 50
+/// cents", "one kuai and five mao"): its value in the main unit.
+fn minor_unit(currency: &str, w: &str) -> Option<f64> {
+    match (currency, w) {
+        ("GBP", "pence" | "penny" | "p") => Some(0.01),
+        ("CNY", "mao" | "jiao") => Some(0.1),
+        ("CNY", "fen") => Some(0.01),
+        ("GBP" | "CNY" | "JPY", _) => None,
+        (_, "cents" | "cent") => Some(0.01),
+        _ => None,
+    }
+}
+
 /// Find MONEY mentions.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let mut out = find_latin(text, ctx);
@@ -676,7 +778,11 @@ fn money_at(
     let mut currency: Option<&'static str> = None;
     let mut scaled = n.scaled;
     // negative sign glued before a symbol or number: "-$5" is rare; ignore
-    if let Some((s, c, mult)) = prefix_currency(text, n.start, n.glued, floor) {
+    if let Some((s, c, mult)) = prefix_currency(text, n.start, n.glued, floor).or_else(|| {
+        n.scaled
+            .then(|| prefix_unit_word(text, n.start, floor))
+            .flatten()
+    }) {
         start = s;
         value *= mult;
         currency = Some(if c == "JPY" && yen_is_yuan && text[s..].starts_with('¥') {
@@ -790,7 +896,7 @@ fn money_at(
                                 match w0 {
                                     "p" => glued_unit && !n.words,
                                     "pounds" | "pound" => {
-                                        gbp_context
+                                        (gbp_context || scaled && money_words_before(text, start))
                                             && refs
                                                 .get(1)
                                                 .is_none_or(|w| !matches!(*w, "of" | "per"))
@@ -835,27 +941,59 @@ fn money_at(
         }
     }
     // cents after a dollar amount: "3 dollars 50 cents", "15 dollars and 50", "17 USD 25"
-    if !scaled && (n.words || (value.fract() == 0.0 && n.start == start)) {
+    // "one dollar and one and…", "C$ 100 and fifty" (words after "and" only with a symbol)
+    if !scaled && value.fract() == 0.0 {
         if let Some(next) = rest.first() {
             let mut p = numbers::skip_spaces(text, end);
+            let mut via_and = false;
             if let Some((_, e, w)) = numbers::word_after(text, p) {
                 if w == "and" && e < next.start + 1 {
                     p = numbers::skip_spaces(text, e);
+                    via_and = true;
                 }
             }
-            if next.start == p && next.value < 100.0 && next.value.fract() == 0.0 && !next.scaled {
+            let spoken = n.words || n.start == start || (via_and && next.words);
+            if spoken
+                && next.start == p
+                && next.value < 100.0
+                && next.value.fract() == 0.0
+                && !next.scaled
+            {
                 let after = numbers::word_after(text, next.end);
-                let cents_word = after.as_ref().filter(|(s, _, w)| {
-                    *s - next.end <= 1 && matches!(w.as_str(), "cents" | "cent")
+                let minor = after.as_ref().and_then(|(s, e, w)| {
+                    let orig_lower = text[*s..*e].bytes().all(|c| c.is_ascii_lowercase());
+                    let m = minor_unit(currency, w.as_str()).filter(|_| orig_lower)?;
+                    (*s - next.end <= 1 && next.value * m < 1.0).then_some((*e, m))
                 });
                 let q = numbers::skip_spaces(text, next.end);
                 let closes =
                     q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')');
-                if cents_word.is_some() || (closes && q == next.end) {
+                // "…dollar and one and one point": another "and" closes the amount too
+                let and_next = via_and
+                    && q == next.end + 1
+                    && after
+                        .as_ref()
+                        .is_some_and(|(s, _, w)| *s == q && w == "and");
+                if minor.is_some() || (closes && q == next.end) || and_next {
                     let unit_is_main = currency != "USD" || value >= 1.0;
                     if unit_is_main {
-                        value += next.value / 100.0;
-                        end = cents_word.map(|c| c.1).unwrap_or(next.end);
+                        let m = minor.map_or(0.01, |(_, m)| m);
+                        value += next.value * m;
+                        end = minor.map_or(next.end, |(e, _)| e);
+                        // "five mao five": a bare digit after tenths is hundredths
+                        if m > 0.05 {
+                            if let Some(last) = rest.get(1).filter(|r| {
+                                r.start == end + 1
+                                    && r.value < 10.0
+                                    && r.value.fract() == 0.0
+                                    && !r.scaled
+                                    && (r.end >= b.len()
+                                        || matches!(b[r.end], b'.' | b',' | b';' | b'!' | b'?'))
+                            }) {
+                                value += last.value * m / 10.0;
+                                end = last.end;
+                            }
+                        }
                     }
                 }
             }

@@ -315,6 +315,10 @@ pub fn parse_words(text: &str, i: usize) -> Option<(usize, f64)> {
 
 /// Continue a number-word sequence after `end` with hundred / thousand / and / units.
 fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) -> (usize, f64) {
+    // the last word read was a bare tens word ("forty"): a unit word may follow it
+    // without a hyphen ("forty five")
+    let is_tens = |v: f64| (20.0..100.0).contains(&v) && v % 10.0 == 0.0;
+    let mut tens = is_tens(current);
     loop {
         let j = skip_spaces(text, end);
         if j == end {
@@ -347,6 +351,8 @@ fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) 
                     Some((e3, v)) if v < 100.0 => {
                         current += v;
                         end = e3;
+                        tens = is_tens(v);
+                        continue;
                     }
                     _ => break,
                 }
@@ -356,10 +362,18 @@ fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) 
                 Some(v) if (current >= 100.0 || (current == 0.0 && total > 0.0)) && v < 100.0 => {
                     current += v;
                     end = e2;
+                    tens = is_tens(v);
+                    continue;
+                }
+                // "forty five", "two hundred twenty one"
+                Some(v) if tens && (1.0..10.0).contains(&v) => {
+                    current += v;
+                    end = e2;
                 }
                 _ => break,
             },
         }
+        tens = false;
     }
     (end, total + current)
 }
@@ -460,21 +474,28 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
     let b = text.as_bytes();
     let (mut end, mut value, words) = if b.get(i)?.is_ascii_digit() {
         let (e, v) = parse_digits_at_in(text, i, loc)?;
-        (e, v, false)
+        // "5/8", "7-3/4", "7 3/4" (Reuters quotes, bond coupons)
+        match digit_fraction(text, i, e) {
+            Some((e, v)) => (e, v, false),
+            None => (e, v, false),
+        }
     } else {
-        let lw = word_at(text, i)?.1.to_ascii_lowercase();
-        if lw == "half" || lw == "quarter" {
-            // "half a million", "half million", "quarter million"
-            let base = if lw == "half" { 0.5 } else { 0.25 };
-            let (e, _) = word_at(text, i)?;
-            let mut j = skip_spaces(text, e);
-            if let Some((e2, w2)) = word_at(text, j) {
-                if w2.eq_ignore_ascii_case("a") {
-                    j = skip_spaces(text, e2);
+        let (e0, w0) = word_at(text, i)?;
+        let mut lw = Lower::new(w0);
+        let mut base_start = e0;
+        if matches!(lw.as_str(), "a" | "an" | "one") {
+            // "a half million", "a quarter of a billion"
+            if let Some((_, e1, w1)) = word_after(text, e0) {
+                if matches!(w1.as_str(), "half" | "quarter") {
+                    lw = w1;
+                    base_start = e1;
                 }
             }
-            let (e3, w3) = word_at(text, j)?;
-            let s = scale_word(w3).filter(|s| *s >= 1e3 && w3.len() > 2)?;
+        }
+        if lw == "half" || lw == "quarter" {
+            // "half a million", "half million", "quarter million", "a quarter of a billion"
+            let base = if lw == "half" { 0.5 } else { 0.25 };
+            let (e3, s) = fraction_scale(text, base_start)?;
             return Some(Number {
                 start: i,
                 end: e3,
@@ -485,6 +506,33 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
             });
         }
         let (e, v) = parse_words(text, i)?;
+        // "three quarters billion", "two-thirds of a million"
+        let k = if b.get(e) == Some(&b'-') {
+            e + 1
+        } else {
+            skip_spaces(text, e)
+        };
+        if let Some((e1, w1)) = word_at_hyphen(text, k).filter(|(e1, _)| *e1 > k) {
+            let part = match w1.to_ascii_lowercase().as_str() {
+                "quarter" | "quarters" => Some(0.25),
+                "third" | "thirds" => Some(1.0 / 3.0),
+                "half" | "halves" => Some(0.5),
+                _ => None,
+            };
+            if let Some((e3, s)) = part.and_then(|p| {
+                (v < 10.0).then_some(())?;
+                fraction_scale(text, e1).map(|(e3, s)| (e3, s * p * v))
+            }) {
+                return Some(Number {
+                    start: i,
+                    end: e3,
+                    value: s,
+                    words: true,
+                    scaled: true,
+                    glued: false,
+                });
+            }
+        }
         (e, v, true)
     };
     let mut scaled = false;
@@ -577,6 +625,74 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
         scaled,
         glued: false,
     })
+}
+
+/// After a fraction word ending at `e` ("half", "three quarters"): an optional "of",
+/// an optional "a", and a scale word of a thousand or more. Returns (end, scale).
+fn fraction_scale(text: &str, e: usize) -> Option<(usize, f64)> {
+    let mut j = skip_spaces(text, e);
+    if j == e {
+        return None;
+    }
+    for filler in ["of", "a"] {
+        if let Some((e2, w2)) = word_at(text, j) {
+            if w2.eq_ignore_ascii_case(filler) {
+                j = skip_spaces(text, e2);
+            }
+        }
+    }
+    let (e3, w3) = word_at(text, j)?;
+    let s = scale_word(w3).filter(|s| *s >= 1e3 && w3.len() > 2)?;
+    Some((e3, s))
+}
+
+/// A fraction with digits at `i` whose first number ends at `e`: `5/8` (numerator at `i`),
+/// `7-3/4` or `7 3/4` (a whole number and a fraction). Only small denominators (halves to
+/// sixty-fourths, thirds) and proper fractions count, so dates (`3/12/87`) and ratios
+/// (`24/7`) are left alone. Returns (end, value).
+fn digit_fraction(text: &str, i: usize, e: usize) -> Option<(usize, f64)> {
+    let b = text.as_bytes();
+    if !b[i..e].iter().all(u8::is_ascii_digit) || e - i > 4 {
+        return None;
+    }
+    // numerator, '/', denominator starting at `s`: (end, value)
+    let frac = |s: usize| -> Option<(usize, f64)> {
+        let mut k = s;
+        while k < b.len() && b[k].is_ascii_digit() && k - s < 3 {
+            k += 1;
+        }
+        if k == s || b.get(k) != Some(&b'/') {
+            return None;
+        }
+        let num: f64 = text[s..k].parse().ok()?;
+        let d0 = k + 1;
+        let mut d = d0;
+        while d < b.len() && b[d].is_ascii_digit() && d - d0 < 3 {
+            d += 1;
+        }
+        if d == d0 || (d < b.len() && (b[d].is_ascii_alphanumeric() || b[d] == b'/')) {
+            return None;
+        }
+        if d + 1 < b.len() && matches!(b[d], b'.' | b',') && b[d + 1].is_ascii_digit() {
+            return None;
+        }
+        let den: f64 = text[d0..d].parse().ok()?;
+        let ok_den = matches!(den as u32, 2 | 3 | 4 | 8 | 16 | 32 | 64);
+        (ok_den && num > 0.0 && num < den).then_some((d, num / den))
+    };
+    if b.get(e) == Some(&b'/') {
+        return frac(i);
+    }
+    let spaced_ok = b.get(e) == Some(&b'-') || e - i <= 3;
+    if spaced_ok
+        && matches!(b.get(e), Some(b'-' | b' '))
+        && b.get(e + 1).is_some_and(u8::is_ascii_digit)
+    {
+        let whole: f64 = text[i..e].parse().ok()?;
+        let (d, f) = frac(e + 1)?;
+        return Some((d, whole + f));
+    }
+    None
 }
 
 /// [`scan_number`] for digits glued to letters on their left.

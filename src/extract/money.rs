@@ -98,7 +98,10 @@ fn iso_code(w: &str) -> Option<&'static str> {
 
 /// Million-prefixed codes: `MUSD`, `MEUR` (lowercase).
 fn mega_code(w: &str) -> Option<&'static str> {
-    let lw = w.to_ascii_lowercase();
+    if w.len() != 4 {
+        return None;
+    }
+    let lw = numbers::Lower::new(w);
     let rest = lw.strip_prefix('m')?;
     if rest.len() != 3 {
         return None;
@@ -372,7 +375,8 @@ fn prefix_currency_inner(
         }
         return Some((d, "USD", 1.0));
     }
-    for (sym, code) in SYMBOLS {
+    // every other symbol is written with non-ASCII bytes
+    for (sym, code) in SYMBOLS.iter().filter(|_| b[j - 1] >= 0x80) {
         if head.ends_with(sym) {
             let s = j - sym.len();
             // "Rs", "HK" etc. do not combine with these
@@ -430,6 +434,14 @@ fn prefix_unit_word(text: &str, start: usize, floor: usize) -> Option<(usize, &'
         }
     }
     Some((ws, code, 1.0))
+}
+
+/// Does the text speak of Britain ("pounds" are then money more often than weight)?
+fn british(text: &str) -> bool {
+    text.contains('£')
+        || ["sterling", "Britain", "British", "London", "U.K.", " UK "]
+            .iter()
+            .any(|w| text.contains(w))
 }
 
 /// Words of money talk right before an amount: "profit of 361 million pounds" is money,
@@ -620,10 +632,8 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     let nums = numbers::find_numbers_in(text, loc);
     let mut out: Vec<Found> = Vec::new();
     // "pounds" are weight as often as money: only money in a British context
-    let gbp_context = text.contains('£')
-        || ["sterling", "Britain", "British", "London", "U.K.", " UK "]
-            .iter()
-            .any(|w| text.contains(w));
+    // (looked up the first time a "pounds" amount needs it)
+    let gbp_context = std::cell::OnceCell::new();
     let yen_is_yuan = !text.is_ascii()
         && text.contains('¥')
         && (text.contains("yuan") || text.contains("RMB") || text.contains("China"));
@@ -637,7 +647,8 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
             }
         }
         let floor = out.last().map_or(0, |l| l.end);
-        let Some(mut f) = money_at(text, n, &nums[idx..], (yen_is_yuan, gbp_context), floor) else {
+        let Some(mut f) = money_at(text, n, &nums[idx..], (yen_is_yuan, &gbp_context), floor)
+        else {
             continue;
         };
         // the first end of a range whose unit is written once: "10 to 12 mln dlrs",
@@ -768,7 +779,7 @@ fn money_at(
     text: &str,
     n: &Number,
     rest: &[Number],
-    (yen_is_yuan, gbp_context): (bool, bool),
+    (yen_is_yuan, gbp_context): (bool, &std::cell::OnceCell<bool>),
     floor: usize,
 ) -> Option<Found> {
     let b = text.as_bytes();
@@ -825,7 +836,10 @@ fn money_at(
         if after.starts_with('$') {
             sym_hit = Some(("$", "USD"));
         } else {
-            for (sym, code) in SYMBOLS {
+            for (sym, code) in SYMBOLS
+                .iter()
+                .filter(|_| b.get(k).is_some_and(|&c| c >= 0x80))
+            {
                 if after.starts_with(sym) {
                     sym_hit = Some((sym, code));
                     break;
@@ -896,7 +910,8 @@ fn money_at(
                                 match w0 {
                                     "p" => glued_unit && !n.words,
                                     "pounds" | "pound" => {
-                                        (gbp_context || scaled && money_words_before(text, start))
+                                        (*gbp_context.get_or_init(|| british(text))
+                                            || scaled && money_words_before(text, start))
                                             && refs
                                                 .get(1)
                                                 .is_none_or(|w| !matches!(*w, "of" | "per"))

@@ -80,11 +80,17 @@ pub fn parse_digits_in(s: &str, loc: Locale) -> Option<f64> {
     if b.is_empty() || !b[0].is_ascii_digit() {
         return None;
     }
-    let mut clean = String::with_capacity(s.len());
+    // the digits and the decimal point, on the stack: a serial number or a digit blob
+    // longer than the buffer is not an amount
+    let mut clean = [0u8; 24];
+    let mut n = 0;
     let mut seen_dot = false;
     for (i, &c) in b.iter().enumerate() {
         match c {
-            b'0'..=b'9' => clean.push(c as char),
+            b'0'..=b'9' => {
+                *clean.get_mut(n)? = c;
+                n += 1;
+            }
             _ if c == sep => {
                 if seen_dot || i + 1 >= b.len() || !b[i + 1].is_ascii_digit() {
                     return None;
@@ -95,21 +101,38 @@ pub fn parse_digits_in(s: &str, loc: Locale) -> Option<f64> {
                     return None;
                 }
                 seen_dot = true;
-                clean.push('.');
+                *clean.get_mut(n)? = b'.';
+                n += 1;
             }
             _ => return None,
         }
     }
-    // a serial number or a digit blob, not an amount
-    if clean.len() > 24 {
-        return None;
+    // fast path (Clinger): up to 15 digits are exact as an integer, and dividing by an
+    // exact power of ten rounds correctly, just as `parse` would
+    let digits = &clean[..n];
+    if n <= 16 {
+        let (mut mant, mut frac, mut after) = (0u64, 0i32, false);
+        for &c in digits {
+            if c == b'.' {
+                after = true;
+            } else {
+                mant = mant * 10 + u64::from(c - b'0');
+                frac += i32::from(after);
+            }
+        }
+        if mant < (1 << 53) {
+            return Some(mant as f64 / 10f64.powi(frac));
+        }
     }
-    clean.parse().ok()
+    std::str::from_utf8(digits).ok()?.parse().ok()
 }
 
 /// The multiplier of a scale word (lowercase ASCII expected, also accepts capitals).
 pub fn scale_word(w: &str) -> Option<f64> {
-    let lw = w.to_ascii_lowercase();
+    if w.len() > 9 {
+        return None;
+    }
+    let lw = Lower::new(w);
     Some(match lw.as_str() {
         "thousand" | "thousands" | "k" => 1e3,
         "million" | "millions" | "mln" | "mn" | "mil" | "m" => 1e6,
@@ -171,30 +194,39 @@ pub fn lower_buf(w: &str, buf: &mut [u8; 16]) -> Option<usize> {
 
 /// Is `w` (any case) the start of a number written in words?
 pub fn is_number_word(w: &str) -> bool {
-    // a cheap first filter on the first two letters of every number word
+    // a cheap first filter on the first three letters of every number word ("the",
+    // "that", "some" fail it without a lookup)
     let wb = w.as_bytes();
     if wb.len() < 3 {
         return false;
     }
-    let pair = [wb[0].to_ascii_lowercase(), wb[1].to_ascii_lowercase()];
+    let tri = [
+        wb[0].to_ascii_lowercase(),
+        wb[1].to_ascii_lowercase(),
+        wb[2].to_ascii_lowercase(),
+    ];
     if !matches!(
-        &pair,
-        b"ze"
-            | b"on"
-            | b"tw"
-            | b"th"
-            | b"fo"
-            | b"fi"
-            | b"si"
-            | b"se"
-            | b"ei"
-            | b"ni"
-            | b"te"
-            | b"el"
-            | b"hu"
-            | b"do"
-            | b"ha"
-            | b"qu"
+        &tri,
+        b"zer"
+            | b"one"
+            | b"two"
+            | b"thr"
+            | b"fou"
+            | b"for"
+            | b"fiv"
+            | b"fif"
+            | b"six"
+            | b"sev"
+            | b"eig"
+            | b"nin"
+            | b"ten"
+            | b"ele"
+            | b"twe"
+            | b"thi"
+            | b"hun"
+            | b"doz"
+            | b"hal"
+            | b"qua"
     ) {
         return false;
     }
@@ -205,6 +237,18 @@ pub fn is_number_word(w: &str) -> bool {
     };
     let lw = std::str::from_utf8(&buf[..n]).unwrap_or("");
     unit_word(lw).is_some() || matches!(lw, "hundred" | "dozen" | "half" | "quarter")
+}
+
+/// After the article "a"/"an" ending at `e`: can a number follow ("a hundred", "a
+/// million", "a half million", "a quarter of a billion", "a dozen")? A first-letter test.
+fn article_may_count(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    let j = skip_spaces(text, e);
+    j > e
+        && matches!(
+            b.get(j).map(u8::to_ascii_lowercase),
+            Some(b'h' | b't' | b'm' | b'b' | b'd' | b'q')
+        )
 }
 
 fn is_word_byte(c: u8) -> bool {
@@ -273,13 +317,14 @@ fn compound_word(w: &str) -> Option<f64> {
 /// Scale words million/billion are left to [`scan_number`]. Returns (end, value).
 pub fn parse_words(text: &str, i: usize) -> Option<(usize, f64)> {
     let (end, w) = word_at(text, i)?;
-    let lw = w.to_ascii_lowercase();
+    let lw = Lower::new(w);
     let current;
     if lw == "a" || lw == "an" || lw == "one" {
         // "a hundred", "a thousand", "a dozen"; plain "one" stays 1.
         let j = skip_spaces(text, end);
         if let Some((e2, w2)) = word_at(text, j) {
-            let m = match w2.to_ascii_lowercase().as_str() {
+            let lw2 = Lower::new(w2);
+            let m = match lw2.as_str() {
                 "hundred" => Some(100.0),
                 "thousand" => Some(1000.0),
                 "dozen" => Some(12.0),
@@ -289,10 +334,7 @@ pub fn parse_words(text: &str, i: usize) -> Option<(usize, f64)> {
                 return Some(continue_words(text, e2, 0.0, m));
             }
             // "a million", "a billion": one, scaled by the caller
-            if matches!(
-                w2.to_ascii_lowercase().as_str(),
-                "million" | "billion" | "trillion"
-            ) {
+            if matches!(lw2.as_str(), "million" | "billion" | "trillion") {
                 return Some((end, 1.0));
             }
         }
@@ -327,7 +369,7 @@ fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) 
         let Some((e2, w2)) = word_at(text, j) else {
             break;
         };
-        let lw = w2.to_ascii_lowercase();
+        let lw = Lower::new(w2);
         match lw.as_str() {
             "hundred" if current > 0.0 && current < 100.0 => {
                 current *= 100.0;
@@ -346,7 +388,7 @@ fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) 
                 // "one hundred and five": only when a number word follows.
                 let k = skip_spaces(text, e2);
                 match word_at(text, k)
-                    .and_then(|(e3, w3)| compound_word(&w3.to_ascii_lowercase()).map(|v| (e3, v)))
+                    .and_then(|(e3, w3)| compound_word(&Lower::new(w3)).map(|v| (e3, v)))
                 {
                     Some((e3, v)) if v < 100.0 => {
                         current += v;
@@ -454,7 +496,7 @@ pub fn scan_number(text: &str, i: usize) -> Option<Number> {
 /// Scale words of a locale: German "Mio", "Mrd", "Milliarden", "Billion" (10¹²).
 pub fn scale_word_in(w: &str, loc: Locale) -> Option<f64> {
     if loc.german {
-        let lw = w.to_ascii_lowercase();
+        let lw = Lower::new(w);
         let s = match lw.as_str() {
             "tsd" | "tausend" => Some(1e3),
             "mio" | "million" | "millionen" => Some(1e6),
@@ -513,7 +555,7 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
             skip_spaces(text, e)
         };
         if let Some((e1, w1)) = word_at_hyphen(text, k).filter(|(e1, _)| *e1 > k) {
-            let part = match w1.to_ascii_lowercase().as_str() {
+            let part = match Lower::new(w1).as_str() {
                 "quarter" | "quarters" => Some(0.25),
                 "third" | "thirds" => Some(1.0 / 3.0),
                 "half" | "halves" => Some(0.5),
@@ -763,13 +805,23 @@ pub fn find_numbers_in(text: &str, loc: Locale) -> Vec<Number> {
                 i += 1;
                 continue;
             }
-            let mut j = i;
+            let mut j = i + 1;
             while j < b.len() && b[j].is_ascii_alphabetic() {
                 j += 1;
             }
+            // number words and the article start with one of these letters
+            if !matches!(
+                c | 0x20,
+                b'a' | b'd' | b'e' | b'f' | b'h' | b'n' | b'o' | b'q' | b's' | b't' | b'z'
+            ) {
+                i = j;
+                continue;
+            }
             let w = &text[i..j];
-            let candidate = w.len() >= 3 && (is_number_word(w) || w.eq_ignore_ascii_case("half"))
-                || (w.len() <= 2 && (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")));
+            let candidate = w.len() >= 3 && is_number_word(w)
+                || (w.len() <= 2
+                    && (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+                    && article_may_count(text, j));
             if candidate {
                 if let Some(n) = scan_number_in(text, i, loc) {
                     // "a"/"an" alone only count with hundred/thousand/dozen
@@ -799,6 +851,13 @@ pub fn in_url(text: &str, i: usize) -> bool {
         s += 1;
     }
     let tok = &text[s..i];
+    // a plain word or number (the usual case) holds none of the URL marks
+    if !tok
+        .bytes()
+        .any(|c| matches!(c, b':' | b'.' | b'?' | b'=' | b'%'))
+    {
+        return false;
+    }
     tok.contains("://")
         || tok.contains("www.")
         || tok.contains('?')

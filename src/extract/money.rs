@@ -666,7 +666,59 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
                 *per = Some("share".to_string());
             }
         }
+        // "from $5 to $7 a share": the first end of the range is per share too
+        if let (Some(prev), Kind::Money { per: Some(p), .. }) = (out.last_mut(), &f.kind) {
+            let mid = &text[prev.end..f.start];
+            if matches!(mid, " to " | "-" | " - " | "–" | " and ") {
+                if let Kind::Money { per: prev_per, .. } = &mut prev.kind {
+                    prev_per.get_or_insert_with(|| p.clone());
+                }
+            }
+        }
+        // "$10-12 million", "$1.5 to 2 billion": the second end carries the scale and
+        // shares the currency of the first
+        let second = nums.get(idx).and_then(|m| {
+            range_scale(text, n.end, m)?;
+            (f.end == n.end && !m.glued).then_some(())?;
+            let Kind::Money {
+                currency,
+                approx: _,
+                per,
+                ..
+            } = &f.kind
+            else {
+                return None;
+            };
+            // its own unit, if any, is read by money_at on the next turn
+            if money_at(
+                text,
+                m,
+                &nums[idx + 1..],
+                (yen_is_yuan, &gbp_context),
+                f.end,
+            )
+            .is_some()
+            {
+                return None;
+            }
+            Some(Found {
+                start: m.start,
+                end: m.end,
+                kind: Kind::Money {
+                    value: round_money(m.value),
+                    currency: currency.clone(),
+                    approx: false,
+                    per: per
+                        .clone()
+                        .or_else(|| per_share(text, m.end).map(|_| "share".into())),
+                },
+            })
+        });
         out.push(f);
+        if let Some(m) = second {
+            out.push(m);
+            idx += 1;
+        }
     }
     out
 }
@@ -788,7 +840,6 @@ fn money_at(
     let mut value = n.value;
     let mut currency: Option<&'static str> = None;
     let mut scaled = n.scaled;
-    // negative sign glued before a symbol or number: "-$5" is rare; ignore
     if let Some((s, c, mult)) = prefix_currency(text, n.start, n.glued, floor).or_else(|| {
         n.scaled
             .then(|| prefix_unit_word(text, n.start, floor))
@@ -1012,6 +1063,29 @@ fn money_at(
                     }
                 }
             }
+        }
+    }
+    // a sign: "-$5 million", "−5 dlrs", "minus 20 dollars" (not the "-" of "10-12")
+    let head = &text[..start];
+    let sign = if head.ends_with('-') {
+        1
+    } else if head.ends_with('−') {
+        '−'.len_utf8()
+    } else {
+        0
+    };
+    if sign > 0
+        && head[..head.len() - sign]
+            .bytes()
+            .next_back()
+            .is_none_or(|c| matches!(c, b' ' | b'(' | b'\n' | b':'))
+    {
+        value = -value;
+        start -= sign;
+    } else if let Some((ws, w)) = numbers::word_before(text, start) {
+        if w == "minus" || w == "negative" {
+            value = -value;
+            start = ws;
         }
     }
     let mut approx = false;

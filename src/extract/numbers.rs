@@ -622,6 +622,7 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
         // "two and a half billion", "1 and a half million"
         let j = skip_spaces(text, end);
         let mut frac = 0.0;
+        let mut frac_end = end;
         let mut k = j;
         if let Some((e1, w1)) = word_at(text, j) {
             if w1.eq_ignore_ascii_case("and") {
@@ -632,10 +633,12 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
                         if let Some((e3, w3)) = word_at(text, j3) {
                             if w3.eq_ignore_ascii_case("half") {
                                 frac = 0.5;
-                                k = skip_spaces(text, e3);
                             } else if w3.eq_ignore_ascii_case("quarter") {
                                 frac = 0.25;
+                            }
+                            if frac > 0.0 {
                                 k = skip_spaces(text, e3);
+                                frac_end = e3;
                             }
                         }
                     }
@@ -657,6 +660,11 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
                     }
                 }
             }
+        }
+        // "two and a half" with no scale word
+        if frac > 0.0 && !scaled {
+            value += frac;
+            end = frac_end;
         }
     }
     Some(Number {

@@ -141,6 +141,9 @@ fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
         ("japanese", "yen") => Some("JPY"),
         ("mexican", "pesos" | "peso") => Some("MXN"),
         ("philippine", "pesos" | "peso") => Some("PHP"),
+        ("chilean", "pesos" | "peso") => Some("CLP"),
+        ("argentine", "pesos" | "peso") => Some("ARS"),
+        ("colombian", "pesos" | "peso") => Some("COP"),
         ("indian", "rupees" | "rupee") => Some("INR"),
         ("british", "pounds" | "pound") => Some("GBP"),
         ("egyptian", "pounds" | "pound") => Some("EGP"),
@@ -198,7 +201,7 @@ fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
         "won" => ("KRW", 1.0),
         "marks" | "dm" | "d-marks" | "dmk" => ("DEM", 1.0),
         "lira" | "liras" => ("TRY", 1.0),
-        "pesos" => ("MXN", 1.0),
+        "pesos" | "peso" => ("MXN", 1.0),
         _ => {
             if let Some(c) = iso_code(w0) {
                 (c, 1.0)
@@ -241,6 +244,11 @@ fn approx_before(text: &str, start: usize) -> Option<usize> {
         }
         "to" => {
             let (s0, w0) = numbers::word_before(text, s1)?;
+            // "up to 5 mln dlrs" is at most; "rose ... from 1.67 dlrs up to 1.77 dlrs" a
+            // movement
+            if w0 == "up" && up_to_is_movement(text, s0) {
+                return None;
+            }
             matches!(w0.as_str(), "up" | "close").then_some(s0)
         }
         "as" => {
@@ -255,6 +263,74 @@ fn approx_before(text: &str, start: usize) -> Option<usize> {
             (w0 == "at").then_some(s0)
         }
         _ => None,
+    }
+}
+
+/// "up" at `up` in "went up to", "from 1.67 dlrs a lb up to 1.77 dlrs": a movement, not
+/// a bound. A verb of movement right before, or a "from" earlier in the same clause.
+fn up_to_is_movement(text: &str, up: usize) -> bool {
+    if let Some((_, w)) = numbers::word_before(text, up) {
+        if matches!(
+            w.as_str(),
+            "rose"
+                | "risen"
+                | "rise"
+                | "rises"
+                | "rising"
+                | "went"
+                | "gone"
+                | "go"
+                | "climbed"
+                | "jumped"
+                | "increased"
+                | "raised"
+                | "moved"
+                | "revised"
+                | "marked"
+                | "shot"
+                | "surged"
+        ) {
+            return true;
+        }
+    }
+    let mut s = up.saturating_sub(100);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let window = &text[s..up];
+    let cut = [". ", "; ", "\n"]
+        .iter()
+        .filter_map(|p| window.rfind(p).map(|k| k + p.len()))
+        .max()
+        .unwrap_or(0);
+    let clause = &window[cut..];
+    clause.contains(" from ") || clause.starts_with("from ")
+}
+
+/// The peso of the country the text speaks of ("Philippine pesos", "Chilean pesos"…):
+/// Mexico's unless another peso country is named and Mexico is not.
+fn peso_code(text: &str) -> &'static str {
+    const COUNTRIES: &[(&str, &str)] = &[
+        ("Philippine", "PHP"),
+        ("Manila", "PHP"),
+        ("Chile", "CLP"),
+        ("Argentin", "ARS"),
+        ("Colombia", "COP"),
+        ("Uruguay", "UYU"),
+        ("Dominican", "DOP"),
+        ("Cuba", "CUP"),
+    ];
+    if text.contains("Mexic") {
+        return "MXN";
+    }
+    let mut found = COUNTRIES
+        .iter()
+        .filter(|(c, _)| text.contains(c))
+        .map(|x| x.1);
+    match (found.next(), found.next()) {
+        (Some(a), None) => a,
+        (Some(a), Some(b)) if a == b => a,
+        _ => "MXN",
     }
 }
 
@@ -634,6 +710,7 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     // "pounds" are weight as often as money: only money in a British context
     // (looked up the first time a "pounds" amount needs it)
     let gbp_context = std::cell::OnceCell::new();
+    let home = std::cell::OnceCell::new();
     let yen_is_yuan = !text.is_ascii()
         && text.contains('¥')
         && (text.contains("yuan") || text.contains("RMB") || text.contains("China"));
@@ -661,9 +738,19 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
                 }
             }
         }
-        if let Kind::Money { per, .. } = &mut f.kind {
+        if let Kind::Money { per, currency, .. } = &mut f.kind {
             if per.is_none() && share_line(text, f.start) {
                 *per = Some("share".to_string());
+            }
+            // bare "pesos": the peso of the country the text is about
+            let span = &text[f.start..f.end];
+            if currency == "USD" && bare_dollar(span) {
+                if let Some(home) = *home.get_or_init(|| home_dollar(text)) {
+                    *currency = home.to_string();
+                }
+            }
+            if currency == "MXN" && (span.ends_with("pesos") || span.ends_with("peso")) {
+                *currency = peso_code(text).to_string();
             }
         }
         // "from $5 to $7 a share": the first end of the range is per share too
@@ -735,7 +822,58 @@ fn share_line(text: &str, start: usize) -> bool {
         }
     }
     let line = text[ls..start].trim_start();
-    line.starts_with("Shr ") || line.starts_with("Qtly div") || line.starts_with("Shr.")
+    if line.starts_with("Qtly div") {
+        return true;
+    }
+    // "Shr 20 cts", "Oper shr loss 8 cts", "Shr diluted 1.18 dlrs", "Primary shr 5 cts":
+    // a "shr" among the first three words (not "Avg shrs", a count)
+    line.split([' ', '.'])
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| w.eq_ignore_ascii_case("shr"))
+}
+
+/// The dollar of the place a story is datelined ("OTTAWA, March 13 - ", "SYDNEY (Reuters)
+/// - "): newswires write a bare "dlrs" / "$" in the local dollar and spell out "U.S." for
+/// the American one. `None` outside a dollar country, or without a dateline.
+fn home_dollar(text: &str) -> Option<&'static str> {
+    let mut cut = text.len().min(80);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    // " - " or " -" at the end of the dateline line
+    let dash = head
+        .match_indices(" -")
+        .find(|(k, _)| matches!(head.as_bytes().get(k + 2), None | Some(b' ' | b'\n')))?;
+    let head = head.get(..dash.0)?;
+    let city = head.split([',', '(']).next()?.trim();
+    if city.is_empty() || city.len() > 24 || city.bytes().any(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    Some(match city {
+        "TORONTO" | "OTTAWA" | "MONTREAL" | "VANCOUVER" | "CALGARY" | "EDMONTON" | "WINNIPEG"
+        | "HALIFAX" | "REGINA" | "QUEBEC" | "QUEBEC CITY" => "CAD",
+        "SYDNEY" | "MELBOURNE" | "CANBERRA" | "PERTH" | "BRISBANE" | "ADELAIDE" => "AUD",
+        "WELLINGTON" | "AUCKLAND" | "CHRISTCHURCH" => "NZD",
+        "HONG KONG" => "HKD",
+        "SINGAPORE" => "SGD",
+        "TAIPEI" => "TWD",
+        "HARARE" => "ZWD",
+        _ => return None,
+    })
+}
+
+/// Is the dollar of this span a bare one ("dlrs", "dollars", "$"), not "U.S. dlrs",
+/// "US$", "USD", "American dollars"?
+fn bare_dollar(span: &str) -> bool {
+    let l = span.to_ascii_lowercase();
+    !(l.contains("u.s")
+        || l.contains("us$")
+        || l.contains("us ")
+        || l.contains("usd")
+        || l.contains("us-")
+        || l.contains("american"))
 }
 
 /// "10 to 12 mln dlrs": the bare number `p` before amount `n` (found as `f`) joined by
@@ -799,7 +937,7 @@ fn has_number_word(text: &str) -> bool {
     // cheap check for amounts written in words ("five million yen", "one penny")
     const WORDS: &[&str] = &[
         "million", "billion", "thousand", "hundred", "dollar", "yuan", "euro", "pound", "yen",
-        "cent", "penn", "rupee", "franc", "kuai",
+        "cent", "penn", "rupee", "franc", "kuai", "dlr", "cts", "stg", "mln", "bln", "peso",
     ];
     WORDS.iter().any(|w| text.contains(w))
 }

@@ -16,7 +16,7 @@
 //!
 //! A last column `xfail: reason` marks a row the rules cannot do yet: it is counted and
 //! reported, and must keep failing (a row that starts passing fails the test until its
-//! marker is removed).
+//! marker is removed). A `\\n` in a cell stands for a line break.
 
 use super::{dates, money, numbers, percent, Context, Found, Kind};
 
@@ -26,15 +26,16 @@ const MONEY: &str = include_str!("tables/money.tsv");
 const DATES: &str = include_str!("tables/dates.tsv");
 
 /// Rows of a table: (line number, columns, xfail reason).
-fn rows(table: &str) -> Vec<(usize, Vec<&str>, Option<&str>)> {
+fn rows(table: &str) -> Vec<(usize, Vec<String>, Option<&str>)> {
     table
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|(i, l)| {
-            let mut cols: Vec<&str> = l.split('\t').collect();
-            let xfail = cols
-                .last()
+            let mut cols: Vec<String> = l.split('\t').map(|c| c.replace("\\n", "\n")).collect();
+            let xfail = l
+                .rsplit('\t')
+                .next()
                 .and_then(|c| c.trim().strip_prefix("xfail:"))
                 .map(str::trim);
             if xfail.is_some() {
@@ -111,6 +112,7 @@ fn check(name: &str, table: &str, run: impl Fn(&[&str]) -> (Vec<String>, Vec<Str
     let (mut n, mut xfails, mut failures) = (0, 0, Vec::new());
     for (line, cols, xfail) in rows(table) {
         n += 1;
+        let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
         let (got, want) = run(&cols);
         let ok = got == want;
         match (ok, xfail) {

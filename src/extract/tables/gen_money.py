@@ -100,6 +100,24 @@ for t, e in [("operating profit improved to 361 million pounds", "361 million po
              ("packages of 150 pounds and under", "-"),("He weighs 180 pounds.", "-"),
              ("exports of 5 million pounds to Japan", "-")]:
     r(t, e)
+# "up to": a bound, unless it is a movement
+r("It could raise up to 5 mln dlrs.", "up to 5 mln dlrs=5000000 USD approx")
+r("from an average of 1.67 dlrs a lb up to 1.77 dlrs", "1.67 dlrs=1.67 USD | 1.77 dlrs=1.77 USD")
+r("Prices went up to 3 dlrs.", "3 dlrs=3 USD")
+# pesos: the country the text speaks of
+r("Translated from Philippine pesos at 20.3489 pesos to dollar", "20.3489 pesos=20.3489 PHP")
+r("Chile's copper income was 300 mln pesos.", "300 mln pesos=300000000 CLP")
+r("Mexico raised 5 billion pesos.", "5 billion pesos=5000000000 MXN")
+r("5 million Mexican pesos and 3 Chilean pesos", "5 million Mexican pesos=5000000 MXN | 3 Chilean pesos=3 CLP")
+# more share lines; the local dollar of a datelined story
+r("Oper shr loss eight cts vs loss four cts", "eight cts=0.08 USD share | four cts=0.04 USD share")
+r("Shr diluted 1.18 dlrs vs 1.04 dlrs", "1.18 dlrs=1.18 USD share | 1.04 dlrs=1.04 USD share")
+r("Avg shrs 5,000 vs 4,000", "-")
+r("OTTAWA, March 13 - M-1 rose 592 mln dlrs, and 5 mln U.S. dlrs.", "592 mln dlrs=592000000 CAD | 5 mln U.S. dlrs=5000000 USD")
+r("SYDNEY (Reuters) - It raised $5 million and US$2 million.", "$5 million=5000000 AUD | US$2 million=2000000 USD")
+r("HARARE, March 2 - Growers would be paid 100 dlrs.", "100 dlrs=100 ZWD")
+r("NEW YORK, March 2 - It paid 5 mln dlrs.", "5 mln dlrs=5000000 USD")
+r("TORONTO, June 1 -\\n\\nOper shr loss three cts vs loss one ct", "three cts=0.03 CAD share | one ct=0.01 CAD share")
 # CJK
 for t, e in [("其中1000万元基本", "1000万元=10000000 CNY"),("净流出1200亿美元", "1200亿美元=120000000000 USD"),
              ("每股1.95港元", "1.95港元=1.95 HKD"),("十五美元", "十五美元=15 USD")]:

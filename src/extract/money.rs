@@ -847,9 +847,23 @@ fn home_dollar(text: &str) -> Option<&'static str> {
         .match_indices(" -")
         .find(|(k, _)| matches!(head.as_bytes().get(k + 2), None | Some(b' ' | b'\n')))?;
     let head = head.get(..dash.0)?;
-    let city = head.split([',', '(']).next()?.trim();
+    let mut parts = head.split([',', '(']);
+    let city = parts.next()?.trim();
     if city.is_empty() || city.len() > 24 || city.bytes().any(|c| c.is_ascii_lowercase()) {
         return None;
+    }
+    // "OAKVILLE, Ontario, March 3", "NEWCASTLE, N.S.W., March 3"
+    let region = parts.next().map(str::trim).unwrap_or("");
+    let by_region = match region {
+        "Ontario" | "Ont." | "Quebec" | "Que." | "Alberta" | "Alta." | "British Columbia"
+        | "B.C." | "Manitoba" | "Man." | "Saskatchewan" | "Sask." | "Nova Scotia" | "N.S."
+        | "New Brunswick" | "N.B." | "Newfoundland" | "Nfld." => Some("CAD"),
+        "N.S.W." | "New South Wales" | "Victoria" | "Queensland" | "Western Australia"
+        | "South Australia" | "Tasmania" => Some("AUD"),
+        _ => None,
+    };
+    if by_region.is_some() {
+        return by_region;
     }
     Some(match city {
         "TORONTO" | "OTTAWA" | "MONTREAL" | "VANCOUVER" | "CALGARY" | "EDMONTON" | "WINNIPEG"

@@ -117,6 +117,8 @@ r("OTTAWA, March 13 - M-1 rose 592 mln dlrs, and 5 mln U.S. dlrs.", "592 mln dlr
 r("SYDNEY (Reuters) - It raised $5 million and US$2 million.", "$5 million=5000000 AUD | US$2 million=2000000 USD")
 r("HARARE, March 2 - Growers would be paid 100 dlrs.", "100 dlrs=100 ZWD")
 r("NEW YORK, March 2 - It paid 5 mln dlrs.", "5 mln dlrs=5000000 USD")
+r("OAKVILLE, Ontario, March 3 - Sales fell to 2.01 billion dlrs.", "2.01 billion dlrs=2010000000 CAD")
+r("PORTLAND, Maine, April 2 - It lost 236,469 dlrs.", "236,469 dlrs=236469 USD")
 r("TORONTO, June 1 -\\n\\nOper shr loss three cts vs loss one ct", "three cts=0.03 CAD share | one ct=0.01 CAD share")
 # CJK
 for t, e in [("其中1000万元基本", "1000万元=10000000 CNY"),("净流出1200亿美元", "1200亿美元=120000000000 USD"),

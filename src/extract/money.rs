@@ -833,9 +833,9 @@ fn share_line(text: &str, start: usize) -> bool {
         .any(|w| w.eq_ignore_ascii_case("shr"))
 }
 
-/// The dollar of the place a story is datelined ("OTTAWA, March 13 - ", "SYDNEY (Reuters)
-/// - "): newswires write a bare "dlrs" / "$" in the local dollar and spell out "U.S." for
-/// the American one. `None` outside a dollar country, or without a dateline.
+/// The dollar of the place a story is datelined ("OTTAWA, March 13 -", "SYDNEY
+/// (Reuters) -"): newswires write a bare "dlrs" or "$" in the local dollar and spell out
+/// "U.S." for the American one. `None` outside a dollar country, or without a dateline.
 fn home_dollar(text: &str) -> Option<&'static str> {
     let mut cut = text.len().min(80);
     while !text.is_char_boundary(cut) {

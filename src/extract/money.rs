@@ -595,6 +595,18 @@ fn minor_unit(currency: &str, w: &str) -> Option<f64> {
     }
 }
 
+/// `12,345` or `1,234,567`: groups of three digits after commas, no other mark.
+fn thousands_groups(s: &str) -> bool {
+    let mut parts = s.split(',');
+    let head = parts.next().unwrap_or("");
+    let mut n = 0;
+    let groups_ok = parts.all(|g| {
+        n += 1;
+        g.len() == 3 && g.bytes().all(|c| c.is_ascii_digit())
+    });
+    n > 0 && groups_ok && (1..=3).contains(&head.len()) && head.bytes().all(|c| c.is_ascii_digit())
+}
+
 /// Find MONEY mentions.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let mut out = find_latin(text, ctx);
@@ -990,6 +1002,12 @@ fn money_at(
     let mut start = n.start;
     let mut end = n.end;
     let mut value = n.value;
+    // "12,345" read as a decimal comma (a text taken for French or German): an amount
+    // with three decimals and no scale word is a thousands separator after all
+    let digits = &text[n.start..n.end];
+    if !n.scaled && !n.words && value.fract() != 0.0 && thousands_groups(digits) {
+        value = numbers::parse_digits(digits).unwrap_or(value);
+    }
     let mut currency: Option<&'static str> = None;
     let mut scaled = n.scaled;
     if let Some((s, c, mult)) = prefix_currency(text, n.start, n.glued, floor).or_else(|| {
@@ -1596,6 +1614,23 @@ mod tests {
             (g.0.as_str(), g.1, g.3),
             ("as much as a billion dollars", 1e9, true)
         );
+    }
+
+    #[test]
+    fn thousands_in_a_text_taken_for_french() {
+        // language detection misfires on short English sentences: "12,345" is not 12.345
+        let ctx = Context {
+            reference_date: None,
+            lang: Some("fr".to_string()),
+        };
+        let got = find("accord prices start at $ 12,345 .", &ctx);
+        assert!(
+            matches!(&got[..], [Found { kind: Kind::Money { value, .. }, .. }] if *value == 12345.0)
+        );
+        let got = find("un bénéfice de 1,5 milliard d'euros", &ctx);
+        assert!(got
+            .iter()
+            .all(|f| !matches!(f.kind, Kind::Money { value, .. } if value == 15.0)));
     }
 
     #[test]

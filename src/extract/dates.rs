@@ -25,6 +25,8 @@ enum Val {
     Month(i32, u32),
     Week(i32, u32),
     Day(NaiveDate),
+    /// A half year (TIMEX3 `2019-H2`), grain "half".
+    Half(i32, u32),
 }
 
 impl Val {
@@ -35,6 +37,7 @@ impl Val {
             Val::Month(..) => "month",
             Val::Week(..) => "week",
             Val::Day(_) => "day",
+            Val::Half(..) => "half",
         }
     }
 
@@ -45,6 +48,7 @@ impl Val {
             Val::Month(y, m) => format!("{y:04}-{m:02}"),
             Val::Week(y, w) => format!("{y:04}-W{w:02}"),
             Val::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Val::Half(y, h) => format!("{y:04}-H{h}"),
         }
     }
 }
@@ -91,14 +95,14 @@ static SLASH_RE: Lazy<Regex> = Lazy::new(|| {
 
 static QUARTER_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?-u:\b)([Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|1st|2nd|3rd|4th)[ -][Qq]uarter(?-u:\b)",
+        r"(?-u:\b)([Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|1st|2nd|3rd|4th)[ -]([Qq]uarter|[Hh]alf)(?-u:\b)",
     )
     .expect("quarter regex")
 });
 
 static QN_RE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?-u:\b)(?:Q([1-4])(?:[ /-]?((?:19|20)[0-9][0-9])|'?([0-9][0-9]))?|([1-4])Q(?: ?((?:19|20)[0-9][0-9])|'?([0-9][0-9]))?|((?:19|20)[0-9][0-9]) ?Q([1-4]))(?-u:\b)",
+        r"(?-u:\b)(?:([QH])([1-4])(?:[ /-]?((?:19|20)[0-9][0-9])|'?([0-9][0-9]))?|([1-4])([QH])(?: ?((?:19|20)[0-9][0-9])|'?([0-9][0-9]))?|((?:19|20)[0-9][0-9]) ?([QH])([1-4]))(?-u:\b)",
     )
     .expect("qn regex")
 });
@@ -426,7 +430,54 @@ fn quantity_noun(w: &str) -> bool {
             | "victims"
             | "others"
             | "more"
+            | "kilograms"
+            | "kilogrammes"
+            | "grams"
+            | "litres"
+            | "liters"
+            | "gallons"
+            | "bushels"
+            | "bales"
+            | "calories"
+            | "yards"
+            | "inches"
+            | "horsepower"
+            | "megawatts"
     )
+}
+
+/// A measure glued to a number with a hyphen: "a 2019-page report", "a 2000-strong
+/// crowd" (only after a hyphen: "in 2019 member states" is a year).
+fn hyphen_measure(w: &str) -> bool {
+    quantity_noun(w)
+        || matches!(
+            w,
+            "page"
+                | "strong"
+                | "member"
+                | "seat"
+                | "mile"
+                | "word"
+                | "acre"
+                | "room"
+                | "bed"
+                | "foot"
+                | "metre"
+                | "meter"
+                | "point"
+                | "unit"
+                | "ton"
+                | "tonne"
+                | "kilogram"
+                | "gram"
+                | "pound"
+                | "litre"
+                | "liter"
+                | "gallon"
+                | "yard"
+                | "inch"
+                | "megawatt"
+        )
 }
 
 /// Numbers-and-names words before a 4-digit number that make it an identifier.
@@ -823,6 +874,14 @@ fn year_rule(text: &str, out: &mut Vec<Cand>) {
                 continue;
             }
         }
+        if b.get(e) == Some(&b'-') && b.get(e + 1).is_some_and(u8::is_ascii_lowercase) {
+            let w_end = (e + 1..b.len())
+                .find(|&k| !b[k].is_ascii_alphabetic())
+                .unwrap_or(b.len());
+            if hyphen_measure(&text[e + 1..w_end]) {
+                continue;
+            }
+        }
         if let Some((_, w)) = numbers::word_before(text, s) {
             if identifier_before(&w) {
                 continue;
@@ -908,6 +967,16 @@ fn quarter_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in QUARTER_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let ord = c[1].to_ascii_lowercase();
+        let half = c[2].starts_with(['h', 'H']);
+        // halves: "the first half", "the second half of 2019"
+        let h = match ord.as_str() {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            _ => 0,
+        };
+        if half && h == 0 {
+            continue;
+        }
         let mut start = m.start();
         let mut end = m.end();
         let mut year: Option<i32> = None;
@@ -960,6 +1029,15 @@ fn quarter_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             }
         }
         let rel_last = ord == "last";
+        if half {
+            let start = start_with_the(text, start);
+            let val = match year {
+                Some(y) => Some(Val::Half(y, h)),
+                None => r.map(|r| Val::Half(closest_year_for_quarter(r, h + 1), h)),
+            };
+            out.push(cand(start, end, val, "half"));
+            continue;
+        }
         let q = if rel_last {
             if year.is_some() {
                 Some(4)
@@ -984,18 +1062,39 @@ fn quarter_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in QN_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let q: u32 = c
-            .get(1)
-            .or(c.get(4))
-            .or(c.get(8))
+            .get(2)
+            .or(c.get(5))
+            .or(c.get(11))
             .and_then(|x| x.as_str().parse().ok())
             .unwrap_or(0);
-        let year = if let Some(y) = c.get(2).or(c.get(5)).or(c.get(7)) {
+        let half = c
+            .get(1)
+            .or(c.get(6))
+            .or(c.get(10))
+            .is_some_and(|x| x.as_str() == "H");
+        let year = if let Some(y) = c.get(3).or(c.get(7)).or(c.get(9)) {
             y.as_str().parse().ok()
-        } else if let Some(y) = c.get(3).or(c.get(6)) {
+        } else if let Some(y) = c.get(4).or(c.get(8)) {
             two_digit_year(y.as_str())
         } else {
             None
         };
+        if half {
+            // "H1 2020", "1H20", "in H2": a bare "H1" needs a word of time before it
+            // (not the "H1" of a visa or a gene)
+            let time_word = numbers::word_before(text, m.start()).is_some_and(|(_, w)| {
+                matches!(w.as_str(), "in" | "for" | "during" | "of" | "its" | "their")
+            });
+            if q > 2 || (year.is_none() && !time_word) {
+                continue;
+            }
+            let val = match year {
+                Some(y) => Some(Val::Half(y, q)),
+                None => r.map(|r| Val::Half(closest_year_for_quarter(r, q + 1), q)),
+            };
+            out.push(cand(m.start(), m.end(), val, "half"));
+            continue;
+        }
         let val = match year {
             Some(y) => Some(Val::Quarter(y, q)),
             None => r.map(|r| Val::Quarter(closest_year_for_quarter(r, q), q)),
@@ -1586,7 +1685,12 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         if let Some(prev) = merged.last_mut() {
             let between = &text[prev.end..c.start];
             let prev_is_weekday = WEEKDAY_RE.is_match(&text[prev.start..prev.end]);
-            if prev_is_weekday && (between == ", " || between == " ") && c.grain == "day" {
+            let weekday_too = WEEKDAY_RE.is_match(&text[c.start..c.end]);
+            if prev_is_weekday
+                && (between == ", " || between == " ")
+                && c.grain == "day"
+                && !weekday_too
+            {
                 prev.end = c.end;
                 prev.val = c.val;
                 continue;

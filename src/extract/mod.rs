@@ -10,6 +10,8 @@ pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod percent;
+#[cfg(test)]
+mod tables;
 
 use crate::article::{Entity, Mention, MentionType};
 use chrono::NaiveDate;

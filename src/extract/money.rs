@@ -27,6 +27,9 @@ const SYMBOLS: &[(&str, &str)] = &[
     ("₡", "CRC"),
     ("₾", "GEL"),
     ("₭", "LAK"),
+    ("₨", "INR"),
+    ("ரூ", "LKR"),
+    ("රු", "LKR"),
     ("元", "CNY"),
     ("￥", "CNY"),
     ("人民币", "CNY"),
@@ -95,7 +98,10 @@ fn iso_code(w: &str) -> Option<&'static str> {
 
 /// Million-prefixed codes: `MUSD`, `MEUR` (lowercase).
 fn mega_code(w: &str) -> Option<&'static str> {
-    let lw = w.to_ascii_lowercase();
+    if w.len() != 4 {
+        return None;
+    }
+    let lw = numbers::Lower::new(w);
     let rest = lw.strip_prefix('m')?;
     if rest.len() != 3 {
         return None;
@@ -135,6 +141,9 @@ fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
         ("japanese", "yen") => Some("JPY"),
         ("mexican", "pesos" | "peso") => Some("MXN"),
         ("philippine", "pesos" | "peso") => Some("PHP"),
+        ("chilean", "pesos" | "peso") => Some("CLP"),
+        ("argentine", "pesos" | "peso") => Some("ARS"),
+        ("colombian", "pesos" | "peso") => Some("COP"),
         ("indian", "rupees" | "rupee") => Some("INR"),
         ("british", "pounds" | "pound") => Some("GBP"),
         ("egyptian", "pounds" | "pound") => Some("EGP"),
@@ -192,7 +201,7 @@ fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
         "won" => ("KRW", 1.0),
         "marks" | "dm" | "d-marks" | "dmk" => ("DEM", 1.0),
         "lira" | "liras" => ("TRY", 1.0),
-        "pesos" => ("MXN", 1.0),
+        "pesos" | "peso" => ("MXN", 1.0),
         _ => {
             if let Some(c) = iso_code(w0) {
                 (c, 1.0)
@@ -235,6 +244,11 @@ fn approx_before(text: &str, start: usize) -> Option<usize> {
         }
         "to" => {
             let (s0, w0) = numbers::word_before(text, s1)?;
+            // "up to 5 mln dlrs" is at most; "rose ... from 1.67 dlrs up to 1.77 dlrs" a
+            // movement
+            if w0 == "up" && up_to_is_movement(text, s0) {
+                return None;
+            }
             matches!(w0.as_str(), "up" | "close").then_some(s0)
         }
         "as" => {
@@ -249,6 +263,74 @@ fn approx_before(text: &str, start: usize) -> Option<usize> {
             (w0 == "at").then_some(s0)
         }
         _ => None,
+    }
+}
+
+/// "up" at `up` in "went up to", "from 1.67 dlrs a lb up to 1.77 dlrs": a movement, not
+/// a bound. A verb of movement right before, or a "from" earlier in the same clause.
+fn up_to_is_movement(text: &str, up: usize) -> bool {
+    if let Some((_, w)) = numbers::word_before(text, up) {
+        if matches!(
+            w.as_str(),
+            "rose"
+                | "risen"
+                | "rise"
+                | "rises"
+                | "rising"
+                | "went"
+                | "gone"
+                | "go"
+                | "climbed"
+                | "jumped"
+                | "increased"
+                | "raised"
+                | "moved"
+                | "revised"
+                | "marked"
+                | "shot"
+                | "surged"
+        ) {
+            return true;
+        }
+    }
+    let mut s = up.saturating_sub(100);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let window = &text[s..up];
+    let cut = [". ", "; ", "\n"]
+        .iter()
+        .filter_map(|p| window.rfind(p).map(|k| k + p.len()))
+        .max()
+        .unwrap_or(0);
+    let clause = &window[cut..];
+    clause.contains(" from ") || clause.starts_with("from ")
+}
+
+/// The peso of the country the text speaks of ("Philippine pesos", "Chilean pesos"…):
+/// Mexico's unless another peso country is named and Mexico is not.
+fn peso_code(text: &str) -> &'static str {
+    const COUNTRIES: &[(&str, &str)] = &[
+        ("Philippine", "PHP"),
+        ("Manila", "PHP"),
+        ("Chile", "CLP"),
+        ("Argentin", "ARS"),
+        ("Colombia", "COP"),
+        ("Uruguay", "UYU"),
+        ("Dominican", "DOP"),
+        ("Cuba", "CUP"),
+    ];
+    if text.contains("Mexic") {
+        return "MXN";
+    }
+    let mut found = COUNTRIES
+        .iter()
+        .filter(|(c, _)| text.contains(c))
+        .map(|x| x.1);
+    match (found.next(), found.next()) {
+        (Some(a), None) => a,
+        (Some(a), Some(b)) if a == b => a,
+        _ => "MXN",
     }
 }
 
@@ -369,7 +451,8 @@ fn prefix_currency_inner(
         }
         return Some((d, "USD", 1.0));
     }
-    for (sym, code) in SYMBOLS {
+    // every other symbol is written with non-ASCII bytes
+    for (sym, code) in SYMBOLS.iter().filter(|_| b[j - 1] >= 0x80) {
         if head.ends_with(sym) {
             let s = j - sym.len();
             // "Rs", "HK" etc. do not combine with these
@@ -403,6 +486,125 @@ fn prefix_currency_inner(
         }
     }
     None
+}
+
+/// A currency name written before a scaled amount: "dollar 22.5 million", "Dollars 3.25
+/// billion", "euro 5 billion". Only scaled amounts: "dollar 1.3052" is an exchange rate.
+fn prefix_unit_word(text: &str, start: usize, floor: usize) -> Option<(usize, &'static str, f64)> {
+    let (ws, w) = numbers::word_before(text, start)?;
+    if ws < floor {
+        return None;
+    }
+    let code = match w.as_str() {
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "yuan" => "CNY",
+        "yen" => "JPY",
+        "sterling" => "GBP",
+        _ => return None,
+    };
+    // "us dollar 5 billion", "U.S. dollars 3 billion"
+    if let Some((s0, w0)) = numbers::word_before(text, ws) {
+        if let Some((_, c, _)) = unit_words(&[w0.as_str(), w.as_str()]).filter(|u| u.0 == 2) {
+            return Some((s0, c, 1.0));
+        }
+    }
+    Some((ws, code, 1.0))
+}
+
+/// Does the text speak of Britain ("pounds" are then money more often than weight)?
+fn british(text: &str) -> bool {
+    text.contains('£')
+        || ["sterling", "Britain", "British", "London", "U.K.", " UK "]
+            .iter()
+            .any(|w| text.contains(w))
+}
+
+/// Words of money talk right before an amount: "profit of 361 million pounds" is money,
+/// "2.3 mln pounds of peanuts" weight.
+fn money_words_before(text: &str, start: usize) -> bool {
+    let mut p = start;
+    for _ in 0..6 {
+        let Some((s, w)) = numbers::word_before(text, p) else {
+            return false;
+        };
+        if matches!(
+            w.as_str(),
+            "profit"
+                | "profits"
+                | "loss"
+                | "losses"
+                | "revenue"
+                | "revenues"
+                | "turnover"
+                | "earnings"
+                | "income"
+                | "cost"
+                | "costs"
+                | "costing"
+                | "worth"
+                | "fined"
+                | "fine"
+                | "paid"
+                | "pay"
+                | "price"
+                | "priced"
+                | "bid"
+                | "offer"
+                | "deal"
+                | "debt"
+                | "debts"
+                | "dividend"
+                | "valued"
+                | "valuing"
+                | "budget"
+                | "salary"
+                | "funding"
+                | "raised"
+                | "invest"
+                | "invested"
+                | "investment"
+                | "sold"
+                | "bought"
+                | "spent"
+                | "spend"
+                | "capital"
+                | "fund"
+                | "borrowing"
+                | "loan"
+                | "loans"
+                | "sales"
+        ) {
+            return true;
+        }
+        p = s;
+    }
+    false
+}
+
+/// The minor unit of `currency` written as a word after the main amount ("3 dollars 50
+/// cents", "one kuai and five mao"): its value in the main unit.
+fn minor_unit(currency: &str, w: &str) -> Option<f64> {
+    match (currency, w) {
+        ("GBP", "pence" | "penny" | "p") => Some(0.01),
+        ("CNY", "mao" | "jiao") => Some(0.1),
+        ("CNY", "fen") => Some(0.01),
+        ("GBP" | "CNY" | "JPY", _) => None,
+        (_, "cents" | "cent") => Some(0.01),
+        _ => None,
+    }
+}
+
+/// `12,345` or `1,234,567`: groups of three digits after commas, no other mark.
+fn thousands_groups(s: &str) -> bool {
+    let mut parts = s.split(',');
+    let head = parts.next().unwrap_or("");
+    let mut n = 0;
+    let groups_ok = parts.all(|g| {
+        n += 1;
+        g.len() == 3 && g.bytes().all(|c| c.is_ascii_digit())
+    });
+    n > 0 && groups_ok && (1..=3).contains(&head.len()) && head.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// Find MONEY mentions.
@@ -518,10 +720,9 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     let nums = numbers::find_numbers_in(text, loc);
     let mut out: Vec<Found> = Vec::new();
     // "pounds" are weight as often as money: only money in a British context
-    let gbp_context = text.contains('£')
-        || ["sterling", "Britain", "British", "London", "U.K.", " UK "]
-            .iter()
-            .any(|w| text.contains(w));
+    // (looked up the first time a "pounds" amount needs it)
+    let gbp_context = std::cell::OnceCell::new();
+    let home = std::cell::OnceCell::new();
     let yen_is_yuan = !text.is_ascii()
         && text.contains('¥')
         && (text.contains("yuan") || text.contains("RMB") || text.contains("China"));
@@ -535,7 +736,8 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
             }
         }
         let floor = out.last().map_or(0, |l| l.end);
-        let Some(mut f) = money_at(text, n, &nums[idx..], (yen_is_yuan, gbp_context), floor) else {
+        let Some(mut f) = money_at(text, n, &nums[idx..], (yen_is_yuan, &gbp_context), floor)
+        else {
             continue;
         };
         // the first end of a range whose unit is written once: "10 to 12 mln dlrs",
@@ -548,12 +750,74 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
                 }
             }
         }
-        if let Kind::Money { per, .. } = &mut f.kind {
+        if let Kind::Money { per, currency, .. } = &mut f.kind {
             if per.is_none() && share_line(text, f.start) {
                 *per = Some("share".to_string());
             }
+            // bare "pesos": the peso of the country the text is about
+            let span = &text[f.start..f.end];
+            if currency == "USD" && bare_dollar(span) {
+                if let Some(home) = *home.get_or_init(|| home_dollar(text)) {
+                    *currency = home.to_string();
+                }
+            }
+            if currency == "MXN" && (span.ends_with("pesos") || span.ends_with("peso")) {
+                *currency = peso_code(text).to_string();
+            }
         }
+        // "from $5 to $7 a share": the first end of the range is per share too
+        if let (Some(prev), Kind::Money { per: Some(p), .. }) = (out.last_mut(), &f.kind) {
+            let mid = &text[prev.end..f.start];
+            if matches!(mid, " to " | "-" | " - " | "–" | " and ") {
+                if let Kind::Money { per: prev_per, .. } = &mut prev.kind {
+                    prev_per.get_or_insert_with(|| p.clone());
+                }
+            }
+        }
+        // "$10-12 million", "$1.5 to 2 billion": the second end carries the scale and
+        // shares the currency of the first
+        let second = nums.get(idx).and_then(|m| {
+            range_scale(text, n.end, m)?;
+            (f.end == n.end && !m.glued).then_some(())?;
+            let Kind::Money {
+                currency,
+                approx: _,
+                per,
+                ..
+            } = &f.kind
+            else {
+                return None;
+            };
+            // its own unit, if any, is read by money_at on the next turn
+            if money_at(
+                text,
+                m,
+                &nums[idx + 1..],
+                (yen_is_yuan, &gbp_context),
+                f.end,
+            )
+            .is_some()
+            {
+                return None;
+            }
+            Some(Found {
+                start: m.start,
+                end: m.end,
+                kind: Kind::Money {
+                    value: round_money(m.value),
+                    currency: currency.clone(),
+                    approx: false,
+                    per: per
+                        .clone()
+                        .or_else(|| per_share(text, m.end).map(|_| "share".into())),
+                },
+            })
+        });
         out.push(f);
+        if let Some(m) = second {
+            out.push(m);
+            idx += 1;
+        }
     }
     out
 }
@@ -570,7 +834,72 @@ fn share_line(text: &str, start: usize) -> bool {
         }
     }
     let line = text[ls..start].trim_start();
-    line.starts_with("Shr ") || line.starts_with("Qtly div") || line.starts_with("Shr.")
+    if line.starts_with("Qtly div") {
+        return true;
+    }
+    // "Shr 20 cts", "Oper shr loss 8 cts", "Shr diluted 1.18 dlrs", "Primary shr 5 cts":
+    // a "shr" among the first three words (not "Avg shrs", a count)
+    line.split([' ', '.'])
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| w.eq_ignore_ascii_case("shr"))
+}
+
+/// The dollar of the place a story is datelined ("OTTAWA, March 13 -", "SYDNEY
+/// (Reuters) -"): newswires write a bare "dlrs" or "$" in the local dollar and spell out
+/// "U.S." for the American one. `None` outside a dollar country, or without a dateline.
+fn home_dollar(text: &str) -> Option<&'static str> {
+    let mut cut = text.len().min(80);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    // " - " or " -" at the end of the dateline line
+    let dash = head
+        .match_indices(" -")
+        .find(|(k, _)| matches!(head.as_bytes().get(k + 2), None | Some(b' ' | b'\n')))?;
+    let head = head.get(..dash.0)?;
+    let mut parts = head.split([',', '(']);
+    let city = parts.next()?.trim();
+    if city.is_empty() || city.len() > 24 || city.bytes().any(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    // "OAKVILLE, Ontario, March 3", "NEWCASTLE, N.S.W., March 3"
+    let region = parts.next().map(str::trim).unwrap_or("");
+    let by_region = match region {
+        "Ontario" | "Ont." | "Quebec" | "Que." | "Alberta" | "Alta." | "British Columbia"
+        | "B.C." | "Manitoba" | "Man." | "Saskatchewan" | "Sask." | "Nova Scotia" | "N.S."
+        | "New Brunswick" | "N.B." | "Newfoundland" | "Nfld." => Some("CAD"),
+        "N.S.W." | "New South Wales" | "Victoria" | "Queensland" | "Western Australia"
+        | "South Australia" | "Tasmania" => Some("AUD"),
+        _ => None,
+    };
+    if by_region.is_some() {
+        return by_region;
+    }
+    Some(match city {
+        "TORONTO" | "OTTAWA" | "MONTREAL" | "VANCOUVER" | "CALGARY" | "EDMONTON" | "WINNIPEG"
+        | "HALIFAX" | "REGINA" | "QUEBEC" | "QUEBEC CITY" => "CAD",
+        "SYDNEY" | "MELBOURNE" | "CANBERRA" | "PERTH" | "BRISBANE" | "ADELAIDE" => "AUD",
+        "WELLINGTON" | "AUCKLAND" | "CHRISTCHURCH" => "NZD",
+        "HONG KONG" => "HKD",
+        "SINGAPORE" => "SGD",
+        "TAIPEI" => "TWD",
+        "HARARE" => "ZWD",
+        _ => return None,
+    })
+}
+
+/// Is the dollar of this span a bare one ("dlrs", "dollars", "$"), not "U.S. dlrs",
+/// "US$", "USD", "American dollars"?
+fn bare_dollar(span: &str) -> bool {
+    let l = span.to_ascii_lowercase();
+    !(l.contains("u.s")
+        || l.contains("us$")
+        || l.contains("us ")
+        || l.contains("usd")
+        || l.contains("us-")
+        || l.contains("american"))
 }
 
 /// "10 to 12 mln dlrs": the bare number `p` before amount `n` (found as `f`) joined by
@@ -634,7 +963,7 @@ fn has_number_word(text: &str) -> bool {
     // cheap check for amounts written in words ("five million yen", "one penny")
     const WORDS: &[&str] = &[
         "million", "billion", "thousand", "hundred", "dollar", "yuan", "euro", "pound", "yen",
-        "cent", "penn", "rupee", "franc", "kuai",
+        "cent", "penn", "rupee", "franc", "kuai", "dlr", "cts", "stg", "mln", "bln", "peso",
     ];
     WORDS.iter().any(|w| text.contains(w))
 }
@@ -666,17 +995,26 @@ fn money_at(
     text: &str,
     n: &Number,
     rest: &[Number],
-    (yen_is_yuan, gbp_context): (bool, bool),
+    (yen_is_yuan, gbp_context): (bool, &std::cell::OnceCell<bool>),
     floor: usize,
 ) -> Option<Found> {
     let b = text.as_bytes();
     let mut start = n.start;
     let mut end = n.end;
     let mut value = n.value;
+    // "12,345" read as a decimal comma (a text taken for French or German): an amount
+    // with three decimals and no scale word is a thousands separator after all
+    let digits = &text[n.start..n.end];
+    if !n.scaled && !n.words && value.fract() != 0.0 && thousands_groups(digits) {
+        value = numbers::parse_digits(digits).unwrap_or(value);
+    }
     let mut currency: Option<&'static str> = None;
     let mut scaled = n.scaled;
-    // negative sign glued before a symbol or number: "-$5" is rare; ignore
-    if let Some((s, c, mult)) = prefix_currency(text, n.start, n.glued, floor) {
+    if let Some((s, c, mult)) = prefix_currency(text, n.start, n.glued, floor).or_else(|| {
+        n.scaled
+            .then(|| prefix_unit_word(text, n.start, floor))
+            .flatten()
+    }) {
         start = s;
         value *= mult;
         currency = Some(if c == "JPY" && yen_is_yuan && text[s..].starts_with('¥') {
@@ -719,7 +1057,10 @@ fn money_at(
         if after.starts_with('$') {
             sym_hit = Some(("$", "USD"));
         } else {
-            for (sym, code) in SYMBOLS {
+            for (sym, code) in SYMBOLS
+                .iter()
+                .filter(|_| b.get(k).is_some_and(|&c| c >= 0x80))
+            {
                 if after.starts_with(sym) {
                     sym_hit = Some((sym, code));
                     break;
@@ -790,7 +1131,8 @@ fn money_at(
                                 match w0 {
                                     "p" => glued_unit && !n.words,
                                     "pounds" | "pound" => {
-                                        gbp_context
+                                        (*gbp_context.get_or_init(|| british(text))
+                                            || scaled && money_words_before(text, start))
                                             && refs
                                                 .get(1)
                                                 .is_none_or(|w| !matches!(*w, "of" | "per"))
@@ -835,30 +1177,85 @@ fn money_at(
         }
     }
     // cents after a dollar amount: "3 dollars 50 cents", "15 dollars and 50", "17 USD 25"
-    if !scaled && (n.words || (value.fract() == 0.0 && n.start == start)) {
+    // "one dollar and one and…", "C$ 100 and fifty" (words after "and" only with a symbol)
+    if !scaled && value.fract() == 0.0 {
         if let Some(next) = rest.first() {
             let mut p = numbers::skip_spaces(text, end);
+            let mut via_and = false;
             if let Some((_, e, w)) = numbers::word_after(text, p) {
                 if w == "and" && e < next.start + 1 {
                     p = numbers::skip_spaces(text, e);
+                    via_and = true;
                 }
             }
-            if next.start == p && next.value < 100.0 && next.value.fract() == 0.0 && !next.scaled {
+            let spoken = n.words || n.start == start || (via_and && next.words);
+            if spoken
+                && next.start == p
+                && next.value < 100.0
+                && next.value.fract() == 0.0
+                && !next.scaled
+            {
                 let after = numbers::word_after(text, next.end);
-                let cents_word = after.as_ref().filter(|(s, _, w)| {
-                    *s - next.end <= 1 && matches!(w.as_str(), "cents" | "cent")
+                let minor = after.as_ref().and_then(|(s, e, w)| {
+                    let orig_lower = text[*s..*e].bytes().all(|c| c.is_ascii_lowercase());
+                    let m = minor_unit(currency, w.as_str()).filter(|_| orig_lower)?;
+                    (*s - next.end <= 1 && next.value * m < 1.0).then_some((*e, m))
                 });
                 let q = numbers::skip_spaces(text, next.end);
                 let closes =
                     q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')');
-                if cents_word.is_some() || (closes && q == next.end) {
+                // "…dollar and one and one point": another "and" closes the amount too
+                let and_next = via_and
+                    && q == next.end + 1
+                    && after
+                        .as_ref()
+                        .is_some_and(|(s, _, w)| *s == q && w == "and");
+                if minor.is_some() || (closes && q == next.end) || and_next {
                     let unit_is_main = currency != "USD" || value >= 1.0;
                     if unit_is_main {
-                        value += next.value / 100.0;
-                        end = cents_word.map(|c| c.1).unwrap_or(next.end);
+                        let m = minor.map_or(0.01, |(_, m)| m);
+                        value += next.value * m;
+                        end = minor.map_or(next.end, |(e, _)| e);
+                        // "five mao five": a bare digit after tenths is hundredths
+                        if m > 0.05 {
+                            if let Some(last) = rest.get(1).filter(|r| {
+                                r.start == end + 1
+                                    && r.value < 10.0
+                                    && r.value.fract() == 0.0
+                                    && !r.scaled
+                                    && (r.end >= b.len()
+                                        || matches!(b[r.end], b'.' | b',' | b';' | b'!' | b'?'))
+                            }) {
+                                value += last.value * m / 10.0;
+                                end = last.end;
+                            }
+                        }
                     }
                 }
             }
+        }
+    }
+    // a sign: "-$5 million", "−5 dlrs", "minus 20 dollars" (not the "-" of "10-12")
+    let head = &text[..start];
+    let sign = if head.ends_with('-') {
+        1
+    } else if head.ends_with('−') {
+        '−'.len_utf8()
+    } else {
+        0
+    };
+    if sign > 0
+        && head[..head.len() - sign]
+            .bytes()
+            .next_back()
+            .is_none_or(|c| matches!(c, b' ' | b'(' | b'\n' | b':'))
+    {
+        value = -value;
+        start -= sign;
+    } else if let Some((ws, w)) = numbers::word_before(text, start) {
+        if w == "minus" || w == "negative" {
+            value = -value;
+            start = ws;
         }
     }
     let mut approx = false;
@@ -1217,6 +1614,23 @@ mod tests {
             (g.0.as_str(), g.1, g.3),
             ("as much as a billion dollars", 1e9, true)
         );
+    }
+
+    #[test]
+    fn thousands_in_a_text_taken_for_french() {
+        // language detection misfires on short English sentences: "12,345" is not 12.345
+        let ctx = Context {
+            reference_date: None,
+            lang: Some("fr".to_string()),
+        };
+        let got = find("accord prices start at $ 12,345 .", &ctx);
+        assert!(
+            matches!(&got[..], [Found { kind: Kind::Money { value, .. }, .. }] if *value == 12345.0)
+        );
+        let got = find("un bénéfice de 1,5 milliard d'euros", &ctx);
+        assert!(got
+            .iter()
+            .all(|f| !matches!(f.kind, Kind::Money { value, .. } if value == 15.0)));
     }
 
     #[test]

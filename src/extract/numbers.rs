@@ -80,11 +80,17 @@ pub fn parse_digits_in(s: &str, loc: Locale) -> Option<f64> {
     if b.is_empty() || !b[0].is_ascii_digit() {
         return None;
     }
-    let mut clean = String::with_capacity(s.len());
+    // the digits and the decimal point, on the stack: a serial number or a digit blob
+    // longer than the buffer is not an amount
+    let mut clean = [0u8; 24];
+    let mut n = 0;
     let mut seen_dot = false;
     for (i, &c) in b.iter().enumerate() {
         match c {
-            b'0'..=b'9' => clean.push(c as char),
+            b'0'..=b'9' => {
+                *clean.get_mut(n)? = c;
+                n += 1;
+            }
             _ if c == sep => {
                 if seen_dot || i + 1 >= b.len() || !b[i + 1].is_ascii_digit() {
                     return None;
@@ -95,21 +101,38 @@ pub fn parse_digits_in(s: &str, loc: Locale) -> Option<f64> {
                     return None;
                 }
                 seen_dot = true;
-                clean.push('.');
+                *clean.get_mut(n)? = b'.';
+                n += 1;
             }
             _ => return None,
         }
     }
-    // a serial number or a digit blob, not an amount
-    if clean.len() > 24 {
-        return None;
+    // fast path (Clinger): up to 15 digits are exact as an integer, and dividing by an
+    // exact power of ten rounds correctly, just as `parse` would
+    let digits = &clean[..n];
+    if n <= 16 {
+        let (mut mant, mut frac, mut after) = (0u64, 0i32, false);
+        for &c in digits {
+            if c == b'.' {
+                after = true;
+            } else {
+                mant = mant * 10 + u64::from(c - b'0');
+                frac += i32::from(after);
+            }
+        }
+        if mant < (1 << 53) {
+            return Some(mant as f64 / 10f64.powi(frac));
+        }
     }
-    clean.parse().ok()
+    std::str::from_utf8(digits).ok()?.parse().ok()
 }
 
 /// The multiplier of a scale word (lowercase ASCII expected, also accepts capitals).
 pub fn scale_word(w: &str) -> Option<f64> {
-    let lw = w.to_ascii_lowercase();
+    if w.len() > 9 {
+        return None;
+    }
+    let lw = Lower::new(w);
     Some(match lw.as_str() {
         "thousand" | "thousands" | "k" => 1e3,
         "million" | "millions" | "mln" | "mn" | "mil" | "m" => 1e6,
@@ -171,30 +194,39 @@ pub fn lower_buf(w: &str, buf: &mut [u8; 16]) -> Option<usize> {
 
 /// Is `w` (any case) the start of a number written in words?
 pub fn is_number_word(w: &str) -> bool {
-    // a cheap first filter on the first two letters of every number word
+    // a cheap first filter on the first three letters of every number word ("the",
+    // "that", "some" fail it without a lookup)
     let wb = w.as_bytes();
     if wb.len() < 3 {
         return false;
     }
-    let pair = [wb[0].to_ascii_lowercase(), wb[1].to_ascii_lowercase()];
+    let tri = [
+        wb[0].to_ascii_lowercase(),
+        wb[1].to_ascii_lowercase(),
+        wb[2].to_ascii_lowercase(),
+    ];
     if !matches!(
-        &pair,
-        b"ze"
-            | b"on"
-            | b"tw"
-            | b"th"
-            | b"fo"
-            | b"fi"
-            | b"si"
-            | b"se"
-            | b"ei"
-            | b"ni"
-            | b"te"
-            | b"el"
-            | b"hu"
-            | b"do"
-            | b"ha"
-            | b"qu"
+        &tri,
+        b"zer"
+            | b"one"
+            | b"two"
+            | b"thr"
+            | b"fou"
+            | b"for"
+            | b"fiv"
+            | b"fif"
+            | b"six"
+            | b"sev"
+            | b"eig"
+            | b"nin"
+            | b"ten"
+            | b"ele"
+            | b"twe"
+            | b"thi"
+            | b"hun"
+            | b"doz"
+            | b"hal"
+            | b"qua"
     ) {
         return false;
     }
@@ -205,6 +237,18 @@ pub fn is_number_word(w: &str) -> bool {
     };
     let lw = std::str::from_utf8(&buf[..n]).unwrap_or("");
     unit_word(lw).is_some() || matches!(lw, "hundred" | "dozen" | "half" | "quarter")
+}
+
+/// After the article "a"/"an" ending at `e`: can a number follow ("a hundred", "a
+/// million", "a half million", "a quarter of a billion", "a dozen")? A first-letter test.
+fn article_may_count(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    let j = skip_spaces(text, e);
+    j > e
+        && matches!(
+            b.get(j).map(u8::to_ascii_lowercase),
+            Some(b'h' | b't' | b'm' | b'b' | b'd' | b'q')
+        )
 }
 
 fn is_word_byte(c: u8) -> bool {
@@ -273,13 +317,14 @@ fn compound_word(w: &str) -> Option<f64> {
 /// Scale words million/billion are left to [`scan_number`]. Returns (end, value).
 pub fn parse_words(text: &str, i: usize) -> Option<(usize, f64)> {
     let (end, w) = word_at(text, i)?;
-    let lw = w.to_ascii_lowercase();
+    let lw = Lower::new(w);
     let current;
     if lw == "a" || lw == "an" || lw == "one" {
         // "a hundred", "a thousand", "a dozen"; plain "one" stays 1.
         let j = skip_spaces(text, end);
         if let Some((e2, w2)) = word_at(text, j) {
-            let m = match w2.to_ascii_lowercase().as_str() {
+            let lw2 = Lower::new(w2);
+            let m = match lw2.as_str() {
                 "hundred" => Some(100.0),
                 "thousand" => Some(1000.0),
                 "dozen" => Some(12.0),
@@ -289,10 +334,7 @@ pub fn parse_words(text: &str, i: usize) -> Option<(usize, f64)> {
                 return Some(continue_words(text, e2, 0.0, m));
             }
             // "a million", "a billion": one, scaled by the caller
-            if matches!(
-                w2.to_ascii_lowercase().as_str(),
-                "million" | "billion" | "trillion"
-            ) {
+            if matches!(lw2.as_str(), "million" | "billion" | "trillion") {
                 return Some((end, 1.0));
             }
         }
@@ -315,6 +357,10 @@ pub fn parse_words(text: &str, i: usize) -> Option<(usize, f64)> {
 
 /// Continue a number-word sequence after `end` with hundred / thousand / and / units.
 fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) -> (usize, f64) {
+    // the last word read was a bare tens word ("forty"): a unit word may follow it
+    // without a hyphen ("forty five")
+    let is_tens = |v: f64| (20.0..100.0).contains(&v) && v % 10.0 == 0.0;
+    let mut tens = is_tens(current);
     loop {
         let j = skip_spaces(text, end);
         if j == end {
@@ -323,7 +369,7 @@ fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) 
         let Some((e2, w2)) = word_at(text, j) else {
             break;
         };
-        let lw = w2.to_ascii_lowercase();
+        let lw = Lower::new(w2);
         match lw.as_str() {
             "hundred" if current > 0.0 && current < 100.0 => {
                 current *= 100.0;
@@ -342,11 +388,13 @@ fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) 
                 // "one hundred and five": only when a number word follows.
                 let k = skip_spaces(text, e2);
                 match word_at(text, k)
-                    .and_then(|(e3, w3)| compound_word(&w3.to_ascii_lowercase()).map(|v| (e3, v)))
+                    .and_then(|(e3, w3)| compound_word(&Lower::new(w3)).map(|v| (e3, v)))
                 {
                     Some((e3, v)) if v < 100.0 => {
                         current += v;
                         end = e3;
+                        tens = is_tens(v);
+                        continue;
                     }
                     _ => break,
                 }
@@ -356,10 +404,18 @@ fn continue_words(text: &str, mut end: usize, mut total: f64, mut current: f64) 
                 Some(v) if (current >= 100.0 || (current == 0.0 && total > 0.0)) && v < 100.0 => {
                     current += v;
                     end = e2;
+                    tens = is_tens(v);
+                    continue;
+                }
+                // "forty five", "two hundred twenty one"
+                Some(v) if tens && (1.0..10.0).contains(&v) => {
+                    current += v;
+                    end = e2;
                 }
                 _ => break,
             },
         }
+        tens = false;
     }
     (end, total + current)
 }
@@ -440,7 +496,7 @@ pub fn scan_number(text: &str, i: usize) -> Option<Number> {
 /// Scale words of a locale: German "Mio", "Mrd", "Milliarden", "Billion" (10¹²).
 pub fn scale_word_in(w: &str, loc: Locale) -> Option<f64> {
     if loc.german {
-        let lw = w.to_ascii_lowercase();
+        let lw = Lower::new(w);
         let s = match lw.as_str() {
             "tsd" | "tausend" => Some(1e3),
             "mio" | "million" | "millionen" => Some(1e6),
@@ -460,21 +516,28 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
     let b = text.as_bytes();
     let (mut end, mut value, words) = if b.get(i)?.is_ascii_digit() {
         let (e, v) = parse_digits_at_in(text, i, loc)?;
-        (e, v, false)
+        // "5/8", "7-3/4", "7 3/4" (Reuters quotes, bond coupons)
+        match digit_fraction(text, i, e) {
+            Some((e, v)) => (e, v, false),
+            None => (e, v, false),
+        }
     } else {
-        let lw = word_at(text, i)?.1.to_ascii_lowercase();
-        if lw == "half" || lw == "quarter" {
-            // "half a million", "half million", "quarter million"
-            let base = if lw == "half" { 0.5 } else { 0.25 };
-            let (e, _) = word_at(text, i)?;
-            let mut j = skip_spaces(text, e);
-            if let Some((e2, w2)) = word_at(text, j) {
-                if w2.eq_ignore_ascii_case("a") {
-                    j = skip_spaces(text, e2);
+        let (e0, w0) = word_at(text, i)?;
+        let mut lw = Lower::new(w0);
+        let mut base_start = e0;
+        if matches!(lw.as_str(), "a" | "an" | "one") {
+            // "a half million", "a quarter of a billion"
+            if let Some((_, e1, w1)) = word_after(text, e0) {
+                if matches!(w1.as_str(), "half" | "quarter") {
+                    lw = w1;
+                    base_start = e1;
                 }
             }
-            let (e3, w3) = word_at(text, j)?;
-            let s = scale_word(w3).filter(|s| *s >= 1e3 && w3.len() > 2)?;
+        }
+        if lw == "half" || lw == "quarter" {
+            // "half a million", "half million", "quarter million", "a quarter of a billion"
+            let base = if lw == "half" { 0.5 } else { 0.25 };
+            let (e3, s) = fraction_scale(text, base_start)?;
             return Some(Number {
                 start: i,
                 end: e3,
@@ -485,6 +548,33 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
             });
         }
         let (e, v) = parse_words(text, i)?;
+        // "three quarters billion", "two-thirds of a million"
+        let k = if b.get(e) == Some(&b'-') {
+            e + 1
+        } else {
+            skip_spaces(text, e)
+        };
+        if let Some((e1, w1)) = word_at_hyphen(text, k).filter(|(e1, _)| *e1 > k) {
+            let part = match Lower::new(w1).as_str() {
+                "quarter" | "quarters" => Some(0.25),
+                "third" | "thirds" => Some(1.0 / 3.0),
+                "half" | "halves" => Some(0.5),
+                _ => None,
+            };
+            if let Some((e3, s)) = part.and_then(|p| {
+                (v < 10.0).then_some(())?;
+                fraction_scale(text, e1).map(|(e3, s)| (e3, s * p * v))
+            }) {
+                return Some(Number {
+                    start: i,
+                    end: e3,
+                    value: s,
+                    words: true,
+                    scaled: true,
+                    glued: false,
+                });
+            }
+        }
         (e, v, true)
     };
     let mut scaled = false;
@@ -532,6 +622,7 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
         // "two and a half billion", "1 and a half million"
         let j = skip_spaces(text, end);
         let mut frac = 0.0;
+        let mut frac_end = end;
         let mut k = j;
         if let Some((e1, w1)) = word_at(text, j) {
             if w1.eq_ignore_ascii_case("and") {
@@ -542,10 +633,12 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
                         if let Some((e3, w3)) = word_at(text, j3) {
                             if w3.eq_ignore_ascii_case("half") {
                                 frac = 0.5;
-                                k = skip_spaces(text, e3);
                             } else if w3.eq_ignore_ascii_case("quarter") {
                                 frac = 0.25;
+                            }
+                            if frac > 0.0 {
                                 k = skip_spaces(text, e3);
+                                frac_end = e3;
                             }
                         }
                     }
@@ -568,6 +661,11 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
                 }
             }
         }
+        // "two and a half" with no scale word
+        if frac > 0.0 && !scaled {
+            value += frac;
+            end = frac_end;
+        }
     }
     Some(Number {
         start: i,
@@ -577,6 +675,74 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
         scaled,
         glued: false,
     })
+}
+
+/// After a fraction word ending at `e` ("half", "three quarters"): an optional "of",
+/// an optional "a", and a scale word of a thousand or more. Returns (end, scale).
+fn fraction_scale(text: &str, e: usize) -> Option<(usize, f64)> {
+    let mut j = skip_spaces(text, e);
+    if j == e {
+        return None;
+    }
+    for filler in ["of", "a"] {
+        if let Some((e2, w2)) = word_at(text, j) {
+            if w2.eq_ignore_ascii_case(filler) {
+                j = skip_spaces(text, e2);
+            }
+        }
+    }
+    let (e3, w3) = word_at(text, j)?;
+    let s = scale_word(w3).filter(|s| *s >= 1e3 && w3.len() > 2)?;
+    Some((e3, s))
+}
+
+/// A fraction with digits at `i` whose first number ends at `e`: `5/8` (numerator at `i`),
+/// `7-3/4` or `7 3/4` (a whole number and a fraction). Only small denominators (halves to
+/// sixty-fourths, thirds) and proper fractions count, so dates (`3/12/87`) and ratios
+/// (`24/7`) are left alone. Returns (end, value).
+fn digit_fraction(text: &str, i: usize, e: usize) -> Option<(usize, f64)> {
+    let b = text.as_bytes();
+    if !b[i..e].iter().all(u8::is_ascii_digit) || e - i > 4 {
+        return None;
+    }
+    // numerator, '/', denominator starting at `s`: (end, value)
+    let frac = |s: usize| -> Option<(usize, f64)> {
+        let mut k = s;
+        while k < b.len() && b[k].is_ascii_digit() && k - s < 3 {
+            k += 1;
+        }
+        if k == s || b.get(k) != Some(&b'/') {
+            return None;
+        }
+        let num: f64 = text[s..k].parse().ok()?;
+        let d0 = k + 1;
+        let mut d = d0;
+        while d < b.len() && b[d].is_ascii_digit() && d - d0 < 3 {
+            d += 1;
+        }
+        if d == d0 || (d < b.len() && (b[d].is_ascii_alphanumeric() || b[d] == b'/')) {
+            return None;
+        }
+        if d + 1 < b.len() && matches!(b[d], b'.' | b',') && b[d + 1].is_ascii_digit() {
+            return None;
+        }
+        let den: f64 = text[d0..d].parse().ok()?;
+        let ok_den = matches!(den as u32, 2 | 3 | 4 | 8 | 16 | 32 | 64);
+        (ok_den && num > 0.0 && num < den).then_some((d, num / den))
+    };
+    if b.get(e) == Some(&b'/') {
+        return frac(i);
+    }
+    let spaced_ok = b.get(e) == Some(&b'-') || e - i <= 3;
+    if spaced_ok
+        && matches!(b.get(e), Some(b'-' | b' '))
+        && b.get(e + 1).is_some_and(u8::is_ascii_digit)
+    {
+        let whole: f64 = text[i..e].parse().ok()?;
+        let (d, f) = frac(e + 1)?;
+        return Some((d, whole + f));
+    }
+    None
 }
 
 /// [`scan_number`] for digits glued to letters on their left.
@@ -647,13 +813,23 @@ pub fn find_numbers_in(text: &str, loc: Locale) -> Vec<Number> {
                 i += 1;
                 continue;
             }
-            let mut j = i;
+            let mut j = i + 1;
             while j < b.len() && b[j].is_ascii_alphabetic() {
                 j += 1;
             }
+            // number words and the article start with one of these letters
+            if !matches!(
+                c | 0x20,
+                b'a' | b'd' | b'e' | b'f' | b'h' | b'n' | b'o' | b'q' | b's' | b't' | b'z'
+            ) {
+                i = j;
+                continue;
+            }
             let w = &text[i..j];
-            let candidate = w.len() >= 3 && (is_number_word(w) || w.eq_ignore_ascii_case("half"))
-                || (w.len() <= 2 && (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an")));
+            let candidate = w.len() >= 3 && is_number_word(w)
+                || (w.len() <= 2
+                    && (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+                    && article_may_count(text, j));
             if candidate {
                 if let Some(n) = scan_number_in(text, i, loc) {
                     // "a"/"an" alone only count with hundred/thousand/dozen
@@ -683,6 +859,13 @@ pub fn in_url(text: &str, i: usize) -> bool {
         s += 1;
     }
     let tok = &text[s..i];
+    // a plain word or number (the usual case) holds none of the URL marks
+    if !tok
+        .bytes()
+        .any(|c| matches!(c, b':' | b'.' | b'?' | b'=' | b'%'))
+    {
+        return false;
+    }
     tok.contains("://")
         || tok.contains("www.")
         || tok.contains('?')

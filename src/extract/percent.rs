@@ -101,6 +101,11 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         }
         let mut start = n.start;
         let mut value = n.value;
+        // a decimal split by tokenisation: "6 . 2 %" is 6.2, not 2
+        if let Some((s, v)) = split_decimal(text, &n) {
+            start = s;
+            value = v;
+        }
         // sign: "-3%", "−3%", "minus five percent", "negative 2 pct"
         let sb = &text[..start];
         if (sb.ends_with('-') || sb.ends_with('−'))
@@ -165,6 +170,28 @@ fn reversed(text: &str, ms: usize, end: usize) -> Option<(usize, usize, f64)> {
     let q = n.end;
     let closes = q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'\n');
     (closes && !n.scaled).then_some((ms, n.end, n.value))
+}
+
+/// "6 . 2": digits, " . ", and the digits of `n` (tokenised text, as in Penn Treebank
+/// style corpora). Returns (start, value) of the whole decimal.
+fn split_decimal(text: &str, n: &Number) -> Option<(usize, f64)> {
+    let b = text.as_bytes();
+    if n.words || n.scaled || !b[n.start..n.end].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let head = text[..n.start].strip_suffix(" . ")?;
+    let hb = head.as_bytes();
+    let mut s = hb.len();
+    while s > 0 && hb[s - 1].is_ascii_digit() && hb.len() - s < 6 {
+        s -= 1;
+    }
+    if s == hb.len() || (s > 0 && hb[s - 1] != b' ') {
+        return None;
+    }
+    let v: f64 = format!("{}.{}", &head[s..], &text[n.start..n.end])
+        .parse()
+        .ok()?;
+    Some((s, v))
 }
 
 fn push(out: &mut Vec<Found>, start: usize, end: usize, value: f64) {

@@ -1,0 +1,99 @@
+//! Throughput of the three rule extractors alone (DATE, MONEY, PERCENT) on the cleaned
+//! bodies of a real dump (default: Reuters-21578 in `../shared/data/bench/`), one thread,
+//! release build; each figure is the median of several runs:
+//!
+//!     cargo bench --bench rules [-- DUMP.jsonl[.gz] [RUNS]]
+//!
+//! MB/s are of the clean text the extractors read. Reading, cleaning and language
+//! detection are done once before timing; relative dates resolve against `published`.
+
+use newsfacts::article::Origin;
+use newsfacts::extract::{dates, money, percent, Context, Found};
+use std::io::Read;
+use std::time::Instant;
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let path = args
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "../shared/data/bench/reuters21578.jsonl.gz".to_string());
+    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(7);
+    let Ok(file) = std::fs::File::open(&path) else {
+        eprintln!("no dump at {path}: nothing to measure");
+        return;
+    };
+    let mut raw = Vec::new();
+    if path.ends_with(".gz") {
+        flate2::read::MultiGzDecoder::new(file)
+            .read_to_end(&mut raw)
+            .expect("read dump");
+    } else {
+        std::io::BufReader::new(file)
+            .read_to_end(&mut raw)
+            .expect("read dump");
+    }
+    let origin = Origin {
+        file: path.clone(),
+        line: None,
+    };
+    let docs: Vec<(String, Context)> = raw
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .filter_map(|l| newsfacts::read::jsonl::parse_line(l, origin.clone()).ok())
+        .map(|a| {
+            let ctx = Context {
+                reference_date: a
+                    .published
+                    .as_deref()
+                    .and_then(|p| p.get(..10))
+                    .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
+                lang: Some("en".to_string()),
+            };
+            (newsfacts::clean::clean_body(&a.body), ctx)
+        })
+        .collect();
+    let mb = docs.iter().map(|d| d.0.len()).sum::<usize>() as f64 / 1e6;
+    println!("{} docs, {mb:.1} MB of clean text, {runs} runs", docs.len());
+    type Finder = fn(&str, &Context) -> Vec<Found>;
+    let all: Finder = |t, c| {
+        let mut v = dates::find(t, c);
+        v.extend(money::find(t, c));
+        v.extend(percent::find(t, c));
+        v
+    };
+    let stages: [(&str, Finder); 4] = [
+        ("all three", all),
+        ("dates", dates::find),
+        ("money", money::find),
+        ("percent", percent::find),
+    ];
+    for (name, f) in stages {
+        let mut secs = Vec::with_capacity(runs);
+        let mut found = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            found = docs
+                .iter()
+                .map(|(text, ctx)| std::hint::black_box(f(text, ctx)).len())
+                .sum::<usize>();
+            secs.push(t.elapsed().as_secs_f64());
+        }
+        let best = secs.iter().copied().fold(f64::INFINITY, f64::min);
+        let s = median(secs);
+        println!(
+            "{name:10} {found:>7} found  {:>7.1} MB/s median  ({:.3} s; best run {:.1} MB/s)",
+            mb / s,
+            s,
+            mb / best
+        );
+    }
+}

@@ -1,0 +1,153 @@
+# Writes dates.tsv beside this file: the rows and their expected values, computed here
+# independently of the Rust rules. Edit this script, not the TSV; run: python3 gen_dates.py
+import datetime as dt
+rows = []
+def r(t, ref, exp, x=None): rows.append((t, ref or "-", exp, x))
+D = dt.date
+MONTHS = ["January","February","March","April","May","June","July","August","September","October","November","December"]
+ABBR = ["Jan.","Feb.","Mar.","Apr.","May","Jun.","Jul.","Aug.","Sept.","Oct.","Nov.","Dec."]
+def q_of(d): return (d.month-1)//3+1
+def add_months(y, m, k):
+    i = y*12 + m-1 + k
+    return i//12, i%12+1
+def iso_week(d):
+    y, w, _ = d.isocalendar(); return f"{y:04}-W{w:02}"
+def recent_year_for_day(ref, m, d):
+    try: this = D(ref.year, m, d)
+    except ValueError: this = None
+    try: nxt = D(ref.year+1, m, d)
+    except ValueError: nxt = None
+    if this and this <= ref:
+        return ref.year+1 if nxt and (nxt-ref).days <= 92 else ref.year
+    if this and (this-ref).days <= 92: return ref.year
+    return ref.year-1
+def recent_year_for_month(ref, m):
+    if (m - ref.month) % 12 == 1: return add_months(ref.year, ref.month, 1)[0]
+    return ref.year if m <= ref.month else ref.year-1
+REFS = [D(2020,8,20), D(2019,1,15), D(2021,12,31), D(1998,2,27)]
+# absolute days in many formats
+days = [(2020,6,18),(2019,3,12),(1998,10,23),(2001,9,11),(2016,2,29),(2009,12,31)]
+for i, (y, m, d) in enumerate(days):
+    ref = REFS[i % 4].isoformat()
+    v = f"{y:04}-{m:02}-{d:02}"
+    for s in [f"{MONTHS[m-1]} {d}, {y}", f"{d} {MONTHS[m-1]} {y}", f"{y}-{m:02}-{d:02}", f"{ABBR[m-1]} {d}, {y}",
+              f"{m}/{d}/{y}"]:
+        r(f"The deal closed on {s}, people said.", ref, f"{s}={v}/day")
+    r(f"On {MONTHS[m-1]} {d} {y} it rained.", ref, f"{MONTHS[m-1]} {d} {y}={v}/day")
+# months with year
+for i, (y, m) in enumerate([(2020,6),(2019,11),(1998,1),(2005,8)]):
+    v = f"{y:04}-{m:02}"
+    r(f"Sales fell in {MONTHS[m-1]} {y}.", None, f"{MONTHS[m-1]} {y}={v}/month")
+    r(f"Sales fell in {MONTHS[m-1]} of {y}.", None, f"{MONTHS[m-1]} of {y}={v}/month")
+    r(f"from {ABBR[m-1]} {y}", None, f"{ABBR[m-1]} {y}={v}/month")
+# years
+for y in [2019, 1998, 2005, 1987]:
+    r(f"Profit rose in {y}.", None, f"{y}={y}/year")
+    r(f"the {y} budget", None, f"{y}={y}/year")
+    r(f"in fiscal {y}", None, f"fiscal {y}={y}/year")
+    r(f"FY{y} results", None, f"FY{y}={y}/year")
+# days and months without year, against each reference
+for ref in REFS:
+    for m, d in [(3,12),(12,31),(1,5),(ref.month, max(1, ref.day-3)), (add_months(ref.year, ref.month, 1)[1], 10)]:
+        y = recent_year_for_day(ref, m, d)
+        s = f"{MONTHS[m-1]} {d}"
+        r(f"It said on {s} that it would.", ref.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
+    for m in [1, 6, 11, ref.month, add_months(ref.year, ref.month, 1)[1]]:
+        y = recent_year_for_month(ref, m)
+        if MONTHS[m-1] == "May":
+            s = "since May"; span = "May"
+        else:
+            s = f"in {MONTHS[m-1]}"; span = MONTHS[m-1]
+        r(f"Prices have risen {s}, it said.", ref.isoformat(), f"{span}={y:04}-{m:02}/month")
+    # "March 12, this year"
+    r("The shares listed on March 12, this year.", ref.isoformat(), f"March 12, this year={ref.year:04}-03-12/day")
+    r("It was founded in June last year.", ref.isoformat(), f"June last year={ref.year-1:04}-06/month")
+    r("the end of April", ref.isoformat(), f"the end of April={recent_year_for_month(ref,4):04}-04/month")
+    # relative years, months, weeks, days
+    r("Sales rose this year.", ref.isoformat(), f"this year={ref.year}/year")
+    r("Sales rose last year.", ref.isoformat(), f"last year={ref.year-1}/year")
+    r("Sales will rise next year.", ref.isoformat(), f"next year={ref.year+1}/year")
+    r("Sales rose in the previous year.", ref.isoformat(), f"the previous year={ref.year-1}/year")
+    r("Sales rose earlier this year.", ref.isoformat(), f"earlier this year={ref.year}/year")
+    r("Sales rose late last year.", ref.isoformat(), f"late last year={ref.year-1}/year")
+    y, m = add_months(ref.year, ref.month, -1)
+    r("Sales rose last month.", ref.isoformat(), f"last month={y:04}-{m:02}/month")
+    r("Sales rose this month.", ref.isoformat(), f"this month={ref.year:04}-{ref.month:02}/month")
+    y, m = add_months(ref.year, ref.month, 1)
+    r("Sales will rise next month.", ref.isoformat(), f"next month={y:04}-{m:02}/month")
+    r("It was announced last week.", ref.isoformat(), f"last week={iso_week(ref - dt.timedelta(7))}/week")
+    r("It is due this week.", ref.isoformat(), f"this week={iso_week(ref)}/week")
+    r("It is due next week.", ref.isoformat(), f"next week={iso_week(ref + dt.timedelta(7))}/week")
+    for n, w in [(6,"six"),(2,"two"),(1,"a"),(10,"10")]:
+        r(f"It was founded {w} years ago.", ref.isoformat(), f"{w} years ago={ref.year-n}/year" if n > 1 else f"{w} years ago={ref.year-n}/year")
+    r("It was founded a year ago.", ref.isoformat(), f"a year ago={ref.year-1}/year")
+    for n, w in [(2,"two"),(3,"three"),(1,"a")]:
+        y, m = add_months(ref.year, ref.month, -n)
+        unit = "month" if n == 1 else "months"
+        r(f"It closed {w} {unit} ago.", ref.isoformat(), f"{w} {unit} ago={y:04}-{m:02}/month")
+        dd = ref - dt.timedelta(n)
+        unit = "day" if n == 1 else "days"
+        r(f"It closed {w} {unit} ago.", ref.isoformat(), f"{w} {unit} ago={dd.isoformat()}/day")
+        unit = "week" if n == 1 else "weeks"
+        r(f"It closed {w} {unit} ago.", ref.isoformat(), f"{w} {unit} ago={iso_week(ref - dt.timedelta(7*n))}/week")
+    r("It said yesterday.", ref.isoformat(), f"yesterday={(ref - dt.timedelta(1)).isoformat()}/day")
+    r("It said today.", ref.isoformat(), f"today={ref.isoformat()}/day")
+    r("It will say tomorrow.", ref.isoformat(), f"tomorrow={(ref + dt.timedelta(1)).isoformat()}/day")
+    # weekdays: past unless tomorrow
+    for k in range(7):
+        wd = (ref.weekday() + 1 + k) % 7  # every weekday but ref's own
+        if wd == ref.weekday(): continue
+        name = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"][wd]
+        if wd == (ref.weekday()+1) % 7:
+            day = ref + dt.timedelta(1)
+        else:
+            back = (ref.weekday() - wd) % 7
+            day = ref - dt.timedelta(back)
+        r(f"The company said on {name} that it agreed.", ref.isoformat(), f"{name}={day.isoformat()}/day")
+    nxt = lambda wd: ref + dt.timedelta(((wd - ref.weekday()) % 7) or 7)
+    lst = lambda wd: ref - dt.timedelta(((ref.weekday() - wd) % 7) or 7)
+    r("It will vote next Friday.", ref.isoformat(), f"next Friday={nxt(4).isoformat()}/day")
+    r("It voted last Sunday.", ref.isoformat(), f"last Sunday={lst(6).isoformat()}/day")
+    # quarters and halves
+    q = q_of(ref)
+    y, qq = (ref.year, q-1) if q > 1 else (ref.year-1, 4)
+    r("Profit fell last quarter.", ref.isoformat(), f"last quarter={y}-Q{qq}/quarter")
+    r("Profit fell this quarter.", ref.isoformat(), f"this quarter={ref.year}-Q{q}/quarter")
+    r("Profit fell in the fourth quarter of 2019.", ref.isoformat(), "the fourth quarter of 2019=2019-Q4/quarter")
+    r("Profit fell in the second half of 2019.", ref.isoformat(), "the second half of 2019=2019-H2/half")
+    r("Profit fell in the first quarter of this year.", ref.isoformat(), f"the first quarter of this year={ref.year}-Q1/quarter")
+    r("Profit fell in the third quarter of last year.", ref.isoformat(), f"the third quarter of last year={ref.year-1}-Q3/quarter")
+# quarter forms with explicit years
+for s, v in [("Q3 2019","2019-Q3"),("Q4/2020","2020-Q4"),("Q1'98","1998-Q1"),("4Q 2019","2019-Q4"),("3Q19","2019-Q3"),
+             ("2019 Q2","2019-Q2"),("the 1st quarter of 2018","2018-Q1"),("the final quarter of 2017","2017-Q4"),
+             ("the last quarter of 2017","2017-Q4"),("2019's fourth quarter","2019-Q4"),("the fourth-quarter of 2016","2016-Q4")]:
+    r(f"Results for {s} were strong.", "2020-08-20", f"{s}={v}/{'quarter'}")
+for s, v in [("H1 2020","2020-H1"),("1H20","2020-H1"),("H2 2019","2019-H2"),("the first half of 2018","2018-H1")]:
+    r(f"Results for {s} were strong.", "2020-08-20", f"{s}={v}/half")
+r("Sales in the first half rose.", "2020-08-20", "the first half=2020-H1/half")
+r("Sales in the second half will rise.", "2020-08-20", "the second half=2020-H2/half")
+r("Sales in Q3 rose.", "2020-08-20", "Q3=2020-Q3/quarter")
+r("Sales in the first quarter rose.", "2020-08-20", "the first quarter=2020-Q1/quarter")
+r("Sales in the fourth quarter rose.", "2021-02-10", "the fourth quarter=2020-Q4/quarter")
+# weeks
+r("in the week of March 6, 2020", "2020-08-20", "the week of March 6, 2020=2020-W10/week")
+# no reference date: relative ones keep their span with a null value
+for t, e in [("Sales rose last year.", "last year=null/year"), ("It said yesterday.", "yesterday=null/day"),
+             ("It closed six years ago.", "six years ago=null/year"), ("Profit fell last quarter.", "last quarter=null/quarter"),
+             ("It was announced last month.", "last month=null/month"), ("Sales rose in 2019.", "2019=2019/year"),
+             ("on June 18, 2020", "June 18, 2020=2020-06-18/day")]:
+    r(t, None, e)
+# not dates
+for t in ["He sold 1,500 shares.", "A 2019-page report", "The Airbus A320 flies.", "Call 555-2019 now.",
+          "the 2000 employees", "May I help you?", "He may go.", "Mar the table.", "a 24/7 service",
+          "version 2.0.19", "It weighs 1998 kilograms.", "Good Friday prayers", "Room 2019",
+          "http://example.com/2019/05/story", "ISBN 978-3-16-148410-0"]:
+    r(t, "2020-08-20", "-")
+r("in week 7 of 2020", "2020-08-20", "week 7 of 2020=2020-W07/week", "week numbers are not read")
+r("the 1990s", "2020-08-20", "the 1990s=199/decade", "decades have no grain in the spec")
+import os
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "dates.tsv"),"w") as f:
+    f.write("# text\treference date (- none)\texpected DATE mentions: span=value/grain joined by ' | ' (-: none)\n")
+    for t, ref, e, x in rows:
+        f.write(f"{t}\t{ref}\t{e if e else '-'}" + (f"\txfail: {x}" if x else "") + "\n")
+print(len(rows))

@@ -18,7 +18,27 @@ pub fn detect(text: &str) -> Option<&'static str> {
         return Some("en");
     }
     let info = whatlang::detect(prefix)?;
-    Some(iso639_1(info.lang().code()))
+    if info.is_reliable() || info.lang() == whatlang::Lang::Eng {
+        return Some(iso639_1(info.lang().code()));
+    }
+    // An unreliable guess of another language on a short text ("Shr 34 cts vs 1.19 dlrs"
+    // taken for Indonesian, a one-line English sentence for French) is no answer: plain
+    // ASCII with an English function word is English, anything else stays unknown.
+    if prefix.is_ascii() && has_english_marker(prefix) {
+        return Some("en");
+    }
+    None
+}
+
+/// English words that Dutch, German and the Romance languages do not share.
+const STRONG_ENGLISH: &[&str] = &[
+    "the", "and", "that", "said", "with", "from", "which", "would", "this", "were", "have", "has",
+];
+
+fn has_english_marker(prefix: &str) -> bool {
+    prefix
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() <= 6 && STRONG_ENGLISH.iter().any(|m| m.eq_ignore_ascii_case(w)))
 }
 
 /// English function words that no other language uses as words of its own.
@@ -153,6 +173,18 @@ mod tests {
             assert!(!clearly_english(t), "{t}");
             assert_ne!(detect(t), Some("en"), "{t}");
         }
+    }
+
+    #[test]
+    fn short_texts_are_english_or_unknown_not_a_guess() {
+        assert_eq!(detect("The deal is worth $ 12,345."), Some("en"));
+        for t in [
+            "Shr 34 cts vs 1.19 dlrs",
+            "Net 807,000 vs 2,858,000 Revs 25.2 mln",
+        ] {
+            assert!(matches!(detect(t), Some("en") | None), "{t}");
+        }
+        assert_eq!(detect("Het bedrijf is groot."), None);
     }
 
     #[test]

@@ -67,6 +67,7 @@ fn extract(file: &std::path::Path) -> anyhow::Result<()> {
             mentions: ex.mentions,
             entities: ex.entities,
             facts: vec![],
+            meta: Default::default(),
         };
         writeln!(out, "{}", serde_json::to_string(&art)?)?;
     }

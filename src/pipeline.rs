@@ -90,12 +90,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// Clean, detect and extract one raw article. A record with no text left is a reject.
-pub fn process(raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Article, Reject> {
-    let text = if raw.pre_cleaned {
-        raw.body
-    } else {
-        crate::clean::clean_body(&raw.body)
-    };
+pub fn process(mut raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Article, Reject> {
+    crate::clean::clean_raw(&mut raw);
+    let text = raw.body;
     if text.trim().is_empty() {
         return Err(Reject::new(&raw.origin, "no text left after cleaning"));
     }
@@ -124,6 +121,7 @@ pub fn process(raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Art
         title,
         published,
         lang,
+        meta: raw.meta,
         text,
         mentions: ex.mentions,
         entities: ex.entities,
@@ -200,6 +198,7 @@ pub fn run(
 
     let reference_date = opts.reference_date;
     let mut result = Ok(());
+    let mut boilerplate = crate::clean::boilerplate::Learner::default();
     for msg in rx.iter() {
         match msg {
             Msg::Reject(r) => {
@@ -207,8 +206,11 @@ pub fn run(
                 summary.rejected += 1;
                 reporter.reject(&r)?;
             }
-            Msg::Batch(batch) => {
+            Msg::Batch(mut batch) => {
                 summary.read += batch.len() as u64;
+                // Clean in parallel, then per-run boilerplate, learned in input order.
+                batch.par_iter_mut().for_each(crate::clean::clean_raw);
+                boilerplate.clean_batch(&mut batch);
                 let done: Vec<(Vec<String>, crate::article::Origin, Result<Article, Reject>)> =
                     batch
                         .into_par_iter()

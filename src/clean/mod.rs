@@ -56,9 +56,30 @@ pub fn clean_document(body: &str) -> Page {
     }
     // Plain-text wire copy (no block tags) marks paragraphs by indentation.
     Page {
-        text: notice::strip_edges(normalize::tidy(&scan.text, true, scan.blocks == 0)),
+        text: notice::strip_edges(settle(
+            normalize::tidy(&scan.text, true, scan.blocks == 0),
+            true,
+        )),
         ..Page::default()
     }
+}
+
+/// Make the clean text a fixed point of cleaning. Removing invisible characters can
+/// join the pieces of an entity (`&#x` ZWSP `3`), and text escaped twice over keeps an
+/// entity after one decoding (`&amp;#39;`): decode what is left and tidy again, until
+/// nothing changes (a few rounds at most; texts without `&` cost one scan).
+fn settle(mut s: String, sig_newlines: bool) -> String {
+    for _ in 0..4 {
+        if !s.contains('&') {
+            break;
+        }
+        let d = decode_entities(&s);
+        if d == s {
+            break;
+        }
+        s = normalize::tidy(&d, sig_newlines, false);
+    }
+    s
 }
 
 /// Clean a record's body in place (unless a reader already did) and fill the title, date
@@ -92,12 +113,15 @@ pub fn page(html: &str) -> Page {
         // ~70 s). Pages that deep are broken or hostile: take their text as a fragment.
         let scan = fragment::scan(html, false);
         return Page {
-            text: notice::strip_edges(normalize::tidy(&scan.text, true, scan.blocks == 0)),
+            text: notice::strip_edges(settle(
+                normalize::tidy(&scan.text, true, scan.blocks == 0),
+                true,
+            )),
             ..Page::default()
         };
     }
     let mut p = page::parse_page(html);
-    p.text = notice::strip_edges(p.text);
+    p.text = notice::strip_edges(settle(p.text, true));
     p
 }
 
@@ -166,7 +190,7 @@ pub fn clean_inline(s: &str) -> String {
     } else {
         s.to_string()
     };
-    let t = normalize::tidy(&t, false, false);
+    let t = settle(normalize::tidy(&t, false, false), false);
     if t.contains("\n\n") {
         t.replace("\n\n", " ")
     } else {
@@ -186,3 +210,6 @@ fn clean_block(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod proptests;

@@ -29,10 +29,11 @@
 //!   any of it is cleaned; later batches learn online. Everything runs on the pipeline's
 //!   calling thread in input order, so the output is a pure function of the input order
 //!   (and of the batch size, itself fixed by the input).
-//! * **Memory.** The table holds at most [`Config::max_units`] entries (~32 bytes each).
-//!   When full, entries seen only once are dropped, then twice, … until it is half full:
-//!   `retain` does not depend on hash-map iteration order, so the result stays
-//!   deterministic. Sources are capped the same way.
+//! * **Memory.** The table holds at most [`Config::max_units`] entries (~32 bytes each,
+//!   ~30 MB at the default cap, checked after each batch). When over, the least-seen
+//!   entries are dropped until it is at most half full; the bar is chosen from the counts
+//!   alone (not from hash-map order), so the result stays deterministic. Sources are
+//!   capped the same way.
 
 use std::collections::HashMap;
 
@@ -181,20 +182,37 @@ impl Learner {
         let mut n = 0usize;
         let mut h = src ^ 0x9e37_79b9_7f4a_7c15;
         let mut space = false;
-        for c in unit.chars() {
-            if c.is_alphanumeric() {
+        let b = unit.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c0 = b[i];
+            // ASCII fast path; other characters are decoded and lower-cased.
+            let (alnum, step) = if c0 < 0x80 {
+                (c0.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = unit[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if alnum {
                 if space && n > 0 {
-                    h = fnv(h, b" ");
+                    h = fnv_byte(h, b' ');
                 }
                 space = false;
-                for l in c.to_lowercase() {
-                    let mut buf = [0u8; 4];
-                    h = fnv(h, l.encode_utf8(&mut buf).as_bytes());
+                if c0 < 0x80 {
+                    h = fnv_byte(h, c0.to_ascii_lowercase());
                     n += 1;
+                } else {
+                    let c = unit[i..].chars().next().unwrap_or(' ');
+                    for l in c.to_lowercase() {
+                        let mut buf = [0u8; 4];
+                        h = fnv(h, l.encode_utf8(&mut buf).as_bytes());
+                        n += 1;
+                    }
                 }
             } else {
                 space = true;
             }
+            i += step;
         }
         if n < self.cfg.min_chars {
             0
@@ -217,27 +235,30 @@ impl Learner {
     /// The text without its learned boilerplate; `None` when nothing changes (or when
     /// too little would be left).
     fn strip(&self, text: &str, doc: &Doc) -> Option<String> {
+        let src = doc.source;
+        let keep: Vec<bool> = doc.paras.iter().map(|&k| !self.is_boiler(src, k)).collect();
+        let last_kept = keep.last() == Some(&true);
+        let first_kept = keep.first() == Some(&true);
+        let tail_hit = last_kept && doc.tail.first().is_some_and(|&k| self.is_boiler(src, k));
+        let head_hit = first_kept && doc.head.is_some_and(|k| self.is_boiler(src, k));
+        if keep.iter().all(|&k| k) && !tail_hit && !head_hit {
+            return None;
+        }
         let paras: Vec<&str> = text.split("\n\n").collect();
-        let keep: Vec<bool> = doc
-            .paras
-            .iter()
-            .map(|&k| !self.is_boiler(doc.source, k))
-            .collect();
-        let mut kept: Vec<String> = paras
+        let mut kept: Vec<&str> = paras
             .iter()
             .zip(&keep)
             .filter(|(_, &k)| k)
-            .map(|(p, _)| p.to_string())
+            .map(|(p, _)| *p)
             .collect();
-        let mut changed = kept.len() != paras.len();
         // Sentences: only at the edges of the original text, and only while the edge
         // paragraph is still there.
-        if keep.last() == Some(&true) && !doc.tail.is_empty() {
+        if tail_hit {
             let last = paras[paras.len() - 1];
             let sents = sentences(last);
             let mut cut = sents.len();
             for &k in &doc.tail {
-                if cut > 1 && self.is_boiler(doc.source, k) {
+                if cut > 1 && self.is_boiler(src, k) {
                     cut -= 1;
                 } else {
                     break;
@@ -247,49 +268,44 @@ impl Learner {
                 let end = sents[cut - 1].as_ptr() as usize - last.as_ptr() as usize
                     + sents[cut - 1].len();
                 if let Some(p) = kept.last_mut() {
-                    *p = last[..end].trim_end().to_string();
-                    changed = true;
+                    *p = last[..end].trim_end();
                 }
             }
         }
-        if keep.first() == Some(&true) && doc.head.is_some_and(|k| self.is_boiler(doc.source, k)) {
+        if head_hit {
             let first = paras[0];
             let sents = sentences(first);
             if sents.len() > 1 {
                 let start = sents[1].as_ptr() as usize - first.as_ptr() as usize;
                 if let Some(p) = kept.first_mut() {
                     // The first paragraph may also have lost its tail (one paragraph).
-                    let off = start.min(p.len());
-                    *p = p.get(off..).unwrap_or("").trim_start().to_string();
-                    changed = true;
+                    *p = p.get(start.min(p.len())..).unwrap_or("").trim_start();
                 }
             }
         }
-        if !changed {
-            return None;
-        }
         kept.retain(|p| !p.is_empty());
         let out = kept.join("\n\n");
-        if out.chars().count() * 4 < text.chars().count() {
+        if out == text || out.chars().count() * 4 < text.chars().count() {
             return None;
         }
         Some(out)
     }
 
-    /// Keep the tables within their caps (order-independent, hence deterministic).
+    /// Keep the tables within their caps: drop the least-seen entries down to half the
+    /// cap. The bar depends only on the counts, not on hash-map order: deterministic.
     fn prune(&mut self) {
-        let mut bar = 1;
-        while self.units.len() > self.cfg.max_units {
-            self.units.retain(|_, e| e.docs > bar);
-            bar += 1;
-            if self.units.len() <= self.cfg.max_units / 2 {
-                break;
-            }
+        fn bar(counts: impl Iterator<Item = u32>, keep: usize) -> u32 {
+            let mut c: Vec<u32> = counts.collect();
+            let drop = c.len().saturating_sub(keep).max(1);
+            *c.select_nth_unstable(drop - 1).1
         }
-        let mut bar = 1;
-        while self.sources.len() > self.cfg.max_sources {
-            self.sources.retain(|_, n| *n > bar);
-            bar += 1;
+        if self.units.len() > self.cfg.max_units {
+            let b = bar(self.units.values().map(|e| e.docs), self.cfg.max_units / 2);
+            self.units.retain(|_, e| e.docs > b);
+        }
+        if self.sources.len() > self.cfg.max_sources {
+            let b = bar(self.sources.values().copied(), self.cfg.max_sources / 2);
+            self.sources.retain(|_, n| *n > b);
         }
     }
 
@@ -307,10 +323,14 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = fnv_byte(h, b);
     }
     h
+}
+
+#[inline]
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// The source an article belongs to: its URL's host, else its canonical URL's host, else

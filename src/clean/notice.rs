@@ -193,3 +193,35 @@ mod tests {
         assert_eq!(strip_edges(once.clone()), once);
     }
 }
+
+#[cfg(test)]
+mod survey {
+    /// Diagnostic: edge paragraphs dropped from the Reuters dump (run with --ignored).
+    #[test]
+    #[ignore]
+    fn reuters_survey() {
+        use std::io::BufRead;
+        let Ok(f) = std::fs::File::open("../shared/data/bench/reuters21578.jsonl.gz") else {
+            return;
+        };
+        let r = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(f));
+        let (mut n, mut dropped) = (0, 0);
+        for line in r.lines() {
+            let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+            let body = v["html"].as_str().unwrap_or("");
+            let scan = super::super::fragment::scan(body, true);
+            let t = super::super::normalize::tidy(&scan.text, true, scan.blocks == 0);
+            let s = super::strip_edges(t.clone());
+            n += 1;
+            if s != t {
+                dropped += 1;
+                for p in t.split("\n\n") {
+                    if !s.contains(p) {
+                        println!("DROP {}", p.chars().take(200).collect::<String>());
+                    }
+                }
+            }
+        }
+        println!("{dropped} of {n} changed");
+    }
+}

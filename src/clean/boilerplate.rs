@@ -25,7 +25,7 @@
 //! * **Streaming.** The pipeline hands over its batches (up to 512 articles, in input
 //!   order) after the per-article clean. [`Learner::clean_batch`] first *learns* from the
 //!   whole batch, in order, then *cleans* every article of it with the counts as they stand
-//!   after the batch. The first batch is therefore a warm-up window that is learned before
+//!   after the batch (hashing and rewriting run on rayon; only the counting is serial). The first batch is therefore a warm-up window that is learned before
 //!   any of it is cleaned; later batches learn online. Everything runs on the pipeline's
 //!   calling thread in input order, so the output is a pure function of the input order
 //!   (and of the batch size, itself fixed by the input).
@@ -106,25 +106,31 @@ impl Learner {
     }
 
     /// Learn from a batch of cleaned articles (bodies already clean text), then remove the
-    /// boilerplate from each. Articles are visited in slice order.
+    /// boilerplate from each. Units are hashed and texts rewritten in parallel (pure
+    /// functions); the counts are updated on this thread in slice order, so the result
+    /// does not depend on scheduling.
     pub fn clean_batch(&mut self, batch: &mut [RawArticle]) {
-        let docs: Vec<Doc> = batch
-            .iter()
-            .map(|a| self.learn(&source_of(a), &a.body))
+        use rayon::prelude::*;
+        let docs: Vec<(Doc, Vec<u64>, u32)> = batch
+            .par_iter()
+            .map(|a| self.units(&source_of(a), &a.body))
             .collect();
-        for (a, d) in batch.iter_mut().zip(&docs) {
-            if let Some(t) = self.strip(&a.body, d) {
+        for (doc, keys, fp) in &docs {
+            self.count(doc.source, keys, *fp);
+        }
+        let this = &*self;
+        batch.par_iter_mut().zip(&docs).for_each(|(a, (d, _, _))| {
+            if let Some(t) = this.strip(&a.body, d) {
                 a.body = t;
             }
-        }
+        });
         self.prune();
     }
 
-    /// Learn one text of `source`; returns its units for [`Learner::strip`].
-    fn learn(&mut self, source: &str, text: &str) -> Doc {
+    /// The units of one text of `source`: its [`Doc`], the distinct unit keys to count,
+    /// and the article's fingerprint.
+    fn units(&self, source: &str, text: &str) -> (Doc, Vec<u64>, u32) {
         let src = fnv(FNV_OFFSET, source.as_bytes());
-        let count = self.sources.entry(src).or_insert(0);
-        *count = count.saturating_add(1);
         let paras: Vec<&str> = text.split("\n\n").collect();
         let mut doc = Doc {
             source: src,
@@ -164,8 +170,15 @@ impl Learner {
             .collect();
         keys.sort_unstable();
         keys.dedup();
+        (doc, keys, fp)
+    }
+
+    /// Count one article of source `src` (its distinct unit keys, its fingerprint).
+    fn count(&mut self, src: u64, keys: &[u64], fp: u32) {
+        let n = self.sources.entry(src).or_insert(0);
+        *n = n.saturating_add(1);
         let min_docs = self.cfg.min_docs;
-        for k in keys {
+        for &k in keys {
             let e = self.units.entry(k).or_default();
             if e.docs < min_docs && e.seen.contains(&fp) {
                 continue;
@@ -175,7 +188,6 @@ impl Learner {
             }
             e.docs = e.docs.saturating_add(1);
         }
-        doc
     }
 
     fn key(&self, src: u64, unit: &str) -> u64 {

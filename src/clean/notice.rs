@@ -8,6 +8,9 @@
 //! of any one site: each pattern names what the paragraph *does* (disclaims, claims
 //! rights, advertises the publisher, asks the reader to click), and a paragraph must be
 //! short enough to be a notice rather than a story paragraph that quotes one.
+//!
+//! Word boundaries are ASCII ones (`(?-u:\b)`): a Unicode `\b` sends the regex engine
+//! off its DFA as soon as a text holds one non-ASCII letter.
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -15,7 +18,7 @@ use regex::Regex;
 /// Paragraphs that announce themselves as a notice by their first words.
 static MARKED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?i)^(?:\W{0,3})(?:(?:legal |important |investment )?disclaimers?\b|disclosure:|copyright\b|©|\(c\) ?(?:19|20)\d\d|all rights reserved|免责声明|版权声明|声明[:：])",
+        r"(?i)^(?:\W{0,3})(?:(?:legal |important |investment )?disclaimers?(?-u:\b)|disclosure:|copyright(?-u:\b)|©|\(c\) ?(?:19|20)\d\d|all rights reserved|免责声明|版权声明|声明[:：])",
     )
     .expect("regex")
 });
@@ -31,7 +34,7 @@ static NOTICE: Lazy<Regex> = Lazy::new(|| {
       | not\ (?:intended\ )?(?:as|to\ be)\ (?:investment|financial)\ advice
       | the\ views\ (?:and\ opinions\ )?expressed\ (?:here|herein|in\ this)
       | all\ rights\ reserved
-      | (?:reproduction|redistribution|republication|reprinting|copying)\b[^.]{0,60}\b(?:prohibited|forbidden|not\ permitted|without\ (?:the\ )?(?:prior\ |express\ )?(?:written\ )?(?:permission|consent))
+      | (?:reproduction|redistribution|republication|reprinting|copying)(?-u:\b)[^.]{0,60}(?-u:\b)(?:prohibited|forbidden|not\ permitted|without\ (?:the\ )?(?:prior\ |express\ )?(?:written\ )?(?:permission|consent))
       | (?:reprinted|reproduced|republished)\ (?:with|by)\ (?:kind\ )?permission
       | (?:this|the)\ (?:article|story|content|post|piece)\ (?:was|is|has\ been)\ (?:originally\ )?(?:reprinted|reproduced|republished|syndicated)
       | (?:please\ )?(?:indicate|cite|credit)\ the\ source\ when\ (?:reprinting|reproducing)
@@ -47,16 +50,16 @@ static NOTICE: Lazy<Regex> = Lazy::new(|| {
 static CALL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
         r"(?ix)
-        ^\W{0,3}(?:click|tap)\ here\b
-      | ^\W{0,3}(?:follow|like)\ us\b
-      | ^\W{0,3}(?:subscribe|sign\ up|register)\ (?:to|for|now|today|here)\b
-      | ^\W{0,3}share\ (?:this|on)\b
-      | ^\W{0,3}download\ (?:our|the)\ (?:\w+\ )?app\b
+        ^\W{0,3}(?:click|tap)\ here(?-u:\b)
+      | ^\W{0,3}(?:follow|like)\ us(?-u:\b)
+      | ^\W{0,3}(?:subscribe|sign\ up|register)\ (?:to|for|now|today|here)(?-u:\b)
+      | ^\W{0,3}share\ (?:this|on)(?-u:\b)
+      | ^\W{0,3}download\ (?:our|the)\ (?:\w+\ )?app(?-u:\b)
       | ^\W{0,3}(?:join|get)\ (?:us|our)\ (?:\w+\ )?(?:newsletter|on\ )
-      | \b(?:follow|like)\ us\ on\ (?:twitter|facebook|instagram|linkedin|youtube|telegram|whatsapp|weibo|wechat|x)\b
-      | \b(?:click|tap)\ here\ (?:to|for)\b
-      | \bsubscribe\ to\ our\ (?:\w+\ )?(?:newsletter|channel|feed|podcast)
-      | \bsign\ up\ for\ (?:our|the)\ (?:\w+\ ){0,2}newsletter
+      | (?-u:\b)(?:follow|like)\ us\ on\ (?:twitter|facebook|instagram|linkedin|youtube|telegram|whatsapp|weibo|wechat|x)(?-u:\b)
+      | (?-u:\b)(?:click|tap)\ here\ (?:to|for)(?-u:\b)
+      | (?-u:\b)subscribe\ to\ our\ (?:\w+\ )?(?:newsletter|channel|feed|podcast)
+      | (?-u:\b)sign\ up\ for\ (?:our|the)\ (?:\w+\ ){0,2}newsletter
     ",
     )
     .expect("regex")
@@ -66,7 +69,7 @@ static CALL: Lazy<Regex> = Lazy::new(|| {
 /// The subject is a capitalised name of at most six words at the paragraph's start.
 static PUBLISHER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?x)^(?:About\ [^.:]{1,60}[.:]\s*)?(?:The\ )?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\ (?:of|and|for|the|\p{Lu}[\p{L}\p{N}.&'’-]*)){0,5},?\ (?:is|was\ founded\ as|has\ been)\ (?:a|an|the|one\ of\ the)\ [^.]{0,120}?(?i:\b(?:news|online|internet|digital|media)\ (?:website|web\ ?site|site|portal|agency|service|network|outlet|platform|organi[sz]ation|group|company|publisher|brand|provider)s?\b|\bmedia\ (?:group|company|conglomerate|house)\b|\bnews\ and\ information\b)",
+        r"(?x)^(?:About\ [^.:]{1,60}[.:]\s*)?(?:The\ )?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\ (?:of|and|for|the|\p{Lu}[\p{L}\p{N}.&'’-]*)){0,5},?\ (?:is|was\ founded\ as|has\ been)\ (?:a|an|the|one\ of\ the)\ [^.]{0,120}?(?i:(?-u:\b)(?:news|online|internet|digital|media)\ (?:website|web\ ?site|site|portal|agency|service|network|outlet|platform|organi[sz]ation|group|company|publisher|brand|provider)s?(?-u:\b)|(?-u:\b)media\ (?:group|company|conglomerate|house)(?-u:\b)|(?-u:\b)news\ and\ information(?-u:\b))",
     )
     .expect("regex")
 });

@@ -186,7 +186,34 @@ pub(crate) fn author_name(s: &str) -> Option<String> {
             t = r.trim().to_string();
         }
     }
-    let t = t.trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace());
+    // Bylines carry more than the name: "Jane Doe @jdoe Nov 18, 2019 at 9:24 pm ET •
+    // 2 min read", "Jane Doe | November 18, 2019": keep what comes before a separator, a
+    // handle or the first number (and a month name just before it).
+    let mut end = t.len();
+    for sep in [" | ", " •", "•", " @", " · ", "\t"] {
+        if let Some(i) = t.find(sep) {
+            end = end.min(i);
+        }
+    }
+    if let Some(i) = t.find(|c: char| c.is_ascii_digit()) {
+        end = end.min(i);
+    }
+    let mut head = t[..end].trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    if end < t.len() {
+        if let Some((before, last)) = head.rsplit_once(' ') {
+            if MONTHS
+                .iter()
+                .any(|m| last.to_ascii_lowercase().starts_with(m))
+            {
+                head = before;
+            }
+        }
+    }
+    let t = head.trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace());
+    let lower = t.to_ascii_lowercase();
+    if lower.ends_with("admin") || matches!(lower.as_str(), "administrator" | "webmaster") {
+        return None;
+    }
     if t.is_empty()
         || t.contains("://")
         || t.starts_with("www.")
@@ -199,6 +226,10 @@ pub(crate) fn author_name(s: &str) -> Option<String> {
     }
     Some(t.to_string())
 }
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// An absolute http(s) URL, trimmed; `None` for relative or odd values.
 fn absolute_url(s: &str) -> Option<String> {
@@ -327,6 +358,24 @@ mod tests {
         assert_eq!(author_name("jane@example.com"), None);
         assert_eq!(author_name("@jane"), None);
         assert_eq!(author_name("1234"), None);
+        assert_eq!(
+            author_name("Bryan DeArdo @BryanDeArdo Nov 18, 2019 at 9:24 pm ET • 2 min read")
+                .as_deref(),
+            Some("Bryan DeArdo")
+        );
+        assert_eq!(
+            author_name("JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43").as_deref(),
+            Some("JERUSALEM POST STAFF")
+        );
+        assert_eq!(
+            author_name("Madeline Fry | November 18, 2019 12:01 PM Print this article").as_deref(),
+            Some("Madeline Fry")
+        );
+        assert_eq!(
+            author_name("Ilana Muhlstein, MS, RDN").as_deref(),
+            Some("Ilana Muhlstein, MS, RDN")
+        );
+        assert_eq!(author_name("jdadmin"), None);
         assert_eq!(author_name(&"long ".repeat(40)), None);
     }
 }

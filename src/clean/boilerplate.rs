@@ -197,34 +197,39 @@ impl Learner {
         let b = unit.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            let c0 = b[i];
-            // ASCII fast path; other characters are decoded and lower-cased.
-            let (alnum, step) = if c0 < 0x80 {
-                (c0.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = unit[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            if alnum {
+            let m = NORM[b[i] as usize];
+            if m == 0 {
+                // ASCII punctuation or space.
+                space = true;
+                i += 1;
+                continue;
+            }
+            if m != NON_ASCII {
                 if space && n > 0 {
                     h = fnv_byte(h, b' ');
                 }
                 space = false;
-                if c0 < 0x80 {
-                    h = fnv_byte(h, c0.to_ascii_lowercase());
+                h = fnv_byte(h, m);
+                n += 1;
+                i += 1;
+                continue;
+            }
+            // Other characters are decoded and lower-cased.
+            let c = unit[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                if space && n > 0 {
+                    h = fnv_byte(h, b' ');
+                }
+                space = false;
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    h = fnv(h, l.encode_utf8(&mut buf).as_bytes());
                     n += 1;
-                } else {
-                    let c = unit[i..].chars().next().unwrap_or(' ');
-                    for l in c.to_lowercase() {
-                        let mut buf = [0u8; 4];
-                        h = fnv(h, l.encode_utf8(&mut buf).as_bytes());
-                        n += 1;
-                    }
                 }
             } else {
                 space = true;
             }
-            i += step;
         }
         if n < self.cfg.min_chars {
             0
@@ -332,6 +337,28 @@ impl Learner {
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Marks a byte that starts a non-ASCII character in [`NORM`].
+const NON_ASCII: u8 = 0xFF;
+
+/// Unit normalisation of a byte: ASCII letters and digits lower-cased, other ASCII 0
+/// (a separator), bytes of non-ASCII characters [`NON_ASCII`].
+static NORM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {

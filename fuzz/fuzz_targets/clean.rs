@@ -20,8 +20,9 @@ fn tidy(out: &str) {
     assert!(is_nfc(out), "not NFC: {out:?}");
 }
 
-/// `<` then (spaces, `/`) then a letter: text a second clean would read as a tag (the
-/// Reuters `&lt;P>` ticker convention keeps such text on purpose).
+/// `<` then (whitespace, `/`) then a letter: text a second clean would read as a tag (the
+/// Reuters `&lt;P>` ticker convention keeps such text on purpose; so does a `<` whose
+/// tag name was cut off by a control character, `<\t\0\n\n/s`).
 fn tag_shaped(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().enumerate().any(|(i, &c)| {
@@ -29,7 +30,7 @@ fn tag_shaped(s: &str) -> bool {
             && b[i + 1..]
                 .iter()
                 .take(8)
-                .find(|&&x| x != b' ' && x != b'/')
+                .find(|&&x| !matches!(x, b' ' | b'\t' | b'\n' | b'\r' | b'/'))
                 .is_some_and(|x| x.is_ascii_alphabetic() || *x == b'!')
     })
 }

@@ -170,9 +170,10 @@ proptest! {
     fn clean_body_is_tidy_and_idempotent(s in anything()) {
         let once = clean_body(&s);
         tidy_text(&once)?;
-        prop_assume!(!TAG_SHAPED.is_match(&once));
-        let twice = clean_body(&once);
-        prop_assert_eq!(&twice, &once, "input {:?}", s);
+        if !TAG_SHAPED.is_match(&once) {
+            let twice = clean_body(&once);
+            prop_assert_eq!(&twice, &once, "input {:?}", s);
+        }
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //!     print the first N cleaned bodies (default field `html`, N = 3)
 //! cargo run --release --example clean_tool -- bench FILE.jsonl[.gz] [FIELD]
 //!     time clean_body over every record: MB/s of input body bytes
+//! cargo run --release --example clean_tool -- learn FILE.jsonl[.gz] [FIELD] [URLFIELD]
+//!     run the per-run boilerplate learner over the cleaned bodies (batches of 512, as
+//!     the pipeline does): how many articles lost what, the most frequent removals
 //! cargo run --release --example clean_tool -- page FILE.html[.gz]
 //!     print what clean::page() makes of one page (NEWSFACTS_CLEAN_DEBUG=1: trace)
 //! cargo run --release --example clean_tool -- bodies DIR OUT.jsonl
@@ -18,7 +21,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use newsfacts::clean::{clean_body, page};
+use newsfacts::article::{Origin, RawArticle};
+use newsfacts::clean::boilerplate::Learner;
+use newsfacts::clean::{clean_body, clean_raw, page};
 
 fn open(path: &str) -> Result<Box<dyn BufRead>> {
     let f = File::open(path).with_context(|| format!("open {path}"))?;
@@ -74,6 +79,74 @@ fn main() -> Result<()> {
                 out_bytes as f64 / 1e6,
                 best,
                 bytes as f64 / 1e6 / best
+            );
+        }
+        Some("learn") => {
+            let path = args.get(1).context("FILE")?;
+            let field = args.get(2).map(String::as_str).unwrap_or("html");
+            let url_field = args.get(3).map(String::as_str).unwrap_or("url");
+            let mut arts = Vec::new();
+            for (i, line) in open(path)?.lines().enumerate() {
+                let line = line?;
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+                    continue;
+                };
+                let Some(body) = v.get(field).and_then(|x| x.as_str()) else {
+                    continue;
+                };
+                arts.push(RawArticle {
+                    id: None,
+                    url: v
+                        .get(url_field)
+                        .and_then(|x| x.as_str())
+                        .map(str::to_string),
+                    title: None,
+                    published: None,
+                    body: body.to_string(),
+                    origin: Origin {
+                        file: path.clone(),
+                        line: Some(i as u64 + 1),
+                    },
+                    warnings: Vec::new(),
+                    pre_cleaned: false,
+                    meta: Default::default(),
+                });
+            }
+            arts.iter_mut().for_each(clean_raw);
+            let before: Vec<String> = arts.iter().map(|a| a.body.clone()).collect();
+            let mut learner = Learner::default();
+            let t = Instant::now();
+            for chunk in arts.chunks_mut(512) {
+                learner.clean_batch(chunk);
+            }
+            let secs = t.elapsed().as_secs_f64();
+            let mut removed: std::collections::HashMap<String, usize> = Default::default();
+            let mut changed = 0;
+            let (mut chars_before, mut chars_after) = (0usize, 0usize);
+            for (b, a) in before.iter().zip(&arts) {
+                chars_before += b.len();
+                chars_after += a.body.len();
+                if *b != a.body {
+                    changed += 1;
+                    for p in b.split("\n\n") {
+                        if !a.body.contains(p) {
+                            let key: String = p.chars().take(100).collect();
+                            *removed.entry(key).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            let mut top: Vec<_> = removed.into_iter().collect();
+            top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (p, n) in top.iter().take(40) {
+                println!("{n:6}  {p}");
+            }
+            println!(
+                "{} articles, {changed} changed, {:.2}% of the text removed, {} units held, learner {:.0} MB/s",
+                arts.len(),
+                100.0 * (chars_before - chars_after) as f64 / chars_before.max(1) as f64,
+                learner.len(),
+                chars_before as f64 / 1e6 / secs
             );
         }
         Some("bodies") => {

@@ -68,6 +68,7 @@ fn extract(file: &std::path::Path) -> anyhow::Result<()> {
             entities: ex.entities,
             facts: vec![],
             copies: vec![],
+            meta: Default::default(),
         };
         writeln!(out, "{}", serde_json::to_string(&art)?)?;
     }

@@ -34,6 +34,35 @@ pub struct RawArticle {
     pub warnings: Vec<String>,
     /// The body is already clean text (a reader ran the clean stage on a whole page).
     pub pre_cleaned: bool,
+    /// Author, site name, canonical URL, when a page said so.
+    pub meta: PageMeta,
+}
+
+/// Optional article metadata found in a page (meta tags, JSON-LD, bylines): output only
+/// when known, so records without them keep the spec's JSON unchanged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageMeta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
+}
+
+impl PageMeta {
+    /// Fill the fields `self` lacks from `other`.
+    pub fn fill_from(&mut self, other: PageMeta) {
+        if self.author.is_none() {
+            self.author = other.author;
+        }
+        if self.site_name.is_none() {
+            self.site_name = other.site_name;
+        }
+        if self.canonical_url.is_none() {
+            self.canonical_url = other.canonical_url;
+        }
+    }
 }
 
 /// The mention types of the spec.
@@ -108,6 +137,9 @@ pub struct Article {
     pub title: Option<String>,
     pub published: Option<String>,
     pub lang: Option<String>,
+    /// Optional page metadata (`author`, `site_name`, `canonical_url`), omitted when absent.
+    #[serde(flatten)]
+    pub meta: PageMeta,
     pub text: String,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,

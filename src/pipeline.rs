@@ -91,12 +91,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// Clean, detect and extract one raw article. A record with no text left is a reject.
-pub fn process(raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Article, Reject> {
-    let text = if raw.pre_cleaned {
-        raw.body
-    } else {
-        crate::clean::clean_body(&raw.body)
-    };
+pub fn process(mut raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Article, Reject> {
+    crate::clean::clean_raw(&mut raw);
+    let text = raw.body;
     if text.trim().is_empty() {
         return Err(Reject::new(&raw.origin, "no text left after cleaning"));
     }
@@ -125,6 +122,7 @@ pub fn process(raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Art
         title,
         published,
         lang,
+        meta: raw.meta,
         text,
         mentions: ex.mentions,
         entities: ex.entities,
@@ -213,10 +211,15 @@ pub fn run(
     let reference_date = opts.reference_date;
     let (done_tx, done_rx) = crossbeam_channel::bounded::<Done>(2);
     let worker = std::thread::spawn(move || {
+        // Per-run boilerplate, learned in input order (so the worker owns it).
+        let mut boilerplate = crate::clean::boilerplate::Learner::default();
         for msg in rx.iter() {
             let done = match msg {
                 Msg::Reject(r) => Done::Reject(r),
-                Msg::Batch(batch) => Done::Batch(
+                Msg::Batch(mut batch) => Done::Batch({
+                    // Clean in parallel, then drop the paragraphs learned as boilerplate.
+                    batch.par_iter_mut().for_each(crate::clean::clean_raw);
+                    boilerplate.clean_batch(&mut batch);
                     batch
                         .into_par_iter()
                         .map(|raw| {
@@ -224,8 +227,8 @@ pub fn run(
                             let origin = raw.origin.clone();
                             (warnings, origin, process(raw, reference_date))
                         })
-                        .collect(),
-                ),
+                        .collect()
+                }),
             };
             if done_tx.send(done).is_err() {
                 return;

@@ -6,14 +6,25 @@
 //!   through a hand-written scanner ([`fragment`]) and the whitespace/Unicode tidy
 //!   ([`normalize`]);
 //! * whole pages (a fragment scan meets `<html`, `<body`, `<!doctype`, `<nav`…) are parsed
-//!   with `scraper` and reduced to the main article text ([`page`]).
+//!   with `scraper` and reduced to the main article text ([`page`]), with title, date,
+//!   author, site name and canonical URL from its meta tags and JSON-LD ([`meta`]).
+//!
+//! Both paths then drop notice paragraphs at the article's edges ([`notice`]:
+//! disclaimers, copyright and reprint notices, publisher blurbs, calls to action).
+//! Boilerplate that only shows as repetition across the articles of one source is
+//! learned per run by [`boilerplate::Learner`], which the pipeline runs over each batch.
 
+pub mod boilerplate;
 mod entities;
 mod fragment;
+mod meta;
 mod normalize;
+mod notice;
 mod page;
 
 pub use entities::decode_entities;
+
+use crate::article::PageMeta;
 
 /// What a full HTML page yields.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,6 +32,8 @@ pub struct Page {
     pub title: Option<String>,
     /// `YYYY-MM-DD` from common meta tags when present.
     pub published: Option<String>,
+    /// Author, site name, canonical URL when the page states them.
+    pub meta: PageMeta,
     /// The clean main text (paragraphs separated by blank lines).
     pub text: String,
 }
@@ -29,13 +42,67 @@ pub struct Page {
 /// space-mangled tags, or a whole page. Returns the clean text, paragraphs separated by
 /// one blank line.
 pub fn clean_body(body: &str) -> String {
+    clean_document(body).text
+}
+
+/// [`clean_body`], keeping what a whole page says about itself: when `body` is a page,
+/// the result has its title, date and metadata too (for records that lack them).
+pub fn clean_document(body: &str) -> Page {
     let scan = fragment::scan(body, true);
     // A whole page, or a tag soup that is mostly markup (a page without its <html>):
     // the page path removes its boilerplate.
     if scan.page || (scan.tags > 200 && scan.text.len() * 3 < body.len()) {
-        return page(body).text;
+        return page(body);
     }
     // Plain-text wire copy (no block tags) marks paragraphs by indentation.
+    Page {
+        text: notice::strip_edges(settle(
+            normalize::tidy(&scan.text, true, scan.blocks == 0),
+            true,
+        )),
+        ..Page::default()
+    }
+}
+
+/// Make the clean text a fixed point of cleaning. Removing invisible characters can
+/// join the pieces of an entity (`&#x` ZWSP `3`), and text escaped twice over keeps an
+/// entity after one decoding (`&amp;#39;`): decode what is left and tidy again, until
+/// nothing changes (a few rounds at most; texts without `&` cost one scan).
+fn settle(mut s: String, sig_newlines: bool) -> String {
+    for _ in 0..4 {
+        if !s.contains('&') {
+            break;
+        }
+        let d = decode_entities(&s);
+        if d == s {
+            break;
+        }
+        s = normalize::tidy(&d, sig_newlines, false);
+    }
+    s
+}
+
+/// Clean a record's body in place (unless a reader already did) and fill the title, date
+/// and page metadata it lacks from what a whole-page body says. Marks it `pre_cleaned`.
+pub fn clean_raw(raw: &mut crate::article::RawArticle) {
+    if raw.pre_cleaned {
+        return;
+    }
+    let p = clean_document(&raw.body);
+    raw.body = p.text;
+    raw.pre_cleaned = true;
+    if raw.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        raw.title = p.title.or(raw.title.take());
+    }
+    if raw.published.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        raw.published = p.published.or(raw.published.take());
+    }
+    raw.meta.fill_from(p.meta);
+}
+
+/// A body known not to be a page (JSON-LD `articleBody`): fragment scan and tidy only.
+fn clean_fragment(body: &str) -> String {
+    let scan = fragment::scan(body, true);
     normalize::tidy(&scan.text, true, scan.blocks == 0)
 }
 
@@ -46,12 +113,16 @@ pub fn page(html: &str) -> Page {
         // ~70 s). Pages that deep are broken or hostile: take their text as a fragment.
         let scan = fragment::scan(html, false);
         return Page {
-            title: None,
-            published: None,
-            text: normalize::tidy(&scan.text, true, scan.blocks == 0),
+            text: notice::strip_edges(settle(
+                normalize::tidy(&scan.text, true, scan.blocks == 0),
+                true,
+            )),
+            ..Page::default()
         };
     }
-    page::parse_page(html)
+    let mut p = page::parse_page(html);
+    p.text = notice::strip_edges(settle(p.text, true));
+    p
 }
 
 /// Nesting deeper than any real page (browsers cap it at 512), estimated from a cheap
@@ -119,7 +190,7 @@ pub fn clean_inline(s: &str) -> String {
     } else {
         s.to_string()
     };
-    let t = normalize::tidy(&t, false, false);
+    let t = settle(normalize::tidy(&t, false, false), false);
     if t.contains("\n\n") {
         t.replace("\n\n", " ")
     } else {
@@ -139,3 +210,6 @@ fn clean_block(s: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod proptests;

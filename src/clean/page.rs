@@ -11,10 +11,24 @@ use super::Page;
 /// Parse a page and extract title, date and main text.
 pub(crate) fn parse_page(html: &str) -> Page {
     let doc = Html::parse_document(html);
+    let ld = super::meta::json_ld(&doc);
+    let meta = super::meta::page_meta(&doc, &ld);
+    let mut text = main_text(&doc);
+    if let Some(body) = &ld.body {
+        // JSON-LD `articleBody` is the publisher's own statement of the story, but often
+        // cut to a teaser (500 characters) or wrapped in markup. Trust it over the scorer
+        // only when the scorer found much less text than a full-length articleBody holds.
+        let ld_text = super::clean_fragment(body);
+        let (n_ld, n_ours) = (ld_text.chars().count(), text.chars().count());
+        if n_ld >= 600 && n_ours * 2 < n_ld {
+            text = ld_text;
+        }
+    }
     Page {
-        title: title(&doc),
-        published: published(&doc),
-        text: main_text(&doc),
+        title: title(&doc).or(ld.headline),
+        published: published(&doc).or(ld.date_published),
+        meta,
+        text,
     }
 }
 
@@ -22,7 +36,7 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }
 
-fn one_line(s: &str) -> Option<String> {
+pub(crate) fn one_line(s: &str) -> Option<String> {
     let t = super::clean_inline(s);
     if t.is_empty() {
         None

@@ -21,5 +21,6 @@ pub fn parse(html: &str, origin: Origin) -> Item {
         origin,
         warnings: Vec::new(),
         pre_cleaned: true,
+        meta: page.meta,
     })
 }

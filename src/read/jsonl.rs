@@ -156,6 +156,7 @@ pub fn parse_line(line: &[u8], origin: Origin) -> Item {
         origin,
         warnings,
         pre_cleaned: false,
+        meta: Default::default(),
     })
 }
 

@@ -20,6 +20,7 @@ pub fn parse(text: &str, origin: Origin) -> Item {
             origin,
             warnings: Vec::new(),
             pre_cleaned: false,
+            meta: Default::default(),
         }),
         Some(t) => Ok(RawArticle {
             id: None,
@@ -30,6 +31,7 @@ pub fn parse(text: &str, origin: Origin) -> Item {
             origin,
             warnings: Vec::new(),
             pre_cleaned: false,
+            meta: Default::default(),
         }),
     }
 }

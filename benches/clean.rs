@@ -13,10 +13,8 @@ use newsfacts::clean::{boilerplate::Learner, clean_document};
 use std::io::Read;
 use std::time::Instant;
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
+mod common;
+use common::median;
 
 fn main() {
     let args: Vec<String> = std::env::args()

@@ -9,38 +9,16 @@
 
 use newsfacts::article::Origin;
 use newsfacts::extract::{dates, money, percent, Context, Found};
-use std::io::Read;
 use std::time::Instant;
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
-}
+mod common;
+use common::median;
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
-    let path = args
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "../shared/data/bench/reuters21578.jsonl.gz".to_string());
-    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(7);
-    let Ok(file) = std::fs::File::open(&path) else {
-        eprintln!("no dump at {path}: nothing to measure");
+    let (path, runs) = common::args(common::REUTERS, 7);
+    let Some(raw) = common::read_dump(&path) else {
         return;
     };
-    let mut raw = Vec::new();
-    if path.ends_with(".gz") {
-        flate2::read::MultiGzDecoder::new(file)
-            .read_to_end(&mut raw)
-            .expect("read dump");
-    } else {
-        std::io::BufReader::new(file)
-            .read_to_end(&mut raw)
-            .expect("read dump");
-    }
     let origin = Origin {
         file: path.clone(),
         line: None,

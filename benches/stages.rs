@@ -8,13 +8,10 @@
 
 use newsfacts::article::Origin;
 use newsfacts::extract::{self, Context};
-use std::io::Read;
 use std::time::Instant;
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    v[v.len() / 2]
-}
+mod common;
+use common::median;
 
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
     let mut secs = Vec::new();
@@ -27,27 +24,10 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
-    let path = args
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "../shared/data/bench/reuters21578.jsonl.gz".to_string());
-    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
-    let Ok(file) = std::fs::File::open(&path) else {
-        eprintln!("no dump at {path}: nothing to measure");
+    let (path, runs) = common::args(common::REUTERS, 3);
+    let Some(raw) = common::read_dump(&path) else {
         return;
     };
-    let mut raw = Vec::new();
-    if path.ends_with(".gz") {
-        flate2::read::MultiGzDecoder::new(file)
-            .read_to_end(&mut raw)
-            .unwrap();
-    } else {
-        std::io::BufReader::new(file).read_to_end(&mut raw).unwrap();
-    }
     let lines: Vec<&[u8]> = raw
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())

@@ -26,7 +26,13 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 #[derive(Default)]
 pub struct NameCache {
     names: Mutex<std::collections::HashMap<SegmentId, Vec<Option<Arc<str>>>>>,
+    /// Zeroed count arrays for reuse: allocating and faulting in a fresh one per segment
+    /// and query costs more than clearing the entries a query touched.
+    buffers: Mutex<Vec<Vec<u32>>>,
 }
+
+/// Count arrays kept for reuse.
+const MAX_BUFFERS: usize = 16;
 
 /// Per segment and root, at least this many values are resolved to names.
 pub const MIN_KEEP: usize = 200;
@@ -84,7 +90,10 @@ pub struct SegmentCounter {
     cache: Arc<NameCache>,
     segment: SegmentId,
     reader: tantivy::fastfield::FacetReader,
+    /// Counts by ordinal (a reused buffer: at least `num_terms` long, zero when handed out
+    /// and when given back).
     counts: Vec<u32>,
+    num_terms: usize,
     /// Ordinals counted at least once, in the order first seen.
     touched: Vec<u64>,
     /// Ordinal range of each root in this segment.
@@ -142,7 +151,20 @@ impl Collector for FacetCounter {
             cache: self.cache.clone(),
             segment: segment.segment_id(),
             reader: facet_reader,
-            counts: vec![0; num_terms as usize],
+            counts: {
+                let mut b = self
+                    .cache
+                    .buffers
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .pop()
+                    .unwrap_or_default();
+                if b.len() < num_terms as usize {
+                    b.resize(num_terms as usize, 0);
+                }
+                b
+            },
+            num_terms: num_terms as usize,
             touched: Vec::new(),
             ranges,
             roots: self.roots.clone(),
@@ -191,7 +213,7 @@ impl SegmentCollector for SegmentCounter {
         }
     }
 
-    fn harvest(self) -> RootCounts {
+    fn harvest(mut self) -> RootCounts {
         let dict = self.reader.facet_dict();
         let mut counts = Vec::with_capacity(self.roots.len());
         let mut by_root: Vec<Vec<(u64, u32)>> = vec![Vec::new(); self.roots.len()];
@@ -209,7 +231,7 @@ impl SegmentCollector for SegmentCounter {
             let mut cache = self.cache.names.lock().unwrap_or_else(|e| e.into_inner());
             let slots = cache
                 .entry(self.segment)
-                .or_insert_with(|| vec![None; self.counts.len()]);
+                .or_insert_with(|| vec![None; self.num_terms]);
             let missing: Vec<u64> = found
                 .iter()
                 .map(|x| x.0)
@@ -238,6 +260,14 @@ impl SegmentCollector for SegmentCounter {
             drop(cache);
             counts.push(m);
         }
+        for &o in &self.touched {
+            self.counts[o as usize] = 0;
+        }
+        let mut pool = self.cache.buffers.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.len() < MAX_BUFFERS {
+            pool.push(std::mem::take(&mut self.counts));
+        }
+        drop(pool);
         RootCounts {
             roots: self.roots,
             counts,
@@ -284,11 +314,15 @@ mod tests {
         assert_eq!(searcher.segment_readers().len(), 3);
         let roots = ["currency", "org", "person", "year"];
         let q = TermQuery::new(Term::from_field_text(tag, "x"), IndexRecordOption::Basic);
-        for query in [&q as &dyn tantivy::query::Query, &AllQuery] {
+        // One cache for all searches, as an open index has: names and count buffers are
+        // reused from one search to the next and must not carry counts over.
+        let cache: Arc<NameCache> = Default::default();
+        let queries = [&q as &dyn tantivy::query::Query, &AllQuery];
+        for query in queries.iter().chain(&queries).copied() {
             let ours = searcher
                 .search(
                     query,
-                    &FacetCounter::new("facet", &roots, 10, Default::default()),
+                    &FacetCounter::new("facet", &roots, 10, cache.clone()),
                 )
                 .unwrap();
             let mut theirs = FacetCollector::for_field("facet");

@@ -204,9 +204,13 @@ fn run(cli: Cli) -> Result<u8> {
 
 /// Where output goes: stdout, or a file written under a temporary name beside it and
 /// renamed into place by [`Output::finish`], so a run that fails (a bad query, a full
-/// disk) never leaves a truncated file where a good one was.
+/// disk) never leaves a truncated file where a good one was. A destination that is not a
+/// regular file (`/dev/null`, a named pipe, `/dev/stdout`) is written directly: renaming
+/// over it would replace the device or pipe with a plain file. A symbolic link is
+/// followed, so the file it points to is replaced and the link stays.
 enum Output {
     Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    Direct(std::io::BufWriter<std::fs::File>),
     File {
         w: std::io::BufWriter<std::fs::File>,
         tmp: PathBuf,
@@ -218,6 +222,15 @@ impl Output {
     fn new(path: Option<&Path>) -> Result<Output> {
         match path {
             Some(p) if p.as_os_str() != "-" => {
+                // Follow a link to what it names; a missing file is created as given.
+                let p = &std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+                if std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                    let f = std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(p)
+                        .with_context(|| format!("cannot open {}", p.display()))?;
+                    return Ok(Output::Direct(std::io::BufWriter::new(f)));
+                }
                 let name = p
                     .file_name()
                     .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
@@ -250,12 +263,14 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Output::Stdout(w) => w.write(buf),
+            Output::Direct(w) => w.write(buf),
             Output::File { w, .. } => w.write(buf),
         }
     }
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Output::Stdout(w) => w.flush(),
+            Output::Direct(w) => w.flush(),
             Output::File { w, .. } => w.flush(),
         }
     }

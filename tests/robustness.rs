@@ -667,6 +667,46 @@ fn output_onto_an_input_file_is_refused() {
     }
 }
 
+/// `-o` onto a named pipe or through a symbolic link writes into what is there: the
+/// write-then-rename that protects a regular file must not replace a pipe or a device
+/// (`-o /dev/null` once turned the machine's `/dev/null` into a plain file) or a link.
+#[test]
+fn output_onto_a_pipe_or_a_link_keeps_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "a.jsonl", record("a", "Story in Paris.") + "\n");
+
+    let fifo = dir.path().join("out.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        let o = run(&["extract", &data, "-o", fifo.to_str().unwrap()]);
+        no_panic(&o);
+        assert!(o.status.success(), "{}", stderr(&o));
+        // Checked before joining: a reader whose pipe was replaced waits forever.
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+        let got = reader.join().unwrap();
+        assert_eq!(json_lines(&got).len(), 1, "{got:?}");
+    } else {
+        eprintln!("mkfifo unavailable: the pipe half of this test is skipped");
+    }
+
+    let target = write(dir.path(), "target.jsonl", "old\n");
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let o = run(&["extract", &data, "-o", link.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(
+        json_lines(&std::fs::read_to_string(&target).unwrap()).len(),
+        1
+    );
+}
+
 #[test]
 fn export_with_a_bad_query_leaves_the_output_file_alone() {
     let (dir, index) = ingested();

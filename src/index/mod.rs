@@ -3,6 +3,7 @@
 pub mod facets;
 pub mod schema;
 pub mod search;
+pub mod stem;
 pub mod writer;
 
 use anyhow::{bail, Context as _, Result};
@@ -50,6 +51,7 @@ impl NewsIndex {
         check_marker(dir)?;
         let index = Index::open_in_dir(dir)
             .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+        register_analyzers(&index);
         let (_, fields) = schema::build();
         Ok(NewsIndex {
             index,
@@ -82,6 +84,7 @@ impl NewsIndex {
         let (schema, fields) = schema::build();
         let index = Index::create_in_dir(dir, schema)
             .with_context(|| format!("cannot create an index in {}", dir.display()))?;
+        register_analyzers(&index);
         let marker = serde_json::json!({"schema_version": schema::SCHEMA_VERSION, "created_by": concat!("newsfacts ", env!("CARGO_PKG_VERSION"))});
         std::fs::write(dir.join(MARKER), marker.to_string())
             .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))?;
@@ -109,6 +112,11 @@ impl NewsIndex {
             .context("cannot read the index")?;
         Ok(self.reader.get_or_init(|| r).searcher())
     }
+}
+
+/// Our analyzers, registered on every opened index (tantivy keeps them in memory only).
+fn register_analyzers(index: &Index) {
+    index.tokenizers().register(stem::NAME, stem::analyzer());
 }
 
 fn check_marker(dir: &Path) -> Result<()> {

@@ -54,7 +54,7 @@ pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("en_stem")
+            .set_tokenizer(super::stem::NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let id = b.add_text_field("id", STRING | STORED);

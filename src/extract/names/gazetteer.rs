@@ -52,7 +52,12 @@ pub const ORGWORD: usize = 6;
 pub const TITLE: usize = 7;
 pub const DEMONYM: usize = 8;
 
-/// Token-sequence gazetteer: hash of the lower-cased token sequence → class bit mask.
+/// A bit of the map's values beside the class bits: some entry continues this sequence.
+const GOES_ON: u16 = 1 << 15;
+
+/// Token-sequence gazetteer: hash of the lower-cased token sequence → class bit mask
+/// (and [`GOES_ON`] for the beginnings of longer entries, so that a scan stops as soon
+/// as no entry can match).
 pub struct Gazetteer {
     map: FxMap<u64, u16>,
     maxlen: usize,
@@ -75,6 +80,9 @@ impl Gazetteer {
                     .collect();
                 maxlen = maxlen.max(hs.len());
                 *map.entry(seq_hash(&hs)).or_insert(0) |= 1 << ci;
+                for k in 1..hs.len() {
+                    *map.entry(seq_hash(&hs[..k])).or_insert(0) |= GOES_ON;
+                }
             }
         }
         Gazetteer { map, maxlen }
@@ -82,7 +90,7 @@ impl Gazetteer {
 
     /// Class mask of exactly this sequence of lower-case hashes.
     pub fn lookup(&self, hs: &[u64]) -> u16 {
-        self.map.get(&seq_hash(hs)).copied().unwrap_or(0)
+        self.map.get(&seq_hash(hs)).map_or(0, |&m| m & !GOES_ON)
     }
 
     /// For every token, its BILOU code (1=B, 2=I, 3=L, 4=U, 0=none) per class, from
@@ -96,12 +104,16 @@ impl Gazetteer {
             let mut found: [usize; NG] = [0; NG];
             for len in 1..=self.maxlen.min(n - i) {
                 h = super::features::seq_step(h, lower[i + len - 1]);
-                if let Some(&mask) = self.map.get(&super::features::seq_finish(h, len)) {
-                    for (c, f) in found.iter_mut().enumerate() {
-                        if mask & (1 << c) != 0 {
-                            *f = len;
-                        }
+                let Some(&mask) = self.map.get(&super::features::seq_finish(h, len)) else {
+                    break;
+                };
+                for (c, f) in found.iter_mut().enumerate() {
+                    if mask & (1 << c) != 0 {
+                        *f = len;
                     }
+                }
+                if mask & GOES_ON == 0 {
+                    break;
                 }
             }
             for (c, &len) in found.iter().enumerate() {

@@ -7,7 +7,7 @@
 
 use super::features::{
     dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, FxMap, Groups, LcStats,
-    TokInfo, F_CAP, NDYN,
+    TokInfo, F_CAP, F_UPPER, NDYN,
 };
 use super::gazetteer::Gazetteer;
 use anyhow::{bail, Context as _};
@@ -310,21 +310,98 @@ pub fn tag_doc<W: Weights>(
     token_infos(words, sents, &res.gaz, &res.lc, &mut sc.infos);
     sc.hist.clear();
     let mut tags = vec![0u8; words.len()];
-    let mut scores = [0f32; ROW];
     let mut trans = [[0f32; ROW]; NTAGS];
     for (t1, tr) in trans.iter_mut().enumerate() {
         w.score(&[row(trans_feat(t1 as u8), bits)], tr);
     }
     let mut cand: Vec<(f32, u8)> = Vec::with_capacity(NTAGS);
+    let mut segs: Vec<Range<usize>> = Vec::new();
     for s in sents {
-        let n = s.len();
-        if n == 0 {
+        if s.is_empty() {
             continue;
         }
+        // Decoding skips the stretches of a sentence that cannot hold a name (tagging,
+        // not training, which must see every token).
+        segs.clear();
+        if gold.is_some() {
+            segs.push(s.clone());
+        } else {
+            live_segments(&sc.infos, s.clone(), &mut segs);
+        }
+        for seg in &segs {
+            decode(w, res, &trans, seg.clone(), s, &mut cand, sc, &mut tags);
+        }
+        if let Some(gold) = gold {
+            update(w, bits, gold, &tags, s.clone(), sc);
+        }
+        if gold.is_some() {
+            for (t1, tr) in trans.iter_mut().enumerate() {
+                w.score(&[row(trans_feat(t1 as u8), bits)], tr);
+            }
+        }
+        if g.doc {
+            for (a, b, ty) in spans(&tags[s.clone()]) {
+                for k in s.start + a..s.start + b {
+                    if sc.infos[k].flags & F_CAP != 0 {
+                        *sc.hist.entry(sc.infos[k].l).or_insert(0) |= 1 << ty;
+                    }
+                }
+            }
+        }
+    }
+    tags
+}
+
+/// Tokens this far from any token with an upper-case letter are never part of a name
+/// (names are capitalised; the lower-case words inside one, "Bank of England", sit next to
+/// capitalised ones), and the tagger's features look two tokens either way.
+const LIVE_REACH: usize = 2;
+
+/// The parts of sentence `s` within [`LIVE_REACH`] tokens of an upper-case letter, in
+/// order; the rest is tagged O without decoding.
+fn live_segments(infos: &[TokInfo], s: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut cur: Option<Range<usize>> = None;
+    for i in s.clone() {
+        if infos[i].flags & F_UPPER == 0 {
+            continue;
+        }
+        let lo = i.saturating_sub(LIVE_REACH).max(s.start);
+        let hi = (i + LIVE_REACH + 1).min(s.end);
+        match &mut cur {
+            Some(c) if lo <= c.end => c.end = hi,
+            _ => {
+                if let Some(c) = cur.take() {
+                    out.push(c);
+                }
+                cur = Some(lo..hi);
+            }
+        }
+    }
+    out.extend(cur);
+}
+
+/// Viterbi-decode the tokens `seg` of sentence `s` (features see the whole sentence) into
+/// `tags`, as if the token before `seg` were tagged O.
+#[allow(clippy::too_many_arguments)]
+fn decode<W: Weights>(
+    w: &mut W,
+    res: &Resources,
+    trans: &[[f32; ROW]; NTAGS],
+    seg: Range<usize>,
+    s: &Range<usize>,
+    cand: &mut Vec<(f32, u8)>,
+    sc: &mut Scratch,
+    tags: &mut [u8],
+) {
+    let bits = w.bits();
+    let g = res.groups;
+    let mut scores = [0f32; ROW];
+    let n = seg.len();
+    {
         sc.rows.clear();
         sc.off.clear();
         sc.stat.clear();
-        for i in s.clone() {
+        for i in seg.clone() {
             sc.hashes.clear();
             static_feats(&sc.infos, s, i, g, &mut sc.hashes);
             if g.doc {
@@ -349,7 +426,7 @@ pub fn tag_doc<W: Weights>(
         sc.back.clear();
         sc.back.resize(n, [0; ROW]);
         for k in 0..n {
-            let i = s.start + k;
+            let i = seg.start + k;
             let last = k + 1 == n;
             let stat = &sc.stat[k * ROW..(k + 1) * ROW];
             let mut best = [f32::NEG_INFINITY; ROW];
@@ -369,7 +446,7 @@ pub fn tag_doc<W: Weights>(
                     cand.truncate(BEAM);
                 }
             }
-            for &(base, t1) in &cand {
+            for &(base, t1) in cand.iter() {
                 w.score(&dyn_rows(&sc.infos, i, t1, bits), &mut scores);
                 let tr = &trans[t1 as usize];
                 for t in 0..NTAGS as u8 {
@@ -397,10 +474,24 @@ pub fn tag_doc<W: Weights>(
             }
         }
         for k in (0..n).rev() {
-            tags[s.start + k] = bt;
+            tags[seg.start + k] = bt;
             bt = sc.back[k][bt as usize];
         }
-        if let Some(gold) = gold {
+    }
+}
+
+/// The structured-perceptron update for sentence `s` decoded as `tags`.
+fn update<W: Weights>(
+    w: &mut W,
+    bits: u32,
+    gold: &[u8],
+    tags: &[u8],
+    s: Range<usize>,
+    sc: &mut Scratch,
+) {
+    let n = s.len();
+    {
+        {
             if gold[s.clone()] != tags[s.clone()] {
                 for k in 0..n {
                     let i = s.start + k;
@@ -422,22 +513,7 @@ pub fn tag_doc<W: Weights>(
                 }
             }
         }
-        if gold.is_some() {
-            for (t1, tr) in trans.iter_mut().enumerate() {
-                w.score(&[row(trans_feat(t1 as u8), bits)], tr);
-            }
-        }
-        if g.doc {
-            for (a, b, ty) in spans(&tags[s.clone()]) {
-                for k in s.start + a..s.start + b {
-                    if sc.infos[k].flags & F_CAP != 0 {
-                        *sc.hist.entry(sc.infos[k].l).or_insert(0) |= 1 << ty;
-                    }
-                }
-            }
-        }
     }
-    tags
 }
 
 const MAGIC: &[u8; 8] = b"NFNER01\0";

@@ -93,9 +93,34 @@ pub fn norm_lower(s: &str, buf: &mut String) {
 }
 
 pub fn lower_hash(s: &str) -> u64 {
-    let mut buf = String::new();
-    norm_lower(s, &mut buf);
-    hash_bytes(7, buf.as_bytes())
+    thread_local! {
+        static BUF: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(32));
+    }
+    BUF.with(|b| {
+        let mut buf = b.borrow_mut();
+        norm_lower(s, &mut buf);
+        hash_bytes(7, buf.as_bytes())
+    })
+}
+
+/// Is `w`, lower-cased, one of `list` (lower-case words)? Without allocating for ASCII
+/// words, the usual case.
+pub fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        let l = w.to_lowercase();
+        list.contains(&l.as_str())
+    }
+}
+
+/// `w.to_lowercase() == lower`, without allocating for ASCII words.
+pub fn lower_eq(w: &str, lower: &str) -> bool {
+    if w.is_ascii() {
+        lower.eq_ignore_ascii_case(w)
+    } else {
+        w.to_lowercase() == lower
+    }
 }
 
 const PINYIN_FINALS: &[&str] = &[

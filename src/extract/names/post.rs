@@ -12,7 +12,7 @@
 //!    that PERSON.
 
 use super::features::is_pinyin;
-use super::features::lower_hash;
+use super::features::{lower_eq, lower_hash, lower_in};
 use super::gazetteer::{DEMONYM, FAMILY, ORGWORD, PLACES, TITLE};
 use super::model::{spans, Resources};
 use std::collections::HashMap;
@@ -194,7 +194,7 @@ pub fn postprocess(
                 }
             } else if words[i].chars().count() >= 3
                 && unknown(words[i])
-                && (i == s.start || !DETERMINERS.contains(&words[i - 1].to_lowercase().as_str()))
+                && (i == s.start || !lower_in(words[i - 1], DETERMINERS))
             {
                 e = i + 1;
             }
@@ -215,7 +215,7 @@ pub fn postprocess(
         // a text, where a common word starts the sentence)
         if rules & 64 != 0 {
             for i in s.clone() {
-                if !LEGAL_FORMS.contains(&words[i].to_lowercase().as_str())
+                if !lower_in(words[i], LEGAL_FORMS)
                     || merged.iter().chain(&extra).any(|x| x.0 <= i && i < x.1)
                 {
                     continue;
@@ -228,7 +228,7 @@ pub fn postprocess(
                 {
                     a -= 1;
                 }
-                while a < i && FUNCTION_WORDS.contains(&words[a].to_lowercase().as_str()) {
+                while a < i && lower_in(words[a], FUNCTION_WORDS) {
                     a += 1;
                 }
                 if a < i && is_cap(words[a]) {
@@ -265,8 +265,7 @@ pub fn postprocess(
             covered[x.0..x.1].iter_mut().for_each(|c| *c = true);
         }
         for (i, w) in words.iter().enumerate() {
-            if !covered[i] && w.chars().count() >= 2 && cores.iter().any(|c| c == &w.to_lowercase())
-            {
+            if !covered[i] && w.chars().count() >= 2 && cores.iter().any(|c| lower_eq(w, c)) {
                 out.push((i, i + 1, 1));
             }
         }

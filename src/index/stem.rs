@@ -15,7 +15,7 @@ use tantivy::tokenizer::{
 /// The name the schema's text fields use.
 pub const NAME: &str = "en_stem";
 
-/// Words remembered per analyzer (each indexing thread has its own); the memo starts
+/// Words remembered per thread (each indexing thread has its own memo); the memo starts
 /// over when full, so memory stays bounded on any input.
 const MEMO_WORDS: usize = 100_000;
 
@@ -36,20 +36,21 @@ impl TokenFilter for MemoStemmer {
     type Tokenizer<T: Tokenizer> = MemoStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, inner: T) -> MemoStemmerFilter<T> {
-        MemoStemmerFilter {
-            inner,
-            memo: Memo::default(),
-        }
+        MemoStemmerFilter { inner }
     }
 }
 
 #[derive(Clone)]
 pub struct MemoStemmerFilter<T> {
     inner: T,
-    memo: Memo,
 }
 
-#[derive(Clone)]
+thread_local! {
+    /// One memo per thread, kept across documents and segments (tantivy clones the
+    /// analyzer for every new segment; a memo in the clone would start empty each time).
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
 struct Memo {
     stems: FxHashMap<Box<str>, Box<str>>,
     /// Stems one word: the whole text as one token, through tantivy's stemmer.
@@ -95,27 +96,26 @@ impl Memo {
 }
 
 impl<T: Tokenizer> Tokenizer for MemoStemmerFilter<T> {
-    type TokenStream<'a> = MemoStemmerStream<'a, T::TokenStream<'a>>;
+    type TokenStream<'a> = MemoStemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         MemoStemmerStream {
             tail: self.inner.token_stream(text),
-            memo: &mut self.memo,
         }
     }
 }
 
-pub struct MemoStemmerStream<'a, T> {
+pub struct MemoStemmerStream<T> {
     tail: T,
-    memo: &'a mut Memo,
 }
 
-impl<T: TokenStream> TokenStream for MemoStemmerStream<'_, T> {
+impl<T: TokenStream> TokenStream for MemoStemmerStream<T> {
     fn advance(&mut self) -> bool {
         if !self.tail.advance() {
             return false;
         }
-        self.memo.stem(&mut self.tail.token_mut().text);
+        let word = &mut self.tail.token_mut().text;
+        MEMO.with(|m| m.borrow_mut().stem(word));
         true
     }
 

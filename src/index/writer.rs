@@ -62,13 +62,22 @@ pub fn fingerprint(text: &str) -> Option<String> {
     let mut folded = Vec::with_capacity(text.len());
     let mut n = 0usize;
     let mut buf = [0u8; 4];
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                folded.push(c.to_ascii_lowercase() as u8);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            // the common case, byte by byte
+            if b.is_ascii_alphanumeric() {
+                folded.push(b.to_ascii_lowercase());
                 n += 1;
             }
-        } else if c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char starts here");
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 folded.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
             }

@@ -71,6 +71,10 @@ impl Default for Memo {
 impl Memo {
     /// Replace `word` by its stem.
     fn stem(&mut self, word: &mut String) {
+        // Snowball leaves words of one or two letters, and numbers, as they are.
+        if word.len() <= 2 || word.bytes().all(|b| b.is_ascii_digit()) {
+            return;
+        }
         if let Some(s) = self.stems.get(word.as_str()) {
             if **s != **word {
                 word.clear();
@@ -152,6 +156,7 @@ mod tests {
             "Xunlei's founders were running; the runners ran. RUNNING Runs!",
             "Über-Größe café naïve résumé — 1987 shares, 4.5 pct, U.S. dlrs",
             "Chen Lei embezzlement embezzled embezzling generously generalization",
+            "is as us ys ies a i 1987 12 0 42s 1980s ås ü",
             &"a".repeat(41),
             "",
             "   ",

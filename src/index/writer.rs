@@ -94,10 +94,14 @@ pub fn fingerprint(text: &str) -> Option<String> {
 impl Writer {
     /// A writer committing every `commit_every` articles (and at least every 30 s).
     pub fn new(index: &NewsIndex, commit_every: u64) -> Result<Writer> {
-        let threads = std::thread::available_parallelism()
+        // One indexing thread per four cores: extraction takes about three quarters of
+        // the CPU, and fewer threads make fewer, larger segments (less to merge). On 2
+        // cores, 1 thread measured 4-13 % less CPU than 2 for the same wall time.
+        let threads = (std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
-            .clamp(1, 4);
+            / 4)
+        .clamp(1, 4);
         let writer = index
             .index
             .writer_with_num_threads(threads, WRITER_BUDGET)

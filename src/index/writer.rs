@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption, Value as _};
-use tantivy::{IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocSet, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, TERMINATED,
+};
 
 /// Memory budget of the tantivy writer (split over its threads). Fixed: the writer flushes
 /// a segment when its share is full, whatever the size of the dump.
@@ -160,24 +162,36 @@ impl Writer {
         Ok(if existed { Added::Replaced } else { Added::New })
     }
 
-    /// The id of the indexed article with this fingerprint.
+    /// The id of the indexed article with this fingerprint: read straight from the
+    /// postings of the fingerprint term (a scored search per article cost more).
     fn indexed_with(&self, print: &str) -> Option<String> {
         if let Some(id) = self.recent_prints.get(print) {
             return Some(id.clone());
         }
-        let q = TermQuery::new(
-            Term::from_field_text(self.fields.body_hash, print),
-            IndexRecordOption::Basic,
-        );
-        let top = self
-            .searcher
-            .search(&q, &TopDocs::with_limit(1).order_by_score())
-            .ok()?;
-        let (_, addr) = top.first()?;
-        let doc: TantivyDocument = self.searcher.doc(*addr).ok()?;
-        doc.get_first(self.fields.id)
-            .and_then(|v| v.as_str())
-            .map(str::to_string)
+        let term = Term::from_field_text(self.fields.body_hash, print);
+        for (ord, seg) in self.searcher.segment_readers().iter().enumerate() {
+            let inverted = seg.inverted_index(self.fields.body_hash).ok()?;
+            let Some(mut postings) = inverted
+                .read_postings(&term, IndexRecordOption::Basic)
+                .ok()?
+            else {
+                continue;
+            };
+            let alive = seg.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    let stored: TantivyDocument =
+                        self.searcher.doc(DocAddress::new(ord as u32, doc)).ok()?;
+                    return stored
+                        .get_first(self.fields.id)
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string);
+                }
+                doc = postings.advance();
+            }
+        }
+        None
     }
 
     /// Commit what was added, then record the copies found since the last commit in

@@ -46,6 +46,39 @@ static NOTICE: Lazy<Regex> = Lazy::new(|| {
     .expect("regex")
 });
 
+/// Words of which every [`NOTICE`] phrase holds at least one (ASCII case ignored): a
+/// paragraph without any is no notice, and the big case-insensitive regex is not run.
+static NOTICE_WORDS: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "necessarily",
+            "represent",
+            "reflect",
+            "constitute",
+            "reference",
+            "purposes",
+            "advice",
+            "expressed",
+            "reserved",
+            "reproduc",
+            "redistribut",
+            "republi",
+            "reprint",
+            "copying",
+            "permission",
+            "syndicated",
+            "source",
+            "copyright",
+            "©",
+            "本文",
+            "转载",
+            "版权",
+            "投资",
+        ])
+        .expect("literals")
+});
+
 /// Calls to action: a short paragraph that asks the reader to do something other than read.
 static CALL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
@@ -90,7 +123,7 @@ fn is_notice(p: &str, edge: Edge) -> bool {
     if n <= MAX_CALL && CALL.is_match(p) {
         return true;
     }
-    if n <= MAX_NOTICE && (MARKED.is_match(p) || NOTICE.is_match(p)) {
+    if n <= MAX_NOTICE && (MARKED.is_match(p) || (NOTICE_WORDS.is_match(p) && NOTICE.is_match(p))) {
         return true;
     }
     edge == Edge::End && n <= MAX_BLURB && PUBLISHER.is_match(p) && !pronoun_start(p)
@@ -128,6 +161,34 @@ pub(crate) fn strip_edges(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_notice_phrase_passes_the_word_filter() {
+        let phrases = [
+            "It does not necessarily reflect the views of the site.",
+            "This does not represent the opinions of our website.",
+            "The above does not constitute investment advice.",
+            "All content is for informational purposes only.",
+            "This is not intended as financial advice.",
+            "The views expressed here are the author's.",
+            "ALL RIGHTS RESERVED.",
+            "Redistribution of this content is prohibited.",
+            "Copying of this material without written permission is forbidden.",
+            "Reprinted with kind permission of the author.",
+            "This story was originally syndicated by a partner.",
+            "Please credit the source when reprinting.",
+            "Copyright 2020 Example News",
+            "© 2021 Example",
+            "本文仅代表作者观点",
+            "转载请注明出处",
+            "版权所有",
+            "以上内容不构成投资建议",
+        ];
+        for p in phrases {
+            assert!(NOTICE.is_match(p), "the regex misses {p:?}");
+            assert!(NOTICE_WORDS.is_match(p), "the word filter drops {p:?}");
+        }
+    }
 
     #[test]
     fn trailing_notices() {

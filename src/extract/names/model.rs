@@ -333,8 +333,6 @@ pub fn tag_doc<W: Weights>(
         }
         if let Some(gold) = gold {
             update(w, bits, gold, &tags, s.clone(), sc);
-        }
-        if gold.is_some() {
             for (t1, tr) in trans.iter_mut().enumerate() {
                 w.score(&[row(trans_feat(t1 as u8), bits)], tr);
             }
@@ -480,7 +478,8 @@ fn decode<W: Weights>(
     }
 }
 
-/// The structured-perceptron update for sentence `s` decoded as `tags`.
+/// The structured-perceptron update for sentence `s` decoded as `tags` (the rows of
+/// `sc` are those of `s`: training decodes whole sentences).
 fn update<W: Weights>(
     w: &mut W,
     bits: u32,
@@ -489,29 +488,25 @@ fn update<W: Weights>(
     s: Range<usize>,
     sc: &mut Scratch,
 ) {
-    let n = s.len();
-    {
-        {
-            if gold[s.clone()] != tags[s.clone()] {
-                for k in 0..n {
-                    let i = s.start + k;
-                    let (gi, pi) = (gold[i], tags[i]);
-                    let (g1, p1) = if k == 0 {
-                        (0, 0)
-                    } else {
-                        (gold[i - 1], tags[i - 1])
-                    };
-                    if gi != pi {
-                        w.update(&sc.rows[sc.off[k]..sc.off[k + 1]], gi, pi);
-                    }
-                    if (g1, gi) != (p1, pi) {
-                        w.add(&dyn_rows(&sc.infos, i, g1, bits), gi, 1.0);
-                        w.add(&dyn_rows(&sc.infos, i, p1, bits), pi, -1.0);
-                        w.add(&[row(trans_feat(g1), bits)], gi, 1.0);
-                        w.add(&[row(trans_feat(p1), bits)], pi, -1.0);
-                    }
-                }
-            }
+    if gold[s.clone()] == tags[s.clone()] {
+        return;
+    }
+    for k in 0..s.len() {
+        let i = s.start + k;
+        let (gi, pi) = (gold[i], tags[i]);
+        let (g1, p1) = if k == 0 {
+            (0, 0)
+        } else {
+            (gold[i - 1], tags[i - 1])
+        };
+        if gi != pi {
+            w.update(&sc.rows[sc.off[k]..sc.off[k + 1]], gi, pi);
+        }
+        if (g1, gi) != (p1, pi) {
+            w.add(&dyn_rows(&sc.infos, i, g1, bits), gi, 1.0);
+            w.add(&dyn_rows(&sc.infos, i, p1, bits), pi, -1.0);
+            w.add(&[row(trans_feat(g1), bits)], gi, 1.0);
+            w.add(&[row(trans_feat(p1), bits)], pi, -1.0);
         }
     }
 }

@@ -17,15 +17,7 @@ mod common;
 use common::median;
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let dir = args
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "../shared/data/html/article-extraction".to_string());
-    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(7);
+    let (dir, runs) = common::args("../shared/data/html/article-extraction", 7);
     let html_dir = std::path::Path::new(&dir).join("html");
     let Ok(entries) = std::fs::read_dir(&html_dir) else {
         eprintln!("no pages at {}: nothing to measure", html_dir.display());

@@ -38,8 +38,15 @@ const STRONG_ENGLISH: &[&str] = &[
 fn has_english_marker(prefix: &str) -> bool {
     prefix
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| w.len() <= 6 && STRONG_ENGLISH.iter().any(|m| m.eq_ignore_ascii_case(w)))
+        .any(|w| w.len() <= 6 && STRONG_ENGLISH_SET.contains(w))
 }
+
+use crate::words::WordSet;
+use std::sync::LazyLock;
+
+static STRONG_ENGLISH_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STRONG_ENGLISH));
+static FOREIGN_MARKERS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FOREIGN_MARKERS));
+static ENGLISH_MARKERS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ENGLISH_MARKERS));
 
 /// Function words of other languages written in Latin letters (some are English words
 /// too: a hit only sends the text on to whatlang).
@@ -63,10 +70,10 @@ fn english_without_foreign_words(prefix: &str) -> bool {
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty() && w.len() <= 6)
     {
-        if FOREIGN_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        if FOREIGN_MARKERS_SET.contains(w) {
             return false;
         }
-        if STRONG_ENGLISH.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        if STRONG_ENGLISH_SET.contains(w) {
             strong += 1;
         }
     }
@@ -90,7 +97,7 @@ fn clearly_english(prefix: &str) -> bool {
         .filter(|w| !w.is_empty())
     {
         words += 1;
-        if w.len() <= 5 && ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        if w.len() <= 5 && ENGLISH_MARKERS_SET.contains(w) {
             markers += 1;
         }
     }

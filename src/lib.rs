@@ -10,3 +10,4 @@ pub mod index;
 pub mod lang;
 pub mod pipeline;
 pub mod read;
+pub mod words;

@@ -103,17 +103,6 @@ pub fn lower_hash(s: &str) -> u64 {
     })
 }
 
-/// Is `w`, lower-cased, one of `list` (lower-case words)? Without allocating for ASCII
-/// words, the usual case.
-pub fn lower_in(w: &str, list: &[&str]) -> bool {
-    if w.is_ascii() {
-        list.iter().any(|x| x.eq_ignore_ascii_case(w))
-    } else {
-        let l = w.to_lowercase();
-        list.contains(&l.as_str())
-    }
-}
-
 /// `w.to_lowercase() == lower`, without allocating for ASCII words.
 pub fn lower_eq(w: &str, lower: &str) -> bool {
     if w.is_ascii() {

@@ -12,11 +12,13 @@
 //!    that PERSON.
 
 use super::features::is_pinyin;
-use super::features::{lower_eq, lower_hash, lower_in};
+use super::features::{lower_eq, lower_hash};
 use super::gazetteer::{DEMONYM, FAMILY, ORGWORD, PLACES, TITLE};
 use super::model::{spans, Resources};
+use crate::words::WordSet;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Generic organisation heads (lower-case forms) that close a name.
 const ORG_HEADS: &[&[&str]] = &[
@@ -65,6 +67,10 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my",
     "your", "new", "such", "any", "some", "no", "every", "each",
 ];
+
+static LEGAL_FORMS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(LEGAL_FORMS));
+static FUNCTION_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FUNCTION_WORDS));
+static DETERMINERS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(DETERMINERS));
 
 /// Lower-case particles inside personal names ("de Silva", "van Gogh").
 const PARTICLES: &[&str] = &[
@@ -194,7 +200,7 @@ pub fn postprocess(
                 }
             } else if words[i].chars().count() >= 3
                 && unknown(words[i])
-                && (i == s.start || !lower_in(words[i - 1], DETERMINERS))
+                && (i == s.start || !DETERMINERS_SET.contains(words[i - 1]))
             {
                 e = i + 1;
             }
@@ -215,7 +221,7 @@ pub fn postprocess(
         // a text, where a common word starts the sentence)
         if rules & 64 != 0 {
             for i in s.clone() {
-                if !lower_in(words[i], LEGAL_FORMS)
+                if !LEGAL_FORMS_SET.contains(words[i])
                     || merged.iter().chain(&extra).any(|x| x.0 <= i && i < x.1)
                 {
                     continue;
@@ -228,7 +234,7 @@ pub fn postprocess(
                 {
                     a -= 1;
                 }
-                while a < i && lower_in(words[a], FUNCTION_WORDS) {
+                while a < i && FUNCTION_WORDS_SET.contains(words[a]) {
                     a += 1;
                 }
                 if a < i && is_cap(words[a]) {

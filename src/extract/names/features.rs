@@ -159,6 +159,29 @@ pub fn is_pinyin(lower: &str) -> bool {
     }
 }
 
+thread_local! {
+    /// [`is_pinyin`] by lower-case hash: capitalised words repeat, and the syllable
+    /// search was ≈ 10 % of tagging. Cleared when full.
+    static PINYIN_MEMO: std::cell::RefCell<FxMap<u64, bool>> = Default::default();
+}
+const PINYIN_MEMO_WORDS: usize = 50_000;
+
+/// [`is_pinyin`] of `lower`, whose lower-case hash is `l`, remembered.
+fn is_pinyin_memo(l: u64, lower: &str) -> bool {
+    PINYIN_MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(&p) = m.get(&l) {
+            return p;
+        }
+        if m.len() >= PINYIN_MEMO_WORDS {
+            m.clear();
+        }
+        let p = is_pinyin(lower);
+        m.insert(l, p);
+        p
+    })
+}
+
 pub const F_CAP: u8 = 1;
 pub const F_ALLCAP: u8 = 2;
 pub const F_DIGIT: u8 = 4;
@@ -205,104 +228,6 @@ fn class_byte(c: char) -> u8 {
     }
 }
 
-/// What a token's info holds that depends on its text alone.
-#[derive(Clone, Copy, Default)]
-struct WordInfo {
-    l: u64,
-    shape: u64,
-    sshape: u64,
-    pre: [u64; 3],
-    suf: [u64; 4],
-    flags: u8,
-}
-
-/// The [`WordInfo`] of word `w` (`buf`: scratch for its lower-case form).
-fn word_info(w: &str, buf: &mut String) -> WordInfo {
-    let mut t = WordInfo::default();
-    norm_lower(w, buf);
-    t.l = hash_bytes(7, buf.as_bytes());
-    // shapes
-    let (mut sh, mut ssh) = (11u64, 13u64);
-    let (mut last, mut run, mut n) = (0u8, 0u32, 0usize);
-    let (mut has_upper, mut has_lower) = (false, false);
-    for (k, c) in w.chars().enumerate() {
-        let cb = class_byte(c);
-        if k == 0 && cb == b'X' {
-            t.flags |= F_CAP;
-        }
-        match cb {
-            b'X' => has_upper = true,
-            b'x' => has_lower = true,
-            b'd' => t.flags |= F_DIGIT,
-            _ => {}
-        }
-        if cb == last {
-            run += 1;
-        } else {
-            run = 1;
-            ssh = fx(ssh, cb as u64);
-        }
-        if run <= 4 {
-            sh = fx(sh, cb as u64);
-        }
-        last = cb;
-        n += 1;
-    }
-    t.shape = sh;
-    t.sshape = ssh;
-    if has_upper || has_lower {
-        t.flags |= F_ALPHA;
-    }
-    if has_upper {
-        t.flags |= F_UPPER;
-    }
-    if has_upper && !has_lower {
-        t.flags |= F_ALLCAP;
-    }
-    // affixes over the lower-case form (in chars)
-    if n > 1 && buf.is_ascii() {
-        // the common case: char positions are byte positions, nothing to collect
-        let bytes = buf.as_bytes();
-        let cn = bytes.len();
-        for k in 1..=3usize {
-            if cn > k {
-                t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..k]);
-            }
-        }
-        for k in 1..=4usize {
-            if cn > k {
-                t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[cn - k..]);
-            }
-        }
-    } else if n > 1 {
-        let bytes = buf.as_bytes();
-        let idx: Vec<usize> = buf.char_indices().map(|(i, _)| i).collect();
-        let cn = idx.len();
-        for k in 1..=3usize {
-            if cn > k {
-                t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..idx[k]]);
-            }
-        }
-        for k in 1..=4usize {
-            if cn > k {
-                t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[idx[cn - k]..]);
-            }
-        }
-    }
-    if t.flags & F_CAP != 0 && is_pinyin(buf) {
-        t.flags |= F_PINYIN;
-    }
-    t
-}
-
-thread_local! {
-    /// [`WordInfo`]s by word hash, with the word (words repeat: most tokens of a text are
-    /// words seen before, and a lookup costs a fraction of the shape, affix and pinyin
-    /// work). Cleared when full.
-    static WORD_MEMO: std::cell::RefCell<FxMap<u64, (Box<str>, WordInfo)>> = Default::default();
-}
-const WORD_MEMO_WORDS: usize = 100_000;
-
 /// Compute token infos for a document (`words`, split into `sents`).
 pub fn token_infos(
     words: &[&str],
@@ -315,36 +240,88 @@ pub fn token_infos(
     out.reserve(words.len());
     let mut buf = String::with_capacity(32);
     let mut lowers: Vec<u64> = Vec::with_capacity(words.len());
-    WORD_MEMO.with(|m| {
-        let mut memo = m.borrow_mut();
-        for &w in words {
-            let wh = hash_bytes(1, w.as_bytes());
-            let wi = match memo.get(&wh) {
-                Some((k, wi)) if &**k == w => *wi,
-                _ => {
-                    let wi = word_info(w, &mut buf);
-                    if memo.len() >= WORD_MEMO_WORDS {
-                        memo.clear();
-                    }
-                    memo.insert(wh, (w.into(), wi));
-                    wi
-                }
-            };
-            lowers.push(wi.l);
-            out.push(TokInfo {
-                w: wh,
-                l: wi.l,
-                shape: wi.shape,
-                sshape: wi.sshape,
-                pre: wi.pre,
-                suf: wi.suf,
-                flags: wi.flags,
-                lcbin: lc.get(&wi.l).copied().unwrap_or(0),
-                doccase: 0,
-                gaz: [0; NG],
-            });
+    for w in words {
+        let mut t = TokInfo {
+            w: hash_bytes(1, w.as_bytes()),
+            ..TokInfo::default()
+        };
+        norm_lower(w, &mut buf);
+        t.l = hash_bytes(7, buf.as_bytes());
+        lowers.push(t.l);
+        // shapes
+        let (mut sh, mut ssh) = (11u64, 13u64);
+        let (mut last, mut run, mut n) = (0u8, 0u32, 0usize);
+        let (mut has_upper, mut has_lower) = (false, false);
+        for (k, c) in w.chars().enumerate() {
+            let cb = class_byte(c);
+            if k == 0 && cb == b'X' {
+                t.flags |= F_CAP;
+            }
+            match cb {
+                b'X' => has_upper = true,
+                b'x' => has_lower = true,
+                b'd' => t.flags |= F_DIGIT,
+                _ => {}
+            }
+            if cb == last {
+                run += 1;
+            } else {
+                run = 1;
+                ssh = fx(ssh, cb as u64);
+            }
+            if run <= 4 {
+                sh = fx(sh, cb as u64);
+            }
+            last = cb;
+            n += 1;
         }
-    });
+        t.shape = sh;
+        t.sshape = ssh;
+        if has_upper || has_lower {
+            t.flags |= F_ALPHA;
+        }
+        if has_upper {
+            t.flags |= F_UPPER;
+        }
+        if has_upper && !has_lower {
+            t.flags |= F_ALLCAP;
+        }
+        // affixes over the lower-case form (in chars)
+        if n > 1 && buf.is_ascii() {
+            // the common case: char positions are byte positions, nothing to collect
+            let bytes = buf.as_bytes();
+            let cn = bytes.len();
+            for k in 1..=3usize {
+                if cn > k {
+                    t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..k]);
+                }
+            }
+            for k in 1..=4usize {
+                if cn > k {
+                    t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[cn - k..]);
+                }
+            }
+        } else if n > 1 {
+            let bytes = buf.as_bytes();
+            let idx: Vec<usize> = buf.char_indices().map(|(i, _)| i).collect();
+            let cn = idx.len();
+            for k in 1..=3usize {
+                if cn > k {
+                    t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..idx[k]]);
+                }
+            }
+            for k in 1..=4usize {
+                if cn > k {
+                    t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[idx[cn - k]..]);
+                }
+            }
+        }
+        if t.flags & F_CAP != 0 && is_pinyin_memo(t.l, &buf) {
+            t.flags |= F_PINYIN;
+        }
+        t.lcbin = lc.get(&t.l).copied().unwrap_or(0);
+        out.push(t);
+    }
     // sentence flags, document case evidence
     let mut capset: FxMap<u64, ()> = FxMap::default();
     let mut lowset: FxMap<u64, ()> = FxMap::default();

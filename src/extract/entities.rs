@@ -9,6 +9,7 @@
 
 use super::{Found, Kind};
 use crate::article::{Entity, MentionType};
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 /// Normalised comparison key of a mention: case folded, spaces collapsed, curly
@@ -89,48 +90,56 @@ pub fn merge(text: &str, found: &[Found]) -> Vec<Entity> {
         if key.is_empty() {
             continue;
         }
-        let gi = *index.entry((kind, key.clone())).or_insert_with(|| {
-            groups.push(Group {
-                kind,
-                key: key.clone(),
-                name: display_form(surface),
-                count: 0,
-                first: f.start,
-            });
-            groups.len() - 1
-        });
+        let gi = match index.entry((kind, key)) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => {
+                groups.push(Group {
+                    kind,
+                    key: e.key().1.clone(),
+                    name: display_form(surface),
+                    count: 0,
+                    first: f.start,
+                });
+                *e.insert(groups.len() - 1)
+            }
+        };
         let g = &mut groups[gi];
         g.count += 1;
         // Prefer a capitalised display form
-        let d = display_form(surface);
         if g.name.chars().next().is_some_and(|c| c.is_lowercase())
-            && d.chars().next().is_some_and(|c| c.is_uppercase())
+            && surface
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
         {
-            g.name = d;
+            g.name = display_form(surface);
         }
     }
     // 2. Attach short forms to longer ones.
     let n = groups.len();
     let mut parent: Vec<usize> = (0..n).collect();
+    // the words of every key, split once (not once per pair)
+    let words: Vec<Vec<&str>> = groups.iter().map(|g| g.key.split(' ').collect()).collect();
     for i in 0..n {
         let gi = &groups[i];
-        let words_i: Vec<&str> = gi.key.split(' ').collect();
+        let words_i = &words[i];
         let mut best: Option<usize> = None;
         for (j, gj) in groups.iter().enumerate() {
             if i == j || gj.kind != gi.kind || gj.key.len() <= gi.key.len() {
                 continue;
             }
-            let words_j: Vec<&str> = gj.key.split(' ').collect();
+            let words_j = &words[j];
             let ok = match gi.kind {
                 MentionType::Person => {
                     words_i.len() == 1 && words_j.len() >= 2 && words_j.contains(&words_i[0])
                         || words_i.len() >= 2
                             && words_j.len() > words_i.len()
-                            && words_j.ends_with(&words_i)
+                            && words_j.ends_with(words_i)
                 }
                 MentionType::Org => {
                     words_j.len() > words_i.len()
-                        && words_j.starts_with(&words_i)
+                        && words_j.starts_with(words_i)
                         && words_j[words_i.len()..]
                             .iter()
                             .all(|w| ORG_TAILS.contains(w))

@@ -228,12 +228,17 @@ fn class_byte(c: char) -> u8 {
     }
 }
 
-/// Compute token infos for a document (`words`, split into `sents`).
+/// Compute token infos for a document (`words`, split into `sents`). With
+/// `detail_reach = Some(r)`, the parts that only [`static_feats`] reads (word hash,
+/// affixes, pinyin flag, lower-case bin) are filled only within `r` tokens of a token
+/// with an upper-case letter: the tagger decodes nothing farther (see
+/// `model::live_segments`), and features look [`FEATURE_REACH`] tokens either way.
 pub fn token_infos(
     words: &[&str],
     sents: &[std::ops::Range<usize>],
     gaz: &Gazetteer,
     lc: &LcStats,
+    detail_reach: Option<usize>,
     out: &mut Vec<TokInfo>,
 ) {
     out.clear();
@@ -241,16 +246,13 @@ pub fn token_infos(
     let mut buf = String::with_capacity(32);
     let mut lowers: Vec<u64> = Vec::with_capacity(words.len());
     for w in words {
-        let mut t = TokInfo {
-            w: hash_bytes(1, w.as_bytes()),
-            ..TokInfo::default()
-        };
+        let mut t = TokInfo::default();
         norm_lower(w, &mut buf);
         t.l = hash_bytes(7, buf.as_bytes());
         lowers.push(t.l);
         // shapes
         let (mut sh, mut ssh) = (11u64, 13u64);
-        let (mut last, mut run, mut n) = (0u8, 0u32, 0usize);
+        let (mut last, mut run) = (0u8, 0u32);
         let (mut has_upper, mut has_lower) = (false, false);
         for (k, c) in w.chars().enumerate() {
             let cb = class_byte(c);
@@ -273,7 +275,6 @@ pub fn token_infos(
                 sh = fx(sh, cb as u64);
             }
             last = cb;
-            n += 1;
         }
         t.shape = sh;
         t.sshape = ssh;
@@ -286,7 +287,23 @@ pub fn token_infos(
         if has_upper && !has_lower {
             t.flags |= F_ALLCAP;
         }
-        // affixes over the lower-case form (in chars)
+        out.push(t);
+    }
+    // the details, where features will be computed
+    let mut need = vec![detail_reach.is_none(); words.len()];
+    if let Some(r) = detail_reach {
+        for (i, t) in out.iter().enumerate() {
+            if t.flags & F_UPPER != 0 {
+                let hi = (i + r + 1).min(need.len());
+                need[i.saturating_sub(r)..hi].fill(true);
+            }
+        }
+    }
+    for ((t, w), _) in out.iter_mut().zip(words).zip(&need).filter(|(_, &n)| n) {
+        t.w = hash_bytes(1, w.as_bytes());
+        norm_lower(w, &mut buf);
+        // affixes over the lower-case form (in chars), for words of two chars or more
+        let n = w.chars().count();
         if n > 1 && buf.is_ascii() {
             // the common case: char positions are byte positions, nothing to collect
             let bytes = buf.as_bytes();
@@ -320,7 +337,6 @@ pub fn token_infos(
             t.flags |= F_PINYIN;
         }
         t.lcbin = lc.get(&t.l).copied().unwrap_or(0);
-        out.push(t);
     }
     // sentence flags, document case evidence
     let mut capset: FxMap<u64, ()> = FxMap::default();
@@ -547,6 +563,9 @@ pub fn hist_feats(infos: &[TokInfo], i: usize, hist: u8, g: Groups, out: &mut Ve
         out.push(f2(46, hist as u64, infos[i].sshape));
     }
 }
+
+/// How many tokens either way [`static_feats`] looks.
+pub const FEATURE_REACH: usize = 2;
 
 /// Number of features [`dyn_feats`] pushes.
 pub const NDYN: usize = 2;

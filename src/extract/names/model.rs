@@ -7,7 +7,7 @@
 
 use super::features::{
     dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, FxMap, Groups, LcStats,
-    TokInfo, F_CAP, F_UPPER, NDYN,
+    TokInfo, FEATURE_REACH, F_CAP, F_UPPER, NDYN,
 };
 use super::gazetteer::Gazetteer;
 use anyhow::{bail, Context as _};
@@ -307,7 +307,9 @@ pub fn tag_doc<W: Weights>(
 ) -> Vec<u8> {
     let bits = w.bits();
     let g = res.groups;
-    token_infos(words, sents, &res.gaz, &res.lc, &mut sc.infos);
+    // training decodes every token, tagging only the live segments
+    let detail_reach = gold.is_none().then_some(LIVE_REACH + FEATURE_REACH);
+    token_infos(words, sents, &res.gaz, &res.lc, detail_reach, &mut sc.infos);
     sc.hist.clear();
     let mut tags = vec![0u8; words.len()];
     let mut trans = [[0f32; ROW]; NTAGS];

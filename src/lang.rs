@@ -6,13 +6,22 @@ const PREFIX_CHARS: usize = 500;
 
 /// Detect the language of `text`; `None` for text too short or without letters.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let end = text
-        .char_indices()
-        .nth(PREFIX_CHARS)
-        .map_or(text.len(), |(i, _)| i);
+    let head = &text.as_bytes()[..text.len().min(PREFIX_CHARS)];
+    let end = if head.is_ascii() {
+        head.len() // ASCII: the first PREFIX_CHARS chars are as many bytes
+    } else {
+        text.char_indices()
+            .nth(PREFIX_CHARS)
+            .map_or(text.len(), |(i, _)| i)
+    };
     let prefix = &text[..end];
-    if prefix.chars().filter(|c| c.is_alphabetic()).count() < 3 {
-        return None;
+    if prefix
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .nth(2)
+        .is_none()
+    {
+        return None; // fewer than 3 letters
     }
     if clearly_english(prefix) || english_without_foreign_words(prefix) {
         return Some("en");

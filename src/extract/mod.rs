@@ -136,30 +136,42 @@ fn resolve_overlaps(found: Vec<Found>) -> Vec<Found> {
 /// Convert byte spans to mentions with code-point offsets (one pass over the text).
 pub fn to_mentions(text: &str, found: &[Found]) -> Vec<Mention> {
     let mut order: Vec<usize> = (0..found.len()).collect();
-    // Collect every boundary once, then map bytes → code points in a single scan.
-    let mut bounds: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
-    bounds.sort_unstable();
-    bounds.dedup();
-    let mut map = std::collections::HashMap::with_capacity(bounds.len());
-    let mut bi = 0;
-    for (cp, (b, _)) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-        .enumerate()
-    {
-        while bi < bounds.len() && bounds[bi] <= b {
-            if bounds[bi] == b {
-                map.insert(b, cp);
+    // Byte offsets → code points. ASCII text: the same numbers. Otherwise collect every
+    // boundary once, then map them in a single scan.
+    let ascii = text.is_ascii();
+    let mut map = std::collections::HashMap::new();
+    if !ascii {
+        let mut bounds: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
+        bounds.sort_unstable();
+        bounds.dedup();
+        map.reserve(bounds.len());
+        let mut bi = 0;
+        for (cp, (b, _)) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+            .enumerate()
+        {
+            while bi < bounds.len() && bounds[bi] <= b {
+                if bounds[bi] == b {
+                    map.insert(b, cp);
+                }
+                bi += 1;
             }
-            bi += 1;
         }
     }
+    let code_point = |b: usize| -> Option<usize> {
+        if ascii {
+            (b <= text.len()).then_some(b)
+        } else {
+            map.get(&b).copied()
+        }
+    };
     order.sort_by_key(|&i| (found[i].start, found[i].end));
     order
         .into_iter()
         .filter_map(|i| {
             let f = &found[i];
-            let (start, end) = (*map.get(&f.start)?, *map.get(&f.end)?);
+            let (start, end) = (code_point(f.start)?, code_point(f.end)?);
             let mut m = Mention {
                 kind: f.kind.mention_type(),
                 text: text[f.start..f.end].to_string(),

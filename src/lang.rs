@@ -1,6 +1,9 @@
 //! Language detection: whatlang on a prefix of the clean text → ISO 639-1 (639-3 where
 //! no two-letter code exists).
 
+use crate::words::WordSet;
+use std::sync::LazyLock;
+
 /// How much text whatlang sees: detection cost grows with length, accuracy barely.
 const PREFIX_CHARS: usize = 500;
 
@@ -49,9 +52,6 @@ fn has_english_marker(prefix: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.len() <= 6 && STRONG_ENGLISH_SET.contains(w))
 }
-
-use crate::words::WordSet;
-use std::sync::LazyLock;
 
 static STRONG_ENGLISH_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(STRONG_ENGLISH));
 static FOREIGN_MARKERS_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(FOREIGN_MARKERS));

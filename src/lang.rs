@@ -18,14 +18,8 @@ pub fn detect(text: &str) -> Option<&'static str> {
             .map_or(text.len(), |(i, _)| i)
     };
     let prefix = &text[..end];
-    if prefix
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .nth(2)
-        .is_none()
-    {
-        return None; // fewer than 3 letters
-    }
+    // fewer than 3 letters: no language
+    prefix.chars().filter(|c| c.is_alphabetic()).nth(2)?;
     if clearly_english(prefix) || english_without_foreign_words(prefix) {
         return Some("en");
     }

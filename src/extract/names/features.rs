@@ -257,7 +257,17 @@ pub fn token_infos(
     out.reserve(words.len());
     let mut buf = String::with_capacity(32);
     let mut lowers: Vec<u64> = Vec::with_capacity(words.len());
-    for w in words {
+    // where features will be computed: every token, or those near an upper-case letter
+    let mut need = vec![detail_reach.is_none(); words.len()];
+    if let Some(r) = detail_reach {
+        for (i, w) in words.iter().enumerate() {
+            if w.chars().any(char::is_uppercase) {
+                let hi = (i + r + 1).min(need.len());
+                need[i.saturating_sub(r)..hi].fill(true);
+            }
+        }
+    }
+    for (w, &need) in words.iter().zip(&need) {
         let mut t = TokInfo::default();
         norm_lower(w, &mut buf);
         t.l = hash_bytes(7, buf.as_bytes());
@@ -299,56 +309,10 @@ pub fn token_infos(
         if has_upper && !has_lower {
             t.flags |= F_ALLCAP;
         }
+        if need {
+            details(&mut t, w, &buf, lc);
+        }
         out.push(t);
-    }
-    // the details, where features will be computed
-    let mut need = vec![detail_reach.is_none(); words.len()];
-    if let Some(r) = detail_reach {
-        for (i, t) in out.iter().enumerate() {
-            if t.flags & F_UPPER != 0 {
-                let hi = (i + r + 1).min(need.len());
-                need[i.saturating_sub(r)..hi].fill(true);
-            }
-        }
-    }
-    for ((t, w), _) in out.iter_mut().zip(words).zip(&need).filter(|(_, &n)| n) {
-        t.w = hash_bytes(1, w.as_bytes());
-        norm_lower(w, &mut buf);
-        // affixes over the lower-case form (in chars), for words of two chars or more
-        let n = w.chars().count();
-        if n > 1 && buf.is_ascii() {
-            // the common case: char positions are byte positions, nothing to collect
-            let bytes = buf.as_bytes();
-            let cn = bytes.len();
-            for k in 1..=3usize {
-                if cn > k {
-                    t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..k]);
-                }
-            }
-            for k in 1..=4usize {
-                if cn > k {
-                    t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[cn - k..]);
-                }
-            }
-        } else if n > 1 {
-            let bytes = buf.as_bytes();
-            let idx: Vec<usize> = buf.char_indices().map(|(i, _)| i).collect();
-            let cn = idx.len();
-            for k in 1..=3usize {
-                if cn > k {
-                    t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..idx[k]]);
-                }
-            }
-            for k in 1..=4usize {
-                if cn > k {
-                    t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[idx[cn - k]..]);
-                }
-            }
-        }
-        if t.flags & F_CAP != 0 && is_pinyin_memo(t.l, &buf) {
-            t.flags |= F_PINYIN;
-        }
-        t.lcbin = lc.get(&t.l).copied().unwrap_or(0);
     }
     // sentence flags, document case evidence
     let mut capset: FxMap<u64, ()> = FxMap::default();
@@ -454,6 +418,48 @@ impl Groups {
 }
 
 const NONE: u64 = 0x5eed;
+
+/// The parts of a token's info that only [`static_feats`] reads: word hash, affixes over
+/// the lower-case form `buf` (in chars, for words of two chars or more), pinyin flag and
+/// lower-case bin.
+fn details(t: &mut TokInfo, w: &str, buf: &str, lc: &LcStats) {
+    t.w = hash_bytes(1, w.as_bytes());
+    // affixes over the lower-case form (in chars), for words of two chars or more
+    let n = w.chars().count();
+    if n > 1 && buf.is_ascii() {
+        // the common case: char positions are byte positions, nothing to collect
+        let bytes = buf.as_bytes();
+        let cn = bytes.len();
+        for k in 1..=3usize {
+            if cn > k {
+                t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..k]);
+            }
+        }
+        for k in 1..=4usize {
+            if cn > k {
+                t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[cn - k..]);
+            }
+        }
+    } else if n > 1 {
+        let bytes = buf.as_bytes();
+        let idx: Vec<usize> = buf.char_indices().map(|(i, _)| i).collect();
+        let cn = idx.len();
+        for k in 1..=3usize {
+            if cn > k {
+                t.pre[k - 1] = hash_bytes(100 + k as u64, &bytes[..idx[k]]);
+            }
+        }
+        for k in 1..=4usize {
+            if cn > k {
+                t.suf[k - 1] = hash_bytes(200 + k as u64, &bytes[idx[cn - k]..]);
+            }
+        }
+    }
+    if t.flags & F_CAP != 0 && is_pinyin_memo(t.l, buf) {
+        t.flags |= F_PINYIN;
+    }
+    t.lcbin = lc.get(&t.l).copied().unwrap_or(0);
+}
 
 /// Static features of token `i` in sentence `s` (hashes; the caller maps them to rows).
 pub fn static_feats(

@@ -121,7 +121,6 @@ fn calculate_scores_in_profiles(
 type InvertedIndex = HashMap<Trigram, Vec<(u16, u16)>>;
 
 fn inverted_index(list: LangProfileList) -> &'static InvertedIndex {
-    use super::{ARABIC_LANGS, CYRILLIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS};
     use std::sync::OnceLock;
     static INDEXES: [OnceLock<InvertedIndex>; 5] = [const { OnceLock::new() }; 5];
     let lists = [

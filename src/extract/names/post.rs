@@ -107,6 +107,8 @@ pub fn postprocess(
 ) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     let mut cores: Vec<String> = Vec::new();
+    // which tokens of the sentence the merged spans cover
+    let mut covered: Vec<bool> = Vec::new();
     for s in sents {
         let mut sp: Vec<(usize, usize, usize)> = spans(&tags[s.clone()])
             .into_iter()
@@ -183,22 +185,27 @@ pub fn postprocess(
                 && !res.lc.contains_key(&lower_hash(w))
                 && !res.gaz.contains(DEMONYM, &[w])
         };
-        let mut i = s.start;
+        // Nothing comes of this pass unless a head follows the word or run: most
+        // sentences hold no head at all and are skipped.
+        let has_head = (s.start + 1..s.end).any(|p| head_at(words, p, s.end).is_some());
+        covered.clear();
+        covered.resize(s.len(), false);
+        for x in &merged {
+            covered[x.0 - s.start..x.1 - s.start].fill(true);
+        }
+        let mut i = if has_head { s.start } else { s.end };
         while i < s.end {
-            if merged.iter().any(|x| x.0 <= i && i < x.1) {
+            if covered[i - s.start] {
                 i += 1;
                 continue;
             }
             let mut e = i;
             if is_cap(words[i]) {
-                while e < s.end
-                    && is_cap(words[e])
-                    && unknown(words[e])
-                    && !merged.iter().any(|x| x.0 <= e && e < x.1)
-                {
+                while e < s.end && is_cap(words[e]) && unknown(words[e]) && !covered[e - s.start] {
                     e += 1;
                 }
-            } else if words[i].chars().count() >= 3
+            } else if head_at(words, i + 1, s.end).is_some()
+                && words[i].chars().count() >= 3
                 && unknown(words[i])
                 && (i == s.start || !DETERMINERS_SET.contains(words[i - 1]))
             {
@@ -287,16 +294,29 @@ pub fn postprocess(
         return out;
     }
     // 4. one type per name
-    let key = |x: &(usize, usize, usize)| -> String {
-        words[x.0..x.1]
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
-    for x in &out {
-        votes.entry(key(x)).or_default()[x.2] += 1;
+    // the lower-case words of a span, space-separated
+    let keys: Vec<String> = out
+        .iter()
+        .map(|x| {
+            let mut k = String::new();
+            for (n, w) in words[x.0..x.1].iter().enumerate() {
+                if n > 0 {
+                    k.push(' ');
+                }
+                if w.is_ascii() {
+                    let at = k.len();
+                    k.push_str(w);
+                    k[at..].make_ascii_lowercase();
+                } else {
+                    k.push_str(&w.to_lowercase());
+                }
+            }
+            k
+        })
+        .collect();
+    let mut votes: HashMap<&str, [usize; 3]> = HashMap::new();
+    for (x, k) in out.iter().zip(&keys) {
+        votes.entry(k).or_default()[x.2] += 1;
     }
     let mut person_parts: HashMap<String, usize> = HashMap::new();
     for x in &out {
@@ -306,9 +326,8 @@ pub fn postprocess(
             }
         }
     }
-    for x in out.iter_mut() {
-        let k = key(x);
-        let v = votes[&k];
+    for (x, k) in out.iter_mut().zip(&keys) {
+        let v = votes[k.as_str()];
         let total: usize = v.iter().sum();
         let (best, &n) = v.iter().enumerate().max_by_key(|(_, &c)| c).unwrap();
         if best != x.2 && n * 3 >= total * 2 && n >= 2 {
@@ -317,7 +336,7 @@ pub fn postprocess(
             && x.1 - x.0 == 1
             && x.2 != 0
             && v[x.2] < 2
-            && person_parts.contains_key(&k)
+            && person_parts.contains_key(k)
         {
             x.2 = 0;
         }
@@ -610,6 +629,15 @@ fn apply_list(
 
 /// Length of a lower-case organisation head starting at token `i` (before `end`).
 fn head_at(words: &[&str], i: usize, end: usize) -> Option<usize> {
+    // every head starts with one of these letters: most words are turned away here
+    if i >= end
+        || !matches!(
+            words[i].as_bytes().first(),
+            Some(b'c' | b'g' | b'h' | b'i' | b'l' | b't' | b'v')
+        )
+    {
+        return None;
+    }
     for h in ORG_HEADS {
         if i + h.len() <= end && h.iter().enumerate().all(|(k, w)| words[i + k] == *w) {
             return Some(h.len());
@@ -659,4 +687,24 @@ fn chinese_name(res: &Resources, words: &[&str]) -> bool {
         })
         && !is_place(res, words)
         && !res.gaz.contains(ORGWORD, &words[words.len() - 1..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_at_sees_every_head() {
+        // `head_at` turns words away by their first letter: each head must pass it
+        for h in ORG_HEADS {
+            let mut words: Vec<&str> = vec!["Xiaomi"];
+            words.extend_from_slice(h);
+            assert_eq!(head_at(&words, 1, words.len()), Some(h.len()), "{h:?}");
+            // a head is not read past the end given
+            let cut = head_at(&words, 1, words.len() - 1);
+            assert!(cut.is_none_or(|n| n < h.len()), "{h:?}");
+        }
+        assert_eq!(head_at(&["Xiaomi", "Group"], 1, 2), None);
+        assert_eq!(head_at(&["Xiaomi", "group"], 2, 2), None);
+    }
 }

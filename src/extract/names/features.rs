@@ -240,6 +240,22 @@ fn class_byte(c: char) -> u8 {
     }
 }
 
+/// [`class_byte`] of every ASCII character.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            c => c,
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Compute token infos for a document (`words`, split into `sents`). With
 /// `detail_reach = Some(r)`, the parts that only [`static_feats`] reads (word hash,
 /// affixes, pinyin flag, lower-case bin) are filled only within `r` tokens of a token
@@ -261,7 +277,12 @@ pub fn token_infos(
     let mut need = vec![detail_reach.is_none(); words.len()];
     if let Some(r) = detail_reach {
         for (i, w) in words.iter().enumerate() {
-            if w.chars().any(char::is_uppercase) {
+            let upper = if w.is_ascii() {
+                w.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                w.chars().any(char::is_uppercase)
+            };
+            if upper {
                 let hi = (i + r + 1).min(need.len());
                 need[i.saturating_sub(r)..hi].fill(true);
             }
@@ -276,8 +297,7 @@ pub fn token_infos(
         let (mut sh, mut ssh) = (11u64, 13u64);
         let (mut last, mut run) = (0u8, 0u32);
         let (mut has_upper, mut has_lower) = (false, false);
-        for (k, c) in w.chars().enumerate() {
-            let cb = class_byte(c);
+        let mut step = |k: usize, cb: u8| {
             if k == 0 && cb == b'X' {
                 t.flags |= F_CAP;
             }
@@ -297,6 +317,16 @@ pub fn token_infos(
                 sh = fx(sh, cb as u64);
             }
             last = cb;
+        };
+        // character classes: plain-ASCII words (nearly all) by table
+        if w.is_ascii() {
+            for (k, b) in w.bytes().enumerate() {
+                step(k, ASCII_CLASS[b as usize]);
+            }
+        } else {
+            for (k, c) in w.chars().enumerate() {
+                step(k, class_byte(c));
+            }
         }
         t.shape = sh;
         t.sshape = ssh;
@@ -612,6 +642,13 @@ pub fn row(h: u64, bits: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn ascii_class_table_is_class_byte() {
+        for b in 0..128u8 {
+            assert_eq!(ASCII_CLASS[b as usize], class_byte(b as char), "{b}");
+        }
+    }
+
     #[test]
     fn ascii_normalisation_is_the_general_one() {
         for w in [

@@ -133,4 +133,13 @@ fn main() {
     row("percent (text MB)", t_pct, mb_text);
     row("all extractors + merge (text MB)", t_all, mb_text);
     row("index, tantivy threads (text MB)", t_index, mb_text);
+    // The ceiling of the whole pipeline: every stage once, one after the other, on one
+    // core; n cores can at best divide that time by n (no stage is free on any core).
+    let total = t_read + t_clean + t_lang + t_all + t_index;
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    row("sum of the stages (input MB)", total, mb_input);
+    println!(
+        "ceiling on {cores} cores, no overhead: {:.1} MB/s of input (end-to-end ingest: scripts/bench-ingest.sh)",
+        mb_input / total * cores as f64
+    );
 }

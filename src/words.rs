@@ -46,6 +46,19 @@ impl WordSet {
     }
 }
 
+/// Append `w` lower-cased to `out` if it is plain ASCII (the common case, no allocation);
+/// `false`, and nothing appended, otherwise: the caller lower-cases it its own way.
+#[inline]
+pub fn push_ascii_lowercase(out: &mut String, w: &str) -> bool {
+    if !w.is_ascii() {
+        return false;
+    }
+    let at = out.len();
+    out.push_str(w);
+    out[at..].make_ascii_lowercase();
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +98,14 @@ mod tests {
     #[should_panic(expected = "not 1-63 ASCII bytes")]
     fn a_non_ascii_entry_is_refused() {
         WordSet::new(&["née"]);
+    }
+
+    #[test]
+    fn ascii_words_are_appended_lower_cased_and_others_left_to_the_caller() {
+        let mut out = String::from("x ");
+        assert!(push_ascii_lowercase(&mut out, "Xunlei LTD."));
+        assert_eq!(out, "x xunlei ltd.");
+        assert!(!push_ascii_lowercase(&mut out, "Zürich"));
+        assert_eq!(out, "x xunlei ltd.");
     }
 }

@@ -20,11 +20,7 @@ pub fn norm_key(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if w.is_ascii() {
-            // the common case: only lower-casing to do
-            let at = out.len();
-            out.push_str(w);
-            out[at..].make_ascii_lowercase();
+        if crate::words::push_ascii_lowercase(&mut out, w) {
             continue;
         }
         for c in w.chars() {

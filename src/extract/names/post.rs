@@ -15,7 +15,7 @@ use super::features::is_pinyin;
 use super::features::{lower_eq, lower_hash};
 use super::gazetteer::{DEMONYM, FAMILY, ORGWORD, PLACES, TITLE};
 use super::model::{spans, Resources};
-use crate::words::WordSet;
+use crate::words::{push_ascii_lowercase, WordSet};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -303,11 +303,7 @@ pub fn postprocess(
                 if n > 0 {
                     k.push(' ');
                 }
-                if w.is_ascii() {
-                    let at = k.len();
-                    k.push_str(w);
-                    k[at..].make_ascii_lowercase();
-                } else {
+                if !push_ascii_lowercase(&mut k, w) {
                     k.push_str(&w.to_lowercase());
                 }
             }

@@ -124,6 +124,54 @@ fn syndicated_copies_are_linked_not_indexed_twice() {
     assert_eq!(export(&index).len(), 4);
 }
 
+#[test]
+fn copies_are_linked_across_commits() {
+    // A commit every two articles: some copies are found while their original is not
+    // committed yet (they wait for a later commit, the last ones for a commit of their
+    // own at the end), others after it was.
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx").display().to_string();
+    let dump = dir.path().join("dump.jsonl");
+    std::fs::write(
+        &dump,
+        line("a", "https://a.example/a", &story(1))
+            + &line("a-copy1", "https://b.example/a1", &story(1))
+            + &line("b", "https://a.example/b", &story(2))
+            + &line("a-copy2", "https://c.example/a2", &story(1))
+            + &line("b-copy", "https://b.example/b", &story(2))
+            + &line("c", "https://a.example/c", &story(3))
+            + &line("c-copy", "https://b.example/c", &story(3)),
+    )
+    .unwrap();
+    let o = run(&[
+        "ingest",
+        dump.to_str().unwrap(),
+        "--index",
+        &index,
+        "--commit-every",
+        "2",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("7 records read: 3 new, 0 already indexed (replaced), 4 copies"),
+        "{}",
+        stderr(&o)
+    );
+    let arts = export(&index);
+    assert_eq!(ids(&arts), ["a", "b", "c"]);
+    let copy_ids = |id: &str| -> Vec<String> {
+        by_id(&arts, id)["copies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(copy_ids("a"), ["a-copy1", "a-copy2"]);
+    assert_eq!(copy_ids("b"), ["b-copy"]);
+    assert_eq!(copy_ids("c"), ["c-copy"]);
+}
+
 /// The committed segments of an index, read from tantivy's `meta.json`.
 fn committed_segments(index: &Path) -> usize {
     std::fs::read_to_string(index.join("meta.json"))

@@ -37,7 +37,8 @@ pub struct Writer {
     /// Ids and fingerprints added since the last commit (the searcher sees the rest).
     recent_ids: HashSet<String>,
     recent_prints: HashMap<String, String>,
-    /// Copies found since the last commit, by the id of the indexed article.
+    /// Copies not yet recorded in their article, by the id of that article (see
+    /// [`Writer::commit`]).
     links: BTreeMap<String, Vec<CopyRef>>,
     since_commit: u64,
     commit_every: u64,
@@ -194,19 +195,23 @@ impl Writer {
         None
     }
 
-    /// Commit what was added, then record the copies found since the last commit in
-    /// their articles (a second commit), and make all of it visible to the lookups.
+    /// Commit what was added, with the copies found so far recorded in their articles,
+    /// and make all of it visible to the lookups.
+    ///
+    /// A copy can only be recorded in an article the searcher sees, so the copies of
+    /// articles added since the last commit wait for the next one (a run that is killed
+    /// before then finds them again when it is re-run: copies are never indexed). Their
+    /// own commit would flush a tiny segment each time, to be merged again.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit().context("cannot commit the index")?;
-        self.reload()?;
-        if !self.links.is_empty() {
-            let links = std::mem::take(&mut self.links);
-            for (id, copies) in links {
+        for (id, copies) in std::mem::take(&mut self.links) {
+            if self.recent_ids.contains(&id) {
+                self.links.insert(id, copies);
+            } else {
                 self.link(&id, copies)?;
             }
-            self.writer.commit().context("cannot commit the index")?;
-            self.reload()?;
         }
+        self.writer.commit().context("cannot commit the index")?;
+        self.reload()?;
         self.since_commit = 0;
         self.last_commit = Instant::now();
         Ok(())
@@ -254,9 +259,12 @@ impl Writer {
         Ok(())
     }
 
-    /// Commit and wait for merges to finish.
+    /// Commit (twice if copies of the last articles wait) and wait for merges to finish.
     pub fn finish(mut self) -> Result<()> {
         self.commit()?;
+        if !self.links.is_empty() {
+            self.commit()?;
+        }
         self.writer
             .wait_merging_threads()
             .context("index merge failed")?;

@@ -47,6 +47,16 @@ fn by_id<'a>(articles: &'a [Value], id: &str) -> &'a Value {
     articles.iter().find(|a| a["id"] == id).expect("article")
 }
 
+/// The ids of the copies recorded in article `id`, in order.
+fn copy_ids<'a>(articles: &'a [Value], id: &str) -> Vec<&'a str> {
+    by_id(articles, id)["copies"]
+        .as_array()
+        .expect("copies")
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn syndicated_copies_are_linked_not_indexed_twice() {
     let dir = tempfile::tempdir().unwrap();
@@ -103,13 +113,7 @@ fn syndicated_copies_are_linked_not_indexed_twice() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let arts = export(&index);
     assert_eq!(ids(&arts), ["orig", "other"]);
-    let copies: Vec<&str> = by_id(&arts, "orig")["copies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(copies, ["copy", "late"]);
+    assert_eq!(copy_ids(&arts, "orig"), ["copy", "late"]);
 
     // Short items that happen to be equal are different stories, not copies.
     let short = dir.path().join("short.jsonl");
@@ -159,17 +163,9 @@ fn copies_are_linked_across_commits() {
     );
     let arts = export(&index);
     assert_eq!(ids(&arts), ["a", "b", "c"]);
-    let copy_ids = |id: &str| -> Vec<String> {
-        by_id(&arts, id)["copies"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["id"].as_str().unwrap().to_string())
-            .collect()
-    };
-    assert_eq!(copy_ids("a"), ["a-copy1", "a-copy2"]);
-    assert_eq!(copy_ids("b"), ["b-copy"]);
-    assert_eq!(copy_ids("c"), ["c-copy"]);
+    assert_eq!(copy_ids(&arts, "a"), ["a-copy1", "a-copy2"]);
+    assert_eq!(copy_ids(&arts, "b"), ["b-copy"]);
+    assert_eq!(copy_ids(&arts, "c"), ["c-copy"]);
 }
 
 /// The committed segments of an index, read from tantivy's `meta.json`.

@@ -115,6 +115,12 @@ fn syndicated_copies_are_linked_not_indexed_twice() {
     assert_eq!(ids(&arts), ["orig", "other"]);
     assert_eq!(copy_ids(&arts, "orig"), ["copy", "late"]);
 
+    // Ingesting the first dump again replaces the article and keeps the copy found by the
+    // other run.
+    let o = run(&["ingest", &dump, "--index", &index, "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(copy_ids(&export(&index), "orig"), ["copy", "late"]);
+
     // Short items that happen to be equal are different stories, not copies.
     let short = dir.path().join("short.jsonl");
     std::fs::write(

@@ -1,4 +1,5 @@
-//! Adding articles to the index: idempotent by article id, syndicated copies (the same
+//! Adding articles to the index: idempotent by article id (a new version of an article
+//! replaces the old one and keeps the copies recorded in it), syndicated copies (the same
 //! text under another id) linked to the indexed article instead of indexed twice, and
 //! commits at intervals so that a run that dies keeps everything committed before.
 //!
@@ -147,11 +148,22 @@ impl Writer {
                 }
             }
         }
-        if existed {
+        // A new version of an indexed article keeps the copies recorded in the old one
+        // (other runs may have found them).
+        let kept = if existed {
             self.writer.delete_term(id_term);
-        }
-        self.writer
-            .add_document(document(f, article, print.as_deref())?)?;
+            self.stored_copies(&article.id)?
+        } else {
+            Vec::new()
+        };
+        let doc = if kept.is_empty() {
+            document(f, article, print.as_deref())?
+        } else {
+            let mut a = article.clone();
+            add_copies(&mut a, kept);
+            document(f, &a, print.as_deref())?
+        };
+        self.writer.add_document(doc)?;
         self.recent_ids.insert(article.id.clone());
         if let Some(p) = print {
             self.recent_prints.insert(p, article.id.clone());
@@ -225,37 +237,50 @@ impl Writer {
         Ok(())
     }
 
-    /// Add `copies` to the stored article `id` (once each) and re-index it.
-    fn link(&mut self, id: &str, copies: Vec<CopyRef>) -> Result<()> {
-        let f = &self.fields;
-        let id_term = Term::from_field_text(f.id, id);
-        let q = TermQuery::new(id_term.clone(), IndexRecordOption::Basic);
+    /// The JSON of the stored article `id` as of the last commit, if there is one.
+    fn stored_json(&self, id: &str) -> Result<Option<String>> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
         let top = self
             .searcher
             .search(&q, &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, addr)) = top.first() else {
-            return Ok(()); // replaced by a text without copies in the meantime
+            return Ok(None);
         };
         let doc: TantivyDocument = self.searcher.doc(*addr)?;
         let json = doc
-            .get_first(f.article)
+            .get_first(self.fields.article)
             .and_then(|v| v.as_str())
             .ok_or_else(|| anyhow!("document without stored article"))?;
-        let mut article: Article =
-            serde_json::from_str(json).context("stored article is not valid JSON")?;
-        let before = article.copies.len();
-        for c in copies {
-            if c.id != article.id && !article.copies.iter().any(|x| x.id == c.id) {
-                article.copies.push(c);
-            }
+        Ok(Some(json.to_string()))
+    }
+
+    /// The copies recorded in the stored article `id` (none if it is not committed).
+    fn stored_copies(&self, id: &str) -> Result<Vec<CopyRef>> {
+        match self.stored_json(id)? {
+            // an article without copies has no such key (a quote inside a JSON string
+            // is escaped, so text cannot match it): most replaced articles are not parsed
+            Some(json) if json.contains("\"copies\":") => Ok(parse_stored(&json)?.copies),
+            _ => Ok(Vec::new()),
         }
-        if article.copies.len() == before {
+    }
+
+    /// Add `copies` to the stored article `id` (once each) and re-index it.
+    fn link(&mut self, id: &str, copies: Vec<CopyRef>) -> Result<()> {
+        let Some(json) = self.stored_json(id)? else {
+            return Ok(()); // not in the index: nothing to record them in
+        };
+        let mut article = parse_stored(&json)?;
+        if !add_copies(&mut article, copies) {
             return Ok(());
         }
         let print = fingerprint(&article.text);
-        self.writer.delete_term(id_term);
         self.writer
-            .add_document(document(f, &article, print.as_deref())?)?;
+            .delete_term(Term::from_field_text(self.fields.id, id));
+        self.writer
+            .add_document(document(&self.fields, &article, print.as_deref())?)?;
         Ok(())
     }
 
@@ -270,6 +295,21 @@ impl Writer {
             .context("index merge failed")?;
         Ok(())
     }
+}
+
+fn parse_stored(json: &str) -> Result<Article> {
+    serde_json::from_str(json).context("stored article is not valid JSON")
+}
+
+/// Add `copies` to `article`, each once and never the article itself; whether any was new.
+fn add_copies(article: &mut Article, copies: Vec<CopyRef>) -> bool {
+    let before = article.copies.len();
+    for c in copies {
+        if c.id != article.id && !article.copies.iter().any(|x| x.id == c.id) {
+            article.copies.push(c);
+        }
+    }
+    article.copies.len() > before
 }
 
 /// The tantivy document of an article.

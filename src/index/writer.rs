@@ -12,8 +12,6 @@ use crate::article::{Article, CopyRef, MentionType};
 use anyhow::{anyhow, Context as _, Result};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
-use tantivy::collector::TopDocs;
-use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption, Value as _};
 use tantivy::{
     DocAddress, DocSet, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term, TERMINATED,
@@ -175,17 +173,27 @@ impl Writer {
         Ok(if existed { Added::Replaced } else { Added::New })
     }
 
-    /// The id of the indexed article with this fingerprint: read straight from the
-    /// postings of the fingerprint term (a scored search per article cost more).
+    /// The id of the indexed article with this fingerprint (added since the last commit,
+    /// or committed).
     fn indexed_with(&self, print: &str) -> Option<String> {
         if let Some(id) = self.recent_prints.get(print) {
             return Some(id.clone());
         }
-        let term = Term::from_field_text(self.fields.body_hash, print);
+        let stored = self.stored_with(&Term::from_field_text(self.fields.body_hash, print))?;
+        stored
+            .get_first(self.fields.id)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    }
+
+    /// The stored document of the first live article (as of the last commit) with
+    /// `term`: read straight from the postings of the term (a scored search per article
+    /// cost more).
+    fn stored_with(&self, term: &Term) -> Option<TantivyDocument> {
         for (ord, seg) in self.searcher.segment_readers().iter().enumerate() {
-            let inverted = seg.inverted_index(self.fields.body_hash).ok()?;
+            let inverted = seg.inverted_index(term.field()).ok()?;
             let Some(mut postings) = inverted
-                .read_postings(&term, IndexRecordOption::Basic)
+                .read_postings(term, IndexRecordOption::Basic)
                 .ok()?
             else {
                 continue;
@@ -194,12 +202,7 @@ impl Writer {
             let mut doc = postings.doc();
             while doc != TERMINATED {
                 if alive.is_none_or(|a| a.is_alive(doc)) {
-                    let stored: TantivyDocument =
-                        self.searcher.doc(DocAddress::new(ord as u32, doc)).ok()?;
-                    return stored
-                        .get_first(self.fields.id)
-                        .and_then(|v| v.as_str())
-                        .map(str::to_string);
+                    return self.searcher.doc(DocAddress::new(ord as u32, doc)).ok();
                 }
                 doc = postings.advance();
             }
@@ -239,17 +242,9 @@ impl Writer {
 
     /// The JSON of the stored article `id` as of the last commit, if there is one.
     fn stored_json(&self, id: &str) -> Result<Option<String>> {
-        let q = TermQuery::new(
-            Term::from_field_text(self.fields.id, id),
-            IndexRecordOption::Basic,
-        );
-        let top = self
-            .searcher
-            .search(&q, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, addr)) = top.first() else {
+        let Some(doc) = self.stored_with(&Term::from_field_text(self.fields.id, id)) else {
             return Ok(None);
         };
-        let doc: TantivyDocument = self.searcher.doc(*addr)?;
         let json = doc
             .get_first(self.fields.article)
             .and_then(|v| v.as_str())

@@ -179,7 +179,9 @@ impl Writer {
         if let Some(id) = self.recent_prints.get(print) {
             return Some(id.clone());
         }
-        let stored = self.stored_with(&Term::from_field_text(self.fields.body_hash, print))?;
+        // a read error only means a copy is not recognised: it is indexed as it is
+        let term = Term::from_field_text(self.fields.body_hash, print);
+        let stored = self.stored_with(&term).ok().flatten()?;
         stored
             .get_first(self.fields.id)
             .and_then(|v| v.as_str())
@@ -189,25 +191,22 @@ impl Writer {
     /// The stored document of the first live article (as of the last commit) with
     /// `term`: read straight from the postings of the term (a scored search per article
     /// cost more).
-    fn stored_with(&self, term: &Term) -> Option<TantivyDocument> {
+    fn stored_with(&self, term: &Term) -> Result<Option<TantivyDocument>> {
         for (ord, seg) in self.searcher.segment_readers().iter().enumerate() {
-            let inverted = seg.inverted_index(term.field()).ok()?;
-            let Some(mut postings) = inverted
-                .read_postings(term, IndexRecordOption::Basic)
-                .ok()?
-            else {
+            let inverted = seg.inverted_index(term.field())?;
+            let Some(mut postings) = inverted.read_postings(term, IndexRecordOption::Basic)? else {
                 continue;
             };
             let alive = seg.alive_bitset();
             let mut doc = postings.doc();
             while doc != TERMINATED {
                 if alive.is_none_or(|a| a.is_alive(doc)) {
-                    return self.searcher.doc(DocAddress::new(ord as u32, doc)).ok();
+                    return Ok(Some(self.searcher.doc(DocAddress::new(ord as u32, doc))?));
                 }
                 doc = postings.advance();
             }
         }
-        None
+        Ok(None)
     }
 
     /// Commit what was added, with the copies found so far recorded in their articles,
@@ -242,7 +241,7 @@ impl Writer {
 
     /// The JSON of the stored article `id` as of the last commit, if there is one.
     fn stored_json(&self, id: &str) -> Result<Option<String>> {
-        let Some(doc) = self.stored_with(&Term::from_field_text(self.fields.id, id)) else {
+        let Some(doc) = self.stored_with(&Term::from_field_text(self.fields.id, id))? else {
             return Ok(None);
         };
         let json = doc

@@ -149,8 +149,9 @@ impl Writer {
         // A new version of an indexed article keeps the copies recorded in the old one
         // (other runs may have found them).
         let kept = if existed {
+            let kept = self.stored_copies(&article.id)?;
             self.writer.delete_term(id_term);
-            self.stored_copies(&article.id)?
+            kept
         } else {
             Vec::new()
         };

@@ -1,14 +1,16 @@
-//! Run the rule-based DATE / MONEY / PERCENT extractors over a JSON Lines dump and print
-//! spec-shaped JSON Lines (id, published, text, mentions), or time them.
+//! Run the extractors of the registry (all but the name tagger, by default) over a JSON
+//! Lines dump and print spec-shaped JSON Lines (id, published, text, mentions), or time
+//! them. Spans are not overlap-resolved: each extractor's own output is shown.
 //!
 //!     cargo run --release --example rules_tool -- INPUT.jsonl[.gz] [--bench] [--raw]
+//!         [--skip NAME,NAME]   (extractors to leave out; default `names`)
 //!
 //! Each input line is an article with the spec's field names (id / published / html,
 //! body, text…). The body goes through `clean::clean_body` (skip that with `--raw`) and
 //! relative dates resolve against `published` (`YYYY-MM-DD` or `YYYYMMDD…`). With
 //! `--bench`, nothing is printed but the throughput of each extractor (MB/s of text).
 
-use newsfacts::extract::{dates, money, percent, Context, Found};
+use newsfacts::extract::{Context, Extractor, REGISTRY};
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::time::{Duration, Instant};
@@ -29,10 +31,24 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let bench = args.iter().any(|a| a == "--bench");
     let raw = args.iter().any(|a| a == "--raw");
-    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: rules_tool INPUT.jsonl[.gz] [--bench] [--raw]");
+    let skip_at = args.iter().position(|a| a == "--skip").map(|i| i + 1);
+    let skip = skip_at
+        .and_then(|i| args.get(i))
+        .map_or("names", String::as_str);
+    let Some(path) = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && Some(*i) != skip_at)
+        .map(|(_, a)| a)
+    else {
+        eprintln!("usage: rules_tool INPUT.jsonl[.gz] [--bench] [--raw] [--skip NAME,NAME]");
         std::process::exit(1);
     };
+    let extractors: Vec<&dyn Extractor> = REGISTRY
+        .iter()
+        .copied()
+        .filter(|x| !skip.split(',').any(|s| s == x.name()))
+        .collect();
     let file = std::fs::File::open(path).unwrap_or_else(|e| {
         eprintln!("{path}: {e}");
         std::process::exit(1);
@@ -44,8 +60,9 @@ fn main() {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let (mut bytes, mut n_docs, mut counts) = (0usize, 0usize, [0usize; 3]);
-    let mut times = [Duration::ZERO; 3];
+    let (mut bytes, mut n_docs) = (0usize, 0usize);
+    let mut counts = vec![0usize; extractors.len()];
+    let mut times = vec![Duration::ZERO; extractors.len()];
     for line in BufReader::new(reader).lines() {
         let Ok(line) = line else { continue };
         let Ok(v) = serde_json::from_str::<Value>(&line) else {
@@ -74,23 +91,24 @@ fn main() {
         let ctx = Context {
             reference_date: published.and_then(parse_date),
             lang: None,
+            ..Context::default()
         };
         let mut found = Vec::new();
-        let finders: [fn(&str, &Context) -> Vec<Found>; 3] =
-            [dates::find, money::find, percent::find];
-        for (k, f) in finders.iter().enumerate() {
+        for (k, x) in extractors.iter().enumerate() {
+            let before = found.len();
             let t = Instant::now();
-            let got = f(&text, &ctx);
+            if x.applies(&ctx) {
+                x.find(&text, &ctx, &mut found);
+            }
             times[k] += t.elapsed();
-            counts[k] += got.len();
-            found.extend(got);
+            counts[k] += found.len() - before;
         }
         bytes += text.len();
         n_docs += 1;
         if bench {
             continue;
         }
-        let mentions = newsfacts::extract::to_mentions(&text, &found);
+        let mentions = newsfacts::extract::to_mentions(&text, &found, false);
         let id = v
             .get("id")
             .map(|x| {
@@ -107,10 +125,11 @@ fn main() {
     if bench {
         let mb = bytes as f64 / 1e6;
         let total: f64 = times.iter().map(Duration::as_secs_f64).sum();
-        for (k, name) in ["dates", "money", "percent"].iter().enumerate() {
+        for (k, x) in extractors.iter().enumerate() {
             let s = times[k].as_secs_f64();
             println!(
-                "{name:8} {:>8} found  {:>8.1} MB/s",
+                "{:8} {:>8} found  {:>8.1} MB/s",
+                x.name(),
                 counts[k],
                 mb / s.max(1e-9)
             );

@@ -6,6 +6,6 @@
 set -eu
 cd "$(dirname "$0")/.."
 DATA="${1:-../shared/data/ner}"
-cargo run --release --example ner_tool -- train \
+cargo run --release -- ner-train \
   --data "$DATA" --sets conll,conll,finer,wikigold,sec --epochs 8 --bits 16 --prune 2 \
   --seeds 7,8,9,10,11 --out models/ner.bin

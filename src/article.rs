@@ -115,6 +115,9 @@ pub struct Mention {
     pub approx: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
+    /// The rule that made the mention: only with `extract --explain`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// One distinct entity of an article, aliases merged.

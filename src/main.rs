@@ -62,6 +62,10 @@ struct ExtractArgs {
     /// Write to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Each mention also names the rule that made it ("rule": "time.en.month_day"), to
+    /// see why a value came out.
+    #[arg(long)]
+    explain: bool,
 }
 
 #[derive(Args)]
@@ -319,6 +323,7 @@ fn options(input: &InputArgs) -> Options {
         rejects: input.rejects.clone(),
         progress: !input.quiet && std::io::stderr().is_terminal(),
         quiet: input.quiet,
+        explain: false,
     }
 }
 
@@ -360,7 +365,10 @@ fn extract(a: ExtractArgs) -> Result<u8> {
         sources,
         rejects,
         skipped,
-        &options(&a.input),
+        &Options {
+            explain: a.explain,
+            ..options(&a.input)
+        },
         &mut |article: Article| {
             serde_json::to_writer(&mut out, &article)?;
             out.write_all(b"\n")?;

@@ -32,6 +32,8 @@ pub struct Options {
     pub progress: bool,
     /// Print rejects and warnings on stderr.
     pub quiet: bool,
+    /// Each mention names the rule that made it (`extract --explain`).
+    pub explain: bool,
 }
 
 /// What a run did.
@@ -95,7 +97,12 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// Clean, detect and extract one raw article. A record with no text left is a reject.
-pub fn process(mut raw: RawArticle, reference_date: Option<NaiveDate>) -> Result<Article, Reject> {
+/// With `explain`, each mention names the rule that made it.
+pub fn process(
+    mut raw: RawArticle,
+    reference_date: Option<NaiveDate>,
+    explain: bool,
+) -> Result<Article, Reject> {
     crate::clean::clean_raw(&mut raw);
     let text = raw.body;
     if text.trim().is_empty() {
@@ -114,6 +121,8 @@ pub fn process(mut raw: RawArticle, reference_date: Option<NaiveDate>) -> Result
     let ctx = crate::extract::Context {
         reference_date: published_date.or(reference_date),
         lang: lang.clone(),
+        explain,
+        ..Default::default()
     };
     let ex = crate::extract::extract(&text, &ctx);
     let id = raw
@@ -213,6 +222,7 @@ pub fn run(
     // Clean + extract on the rayon pool in a thread of its own, so that the sink (the
     // index writer) works on one batch while the next is being extracted.
     let reference_date = opts.reference_date;
+    let explain = opts.explain;
     let (done_tx, done_rx) = crossbeam_channel::bounded::<Done>(WAITING_BATCHES);
     let worker = std::thread::spawn(move || {
         // Per-run boilerplate, learned in input order (so the worker owns it).
@@ -229,7 +239,7 @@ pub fn run(
                         .map(|raw| {
                             let warnings = raw.warnings.clone();
                             let origin = raw.origin.clone();
-                            (warnings, origin, process(raw, reference_date))
+                            (warnings, origin, process(raw, reference_date, explain))
                         })
                         .collect()
                 }),

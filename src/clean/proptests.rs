@@ -226,7 +226,7 @@ proptest! {
             pre_cleaned: false,
             meta: Default::default(),
         };
-        if let Ok(a) = crate::pipeline::process(raw, None) {
+        if let Ok(a) = crate::pipeline::process(raw, None, false) {
             let chars: Vec<char> = a.text.chars().collect();
             for m in &a.mentions {
                 prop_assert!(m.start <= m.end && m.end <= chars.len());

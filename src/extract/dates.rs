@@ -1632,6 +1632,21 @@ fn fiscal_rule(text: &str, out: &mut Vec<Cand>) {
 }
 
 /// Find DATE mentions.
+/// The DATE extractor of the registry.
+pub struct Dates;
+
+impl super::Extractor for Dates {
+    fn name(&self) -> &'static str {
+        "time"
+    }
+    fn applies(&self, _: &Context) -> bool {
+        true
+    }
+    fn find(&self, text: &str, ctx: &Context, out: &mut Vec<Found>) {
+        out.extend(find(text, ctx));
+    }
+}
+
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let r = ctx.reference_date;
     let german = ctx.lang.as_deref() == Some("de");
@@ -1707,6 +1722,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
                 value: c.val.map(Val::timex),
                 grain: c.grain,
             },
+            rule: "time",
         })
         .collect()
 }
@@ -1723,6 +1739,7 @@ mod tests {
         let ctx = Context {
             reference_date: r.map(d),
             lang: None,
+            ..Default::default()
         };
         find(text, &ctx)
             .into_iter()
@@ -2015,6 +2032,7 @@ mod tests {
         let ctx = Context {
             reference_date: Some(d("2022-10-05")),
             lang: Some("de".to_string()),
+            ..Default::default()
         };
         let text = "Berger sagte am Mittwoch, am 12. März 2020 und im Mai sowie gestern, \
                     im vergangenen Jahr und im dritten Quartal 2019 sei alles anders gewesen.";

@@ -267,6 +267,7 @@ mod tests {
                 start,
                 end: start + s.len(),
                 kind: k.clone(),
+                rule: "test",
             });
             from = start + s.len();
         }

@@ -1,74 +1,65 @@
-//! Extractors: pure functions of (clean text, reference date) → spans.
+//! Extractors: one contract ([`Extractor`]), one ordered [`REGISTRY`] of them, and
+//! [`extract`], which runs the registry over a clean text.
 //!
-//! Every extractor works on **byte** offsets of the clean text (what Rust's `str` and
-//! `regex` give) and returns [`Found`] spans; [`extract`] converts them once to the
-//! spec's code-point offsets. Nothing shifts offsets afterwards.
+//! Each extractor is a pure function of (clean text, [`Context`]) → [`Found`] spans with
+//! byte offsets and the name of the rule that made them. The spans of all of them go
+//! through the one overlap policy ([`span::resolve_overlaps`]), then names are merged into
+//! entities ([`entities`]) and the spans become the spec's mentions (code points, once).
+//! An extractor later in the registry sees the spans of the earlier ones in
+//! [`Context::earlier`].
 
+#[cfg(test)]
+mod corpus;
 pub mod dates;
 pub mod entities;
 pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod percent;
-#[cfg(test)]
-mod tables;
+pub mod span;
 
-use crate::article::{Entity, Mention, MentionType};
+pub use span::{to_mentions, Found, Kind};
+
+use crate::article::{Entity, Mention};
 use chrono::NaiveDate;
-
-/// What an extractor found, with byte offsets into the clean text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
-}
-
-/// The type of a span with its normalised attributes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Kind {
-    Person,
-    Org,
-    Loc,
-    /// `value` is TIMEX3 (`2019`, `2019-Q4`, `2020-04`, `2020-W07`, `2020-03-12`) or `None`
-    /// when a relative expression has no reference date. `grain`: year, quarter, month,
-    /// week, day.
-    Date {
-        value: Option<String>,
-        grain: &'static str,
-    },
-    Money {
-        value: f64,
-        currency: String,
-        approx: bool,
-        per: Option<String>,
-    },
-    Percent {
-        value: f64,
-    },
-}
-
-impl Kind {
-    pub fn mention_type(&self) -> MentionType {
-        match self {
-            Kind::Person => MentionType::Person,
-            Kind::Org => MentionType::Org,
-            Kind::Loc => MentionType::Loc,
-            Kind::Date { .. } => MentionType::Date,
-            Kind::Money { .. } => MentionType::Money,
-            Kind::Percent { .. } => MentionType::Percent,
-        }
-    }
-}
 
 /// What extractors may know besides the text.
 #[derive(Debug, Clone, Default)]
-pub struct Context {
+pub struct Context<'a> {
     /// The article's published date, else `--reference-date`; relative dates resolve
     /// against it.
     pub reference_date: Option<NaiveDate>,
     /// ISO 639-1 language code when detected.
     pub lang: Option<String>,
+    /// The spans found by the extractors before this one in the registry (not yet
+    /// overlap-resolved).
+    pub earlier: &'a [Found],
+    /// Mentions name the rule that made them (`extract --explain`).
+    pub explain: bool,
+}
+
+/// The contract of an extractor.
+pub trait Extractor: Sync {
+    /// The dimension: `names`, `time`, `money`, `percent`. Rule names start with it.
+    fn name(&self) -> &'static str;
+    /// Whether the extractor runs on a text of this context (its language, mostly).
+    fn applies(&self, ctx: &Context) -> bool;
+    /// Append what it finds in `text` to `out` (byte offsets).
+    fn find(&self, text: &str, ctx: &Context, out: &mut Vec<Found>);
+}
+
+/// Every extractor, in the order they run. The pipeline, the benches, the example tables
+/// and the tools all loop over this list; nothing else names the extractors.
+pub static REGISTRY: &[&dyn Extractor] = &[
+    &names::Names,
+    &dates::Dates,
+    &money::Money,
+    &percent::Percent,
+];
+
+/// The extractor of a dimension, by name.
+pub fn extractor(name: &str) -> Option<&'static dyn Extractor> {
+    REGISTRY.iter().copied().find(|x| x.name() == name)
 }
 
 /// Everything extracted from one clean text.
@@ -78,147 +69,35 @@ pub struct Extraction {
     pub entities: Vec<Entity>,
 }
 
+/// Run the registry over `text`: the spans of every extractor that applies, in registry
+/// order (each seeing the earlier ones' spans).
+pub fn find_all(text: &str, ctx: &Context) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
+    for x in REGISTRY {
+        let ctx = Context {
+            earlier: &found,
+            ..ctx.clone()
+        };
+        if x.applies(&ctx) {
+            x.find(text, &ctx, &mut out);
+        }
+        found.append(&mut out);
+    }
+    found
+}
+
 /// Run every extractor over `text` and return mentions (code-point offsets, sorted by
 /// start) and the merged entity list.
 pub fn extract(text: &str, ctx: &Context) -> Extraction {
-    let mut found: Vec<Found> = Vec::new();
-    // The name tagger is trained on English news: on other languages it would mostly
-    // tag capitalised nouns, so it only runs on English (or undetected) text.
-    if matches!(ctx.lang.as_deref(), None | Some("en")) {
-        found.extend(names::find(text, ctx));
-    }
-    found.extend(dates::find(text, ctx));
-    found.extend(money::find(text, ctx));
-    found.extend(percent::find(text, ctx));
+    let mut found = find_all(text, ctx);
     found.retain(|f| {
         f.start < f.end && text.is_char_boundary(f.start) && text.is_char_boundary(f.end)
     });
-    let found = resolve_overlaps(found);
+    let found = span::resolve_overlaps(found);
     let entities = entities::merge(text, &found);
-    let mentions = to_mentions(text, &found);
+    let mentions = to_mentions(text, &found, ctx.explain);
     Extraction { mentions, entities }
-}
-
-/// Where spans of different extractors overlap, one wins: among DATE / MONEY / PERCENT
-/// the longer span (a "$5 million" beats a "5 million" date guess), and any of those
-/// beats a name ("US" inside "181 million US dollars" is no place). Names never overlap
-/// each other (the tagger's spans are disjoint). Result sorted by start.
-fn resolve_overlaps(found: Vec<Found>) -> Vec<Found> {
-    let (mut numeric, names): (Vec<Found>, Vec<Found>) = found
-        .into_iter()
-        .partition(|f| !f.kind.mention_type().is_name());
-    numeric.sort_by_key(|f| (std::cmp::Reverse(f.end - f.start), f.start));
-    // Kept numeric spans by start; they are disjoint, so only the nearest one starting
-    // before a candidate's end can overlap it: O(log n) a check.
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let overlaps = |taken: &std::collections::BTreeMap<usize, usize>, f: &Found| {
-        taken
-            .range(..f.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > f.start)
-    };
-    let mut kept: Vec<Found> = Vec::with_capacity(numeric.len() + names.len());
-    for f in numeric {
-        if !overlaps(&taken, &f) {
-            taken.insert(f.start, f.end);
-            kept.push(f);
-        }
-    }
-    for f in names {
-        if !overlaps(&taken, &f) {
-            kept.push(f);
-        }
-    }
-    kept.sort_by_key(|f| (f.start, f.end));
-    kept
-}
-
-/// Convert byte spans to mentions with code-point offsets (one pass over the text).
-pub fn to_mentions(text: &str, found: &[Found]) -> Vec<Mention> {
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    // Byte offsets → code points. ASCII text: the same numbers. Otherwise collect every
-    // boundary once, then map them in a single scan.
-    let ascii = text.is_ascii();
-    let mut map = std::collections::HashMap::new();
-    if !ascii {
-        let mut bounds: Vec<usize> = found.iter().flat_map(|f| [f.start, f.end]).collect();
-        bounds.sort_unstable();
-        bounds.dedup();
-        map.reserve(bounds.len());
-        let mut bi = 0;
-        for (cp, (b, _)) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-            .enumerate()
-        {
-            while bi < bounds.len() && bounds[bi] <= b {
-                if bounds[bi] == b {
-                    map.insert(b, cp);
-                }
-                bi += 1;
-            }
-        }
-    }
-    let code_point = |b: usize| -> Option<usize> {
-        if ascii {
-            (b <= text.len()).then_some(b)
-        } else {
-            map.get(&b).copied()
-        }
-    };
-    order.sort_by_key(|&i| (found[i].start, found[i].end));
-    order
-        .into_iter()
-        .filter_map(|i| {
-            let f = &found[i];
-            let (start, end) = (code_point(f.start)?, code_point(f.end)?);
-            let mut m = Mention {
-                kind: f.kind.mention_type(),
-                text: text[f.start..f.end].to_string(),
-                start,
-                end,
-                value: None,
-                grain: None,
-                currency: None,
-                approx: None,
-                per: None,
-            };
-            match &f.kind {
-                Kind::Date { value, grain } => {
-                    m.value = Some(match value {
-                        Some(v) => serde_json::Value::String(v.clone()),
-                        None => serde_json::Value::Null,
-                    });
-                    m.grain = Some((*grain).to_string());
-                }
-                Kind::Money {
-                    value,
-                    currency,
-                    approx,
-                    per,
-                } => {
-                    m.value = Some(number_json(*value));
-                    m.currency = Some(currency.clone());
-                    m.approx = approx.then_some(true);
-                    m.per = per.clone();
-                }
-                Kind::Percent { value } => m.value = Some(number_json(*value)),
-                _ => {}
-            }
-            Some(m)
-        })
-        .collect()
-}
-
-/// Whole numbers as JSON integers, others as floats.
-fn number_json(v: f64) -> serde_json::Value {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        serde_json::Value::from(v as i64)
-    } else {
-        serde_json::Number::from_f64(v)
-            .map(serde_json::Value::Number)
-            .unwrap_or(serde_json::Value::Null)
-    }
 }
 
 #[cfg(test)]
@@ -226,40 +105,54 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_win_over_names_and_longer_spans_over_shorter() {
-        let f = |start, end, kind| Found { start, end, kind };
-        let money = Kind::Money {
-            value: 181e6,
-            currency: "USD".into(),
-            approx: false,
-            per: None,
-        };
-        let date = Kind::Date {
-            value: Some("2019".into()),
-            grain: "year",
-        };
-        let got = resolve_overlaps(vec![
-            f(12, 14, Kind::Loc),
-            f(0, 22, money.clone()),
-            f(0, 3, date),
-            f(30, 36, Kind::Org),
-        ]);
-        assert_eq!(got, vec![f(0, 22, money), f(30, 36, Kind::Org)]);
+    fn registry_names_are_distinct_and_found_by_name() {
+        let mut names: Vec<&str> = REGISTRY.iter().map(|x| x.name()).collect();
+        for n in &names {
+            assert_eq!(extractor(n).map(|x| x.name()), Some(*n));
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), REGISTRY.len());
+        assert!(extractor("nope").is_none());
     }
 
     #[test]
-    fn code_point_offsets_after_multibyte_text() {
-        let text = "“Chen” earned 5%";
-        let s = text.find("5%").unwrap();
-        let found = vec![Found {
-            start: s,
-            end: s + 2,
-            kind: Kind::Percent { value: 5.0 },
-        }];
-        let m = to_mentions(text, &found);
-        let chars: Vec<char> = text.chars().collect();
-        let got: String = chars[m[0].start..m[0].end].iter().collect();
-        assert_eq!(got, "5%");
-        assert_eq!(m[0].value, Some(serde_json::json!(5)));
+    fn rules_are_named_after_their_dimension() {
+        let text = "Xunlei Ltd. said on March 12, 2020 that revenue fell 5% to $181 million.";
+        let ctx = Context {
+            reference_date: NaiveDate::from_ymd_opt(2020, 8, 20),
+            lang: Some("en".into()),
+            ..Context::default()
+        };
+        let found = find_all(text, &ctx);
+        assert!(found.len() >= 4, "{found:?}");
+        for f in &found {
+            let dim = f.rule.split('.').next().unwrap_or("");
+            let ok = match f.kind {
+                Kind::Person | Kind::Org | Kind::Loc => dim == "names",
+                Kind::Date { .. } => dim == "time",
+                Kind::Money { .. } => dim == "money",
+                Kind::Percent { .. } => dim == "percent",
+            };
+            assert!(ok, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn explain_names_the_rule_of_each_mention() {
+        let text = "Revenue fell 5% in 2019.";
+        let ctx = Context {
+            explain: true,
+            ..Context::default()
+        };
+        let ex = extract(text, &ctx);
+        assert!(!ex.mentions.is_empty());
+        assert!(
+            ex.mentions.iter().all(|m| m.rule.is_some()),
+            "{:?}",
+            ex.mentions
+        );
+        let plain = extract(text, &Context::default());
+        assert!(plain.mentions.iter().all(|m| m.rule.is_none()));
     }
 }

@@ -607,6 +607,21 @@ fn thousands_groups(s: &str) -> bool {
     n > 0 && groups_ok && (1..=3).contains(&head.len()) && head.bytes().all(|c| c.is_ascii_digit())
 }
 
+/// The MONEY extractor of the registry.
+pub struct Money;
+
+impl super::Extractor for Money {
+    fn name(&self) -> &'static str {
+        "money"
+    }
+    fn applies(&self, _: &Context) -> bool {
+        true
+    }
+    fn find(&self, text: &str, ctx: &Context, out: &mut Vec<Found>) {
+        out.extend(find(text, ctx));
+    }
+}
+
 /// Find MONEY mentions.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let mut out = find_latin(text, ctx);
@@ -653,6 +668,7 @@ fn cjk_amounts(text: &str, out: &mut Vec<Found>) {
                 approx: false,
                 per: None,
             },
+            rule: "money.zh.numeral_amount",
         });
         added = true;
     }
@@ -811,6 +827,7 @@ fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
                         .clone()
                         .or_else(|| per_share(text, m.end).map(|_| "share".into())),
                 },
+                rule: "money.range_second",
             })
         });
         out.push(f);
@@ -956,6 +973,7 @@ fn range_first(
             approx,
             per: per.clone(),
         },
+        rule: "money.range_first",
     })
 }
 
@@ -1284,6 +1302,7 @@ fn money_at(
             approx,
             per,
         },
+        rule: "money.amount",
     })
 }
 
@@ -1622,6 +1641,7 @@ mod tests {
         let ctx = Context {
             reference_date: None,
             lang: Some("fr".to_string()),
+            ..Default::default()
         };
         let got = find("accord prices start at $ 12,345 .", &ctx);
         assert!(
@@ -1638,6 +1658,7 @@ mod tests {
         let ctx = Context {
             reference_date: None,
             lang: Some("de".to_string()),
+            ..Default::default()
         };
         let text = "Umsatz von 1,5 Milliarden Euro, Gewinn 340 Mio. Euro und 2.500 US-Dollar; 5 €.";
         let got: Vec<(String, f64, String)> = find(text, &ctx)

@@ -1120,6 +1120,7 @@ mod robustness {
             .map(|l| Context {
                 reference_date: chrono::NaiveDate::from_ymd_opt(2020, 8, 20),
                 lang: l.map(str::to_string),
+                ..Default::default()
             })
             .collect();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;

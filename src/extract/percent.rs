@@ -34,6 +34,21 @@ static AC: Lazy<AhoCorasick> = Lazy::new(|| {
         .expect("percent markers")
 });
 
+/// The PERCENT extractor of the registry.
+pub struct Percent;
+
+impl super::Extractor for Percent {
+    fn name(&self) -> &'static str {
+        "percent"
+    }
+    fn applies(&self, _: &Context) -> bool {
+        true
+    }
+    fn find(&self, text: &str, ctx: &Context, out: &mut Vec<Found>) {
+        out.extend(find(text, ctx));
+    }
+}
+
 /// Find PERCENT mentions.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let loc = numbers::Locale::from_lang(ctx.lang.as_deref());
@@ -202,6 +217,7 @@ fn push(out: &mut Vec<Found>, start: usize, end: usize, value: f64) {
         start,
         end,
         kind: Kind::Percent { value },
+        rule: "percent",
     });
 }
 
@@ -263,6 +279,7 @@ mod tests {
         let ctx = Context {
             reference_date: None,
             lang: lang.map(str::to_string),
+            ..Context::default()
         };
         find(text, &ctx)
             .into_iter()

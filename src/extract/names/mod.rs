@@ -32,11 +32,27 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
-/// Find PERSON / ORG / LOC names in clean text (byte offsets).
-///
-/// The model is trained on English news. It also runs on other texts written mostly in
-/// Latin letters (names are still capitalised words there), except German, whose
-/// capitalised nouns it would take for names; other scripts yield nothing.
+/// The name tagger of the registry. It is trained on English news: it runs on English
+/// text and on text whose language was not detected, and (in [`find`]) only when most of
+/// the letters are Latin. On other languages it would mostly tag capitalised nouns.
+pub struct Names;
+
+impl super::Extractor for Names {
+    fn name(&self) -> &'static str {
+        "names"
+    }
+    fn applies(&self, ctx: &Context) -> bool {
+        matches!(ctx.lang.as_deref(), None | Some("en"))
+    }
+    fn find(&self, text: &str, ctx: &Context, out: &mut Vec<Found>) {
+        out.extend(find(text, ctx));
+    }
+}
+
+/// Find PERSON / ORG / LOC names in clean text (byte offsets), whatever the language of
+/// the context says ([`Names::applies`] decides where the tagger runs): nothing when most
+/// letters of the text are not Latin, or when the text is German (its capitalised nouns
+/// would be taken for names).
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let Some(m) = model_ref() else {
         return Vec::new();
@@ -78,6 +94,7 @@ pub fn find_with(m: &Model, text: &str) -> Vec<Found> {
                 1 => Kind::Org,
                 _ => Kind::Loc,
             },
+            rule: "names.tagger",
         })
         .collect()
 }

@@ -1,5 +1,5 @@
-# Writes percent.tsv beside this file: the rows and their expected values, computed here
-# independently of the Rust rules. Edit this script, not the TSV; run: python3 gen_percent.py
+# Writes src/extract/percent/corpus/en.tsv (or the file given as its argument): the rows and their expected values, computed here
+# independently of the Rust rules. Edit this script, not the TSV; run: python3 scripts/corpus/gen_percent.py
 rows = []
 def r(t, exp, x=None): rows.append((t, exp, x))
 # marker variants x number forms
@@ -60,8 +60,11 @@ for t in ["accounted for%.", "a % sign", "100%20off in a URL http://x.com/?q=30%
           "interest per annum", "1.2.3%"]:
     r(t, "")
 import os
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "percent.tsv"),"w") as f:
-    f.write("# text\texpected PERCENT mentions: span=value joined by ' | ' (empty: none)\n")
+import sys
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "extract", "percent", "corpus", "en.tsv")
+with open(OUT, "w") as f:
+    f.write("# text\treference date (- none)\texpected PERCENT mentions: span=value joined by ' | ' (empty: none)\n")
     for t, e, x in rows:
-        f.write(f"{t}\t{e if e else '-'}" + (f"\txfail: {x}" if x else "") + "\n")
-print(len(rows))
+        f.write(f"{t}\t-\t{e if e else '-'}" + (f"\txfail: {x}" if x else "") + "\n")
+print(f"{OUT}: {len(rows)} rows", file=sys.stderr)

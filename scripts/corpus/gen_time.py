@@ -1,5 +1,5 @@
-# Writes dates.tsv beside this file: the rows and their expected values, computed here
-# independently of the Rust rules. Edit this script, not the TSV; run: python3 gen_dates.py
+# Writes src/extract/time/corpus/en.tsv (or the file given as its argument): the rows and their expected values, computed here
+# independently of the Rust rules. Edit this script, not the TSV; run: python3 scripts/corpus/gen_time.py
 import datetime as dt
 rows = []
 def r(t, ref, exp, x=None): rows.append((t, ref or "-", exp, x))
@@ -146,8 +146,11 @@ for t in ["He sold 1,500 shares.", "A 2019-page report", "The Airbus A320 flies.
 r("in week 7 of 2020", "2020-08-20", "week 7 of 2020=2020-W07/week", "week numbers are not read")
 r("the 1990s", "2020-08-20", "the 1990s=199/decade", "decades have no grain in the spec")
 import os
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "dates.tsv"),"w") as f:
+import sys
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "extract", "time", "corpus", "en.tsv")
+with open(OUT, "w") as f:
     f.write("# text\treference date (- none)\texpected DATE mentions: span=value/grain joined by ' | ' (-: none)\n")
     for t, ref, e, x in rows:
         f.write(f"{t}\t{ref}\t{e if e else '-'}" + (f"\txfail: {x}" if x else "") + "\n")
-print(len(rows))
+print(f"{OUT}: {len(rows)} rows", file=sys.stderr)

@@ -1,5 +1,5 @@
-# Writes money.tsv beside this file: the rows and their expected values, computed here
-# independently of the Rust rules. Edit this script, not the TSV; run: python3 gen_money.py
+# Writes src/extract/money/corpus/en.tsv (or the file given as its argument): the rows and their expected values, computed here
+# independently of the Rust rules. Edit this script, not the TSV; run: python3 scripts/corpus/gen_money.py
 rows = []
 def r(t, exp, x=None): rows.append((t, exp, x))
 # symbol/prefix forms x amounts
@@ -134,8 +134,11 @@ for t in ["All 70 of us.","I tried to call Bob 3 times already.","He sold 1,500 
 r("It costs $ five million", "$ five million=5000000 USD")
 r("if they had just 15 USD 50 more", "15 USD 50=15.5 USD", "a cents number followed by a word other than cents/and")
 import os
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "money.tsv"),"w") as f:
-    f.write("# text\texpected MONEY mentions: span=value CUR[ approx][ share] joined by ' | ' (-: none)\n")
+import sys
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "extract", "money", "corpus", "en.tsv")
+with open(OUT, "w") as f:
+    f.write("# text\treference date (- none)\texpected MONEY mentions: span=value CUR[ approx][ share] joined by ' | ' (-: none)\n")
     for t, e, x in rows:
-        f.write(f"{t}\t{e if e else '-'}" + (f"\txfail: {x}" if x else "") + "\n")
-print(len(rows))
+        f.write(f"{t}\t-\t{e if e else '-'}" + (f"\txfail: {x}" if x else "") + "\n")
+print(f"{OUT}: {len(rows)} rows", file=sys.stderr)

@@ -1,5 +1,5 @@
-# Writes numbers.tsv beside this file: the rows and their expected values, computed here
-# independently of the Rust rules. Edit this script, not the TSV; run: python3 gen_numbers.py
+# Writes src/extract/numeral/corpus/en.tsv (or the file given as its argument): the rows and their expected values, computed here
+# independently of the Rust rules. Edit this script, not the TSV; run: python3 scripts/corpus/gen_numeral.py
 rows = []
 def r(p, v, x=None): rows.append((p, v, x))
 # digits
@@ -45,9 +45,12 @@ for p, v in [("5/8",0.625),("1/2",0.5),("3/4",0.75),("7-3/4",7.75),("7 3/4",7.75
 for p in ["a","the","someone","often","tenth","1.2.3","5 m","A320","half","dozen","and"]:
     r(p, None)
 import os
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "numbers.tsv"),"w") as f:
+import sys
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "extract", "numeral", "corpus", "en.tsv")
+with open(OUT, "w") as f:
     f.write("# phrase\tvalue (the whole phrase as one number; - for none)\n")
     for p, v, x in rows:
         vs = "-" if v is None else repr(float(v)) if isinstance(v, float) and v != int(v) else str(int(v))
         f.write(f"{p}\t{vs}" + (f"\txfail: {x}" if x else "") + "\n")
-print(len(rows))
+print(f"{OUT}: {len(rows)} rows", file=sys.stderr)

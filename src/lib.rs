@@ -5,9 +5,12 @@
 
 pub mod article;
 pub mod clean;
+pub mod error;
 pub mod extract;
 pub mod index;
 pub mod lang;
 pub mod pipeline;
 pub mod read;
 pub mod words;
+
+pub use error::{Error, ErrorKind, Result};

@@ -3,8 +3,8 @@
 //! Rejects are reported as they come, counted, and optionally written to a file.
 
 use crate::article::{Article, RawArticle, SCHEMA_VERSION};
+use crate::error::{Error, Result, ResultExt as _};
 use crate::read::{self, Reject, Source};
-use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::io::Write;
@@ -337,16 +337,19 @@ struct Reporter {
     bar: Option<indicatif::ProgressBar>,
     printed_rejects: u64,
     printed_warnings: u64,
-    file: Option<std::io::BufWriter<std::fs::File>>,
+    /// The rejects file, with its path for messages.
+    file: Option<(PathBuf, std::io::BufWriter<std::fs::File>)>,
 }
 
 impl Reporter {
     fn new(opts: &Options, bar: Option<indicatif::ProgressBar>) -> Result<Reporter> {
         let file = match &opts.rejects {
-            Some(p) => Some(std::io::BufWriter::new(
-                std::fs::File::create(p)
-                    .with_context(|| format!("cannot create {}", p.display()))?,
-            )),
+            Some(p) => {
+                let f = std::fs::File::create(p).map_err(|e| {
+                    Error::at_path(format_args!("cannot create {}", p.display()), e)
+                })?;
+                Some((p.clone(), std::io::BufWriter::new(f)))
+            }
             None => None,
         };
         Ok(Reporter {
@@ -370,9 +373,11 @@ impl Reporter {
         if !self.quiet && self.printed_rejects <= MAX_PRINTED {
             self.say(&format!("newsfacts: rejected {r}"));
         }
-        if let Some(f) = &mut self.file {
-            serde_json::to_writer(&mut *f, r)?;
-            f.write_all(b"\n")?;
+        if let Some((path, f)) = &mut self.file {
+            serde_json::to_writer(&mut *f, r)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            f.write_all(b"\n")
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         Ok(())
     }
@@ -395,8 +400,9 @@ impl Reporter {
                 eprintln!("newsfacts: … and {more_w} more warnings");
             }
         }
-        if let Some(f) = &mut self.file {
-            f.flush()?;
+        if let Some((path, f)) = &mut self.file {
+            f.flush()
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         Ok(())
     }

@@ -1,7 +1,9 @@
-//! How runs fail: exit codes and messages of each kind of error (README, "Exit codes").
-//! 1 for usage and user errors (bad flags, a bad query, no index, an output path that
-//! cannot be created, an input as the output), writing into a closed pipe is no error.
-//! Each test drives the real binary.
+//! How runs fail: the exit code and the message of each kind of error (README, "Exit
+//! codes"): 1 for usage and user errors (bad flags, a bad query, no index, an output path
+//! that cannot be created, an input as the output), 3 when the data or the machine fails
+//! (a damaged index, a full disk), 4 for a bug: a panic in any thread of a run, made here
+//! with the pipeline's test hook. Writing into a closed pipe is no error. Each test drives
+//! the real binary.
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Output, Stdio};
@@ -212,6 +214,213 @@ fn concurrent_ingests_into_one_index_fail_cleanly_or_both_land() {
     let o = run(&["export", "--index", &index]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(json_lines(&stdout(&o)).len(), expected);
+}
+
+// ---------------------------------------------------------------- input errors (3)
+
+/// A damaged index is an input error, said in words (tantivy's messages print Rust debug
+/// text: `IoError { io_error: Custom { kind: UnexpectedEof, … } }`).
+#[test]
+fn a_damaged_index_is_an_input_error_in_words() {
+    let (dir, index) = ingested();
+    let idx = std::path::Path::new(&index);
+    let copy = |name: &str| {
+        let to = dir.path().join(name);
+        std::fs::create_dir(&to).unwrap();
+        for f in std::fs::read_dir(idx).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
+        }
+        to
+    };
+    let garbled = copy("garbled-meta");
+    std::fs::write(garbled.join("meta.json"), "garbage\n").unwrap();
+    let emptied = copy("emptied-files");
+    for f in std::fs::read_dir(&emptied).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_some_and(|e| e == "store" || e == "idx") {
+            std::fs::write(&f, "").unwrap();
+        }
+    }
+    let no_version = copy("marker-without-version");
+    std::fs::write(no_version.join("newsfacts-index.json"), "{}").unwrap();
+    for (bad, said) in [
+        (&garbled, "the index file meta.json is damaged"),
+        (&emptied, "cannot read the index file"),
+        (&no_version, "is damaged"),
+    ] {
+        let bad = bad.to_str().unwrap();
+        for args in [
+            &["search", "Chen Lei", "--index", bad][..],
+            &["export", "--index", bad][..],
+        ] {
+            let o = run(args);
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(3), "{args:?}: {err}");
+            assert!(err.contains(said), "{args:?}: {err}");
+            for debug in ["Some(", "IoError", "Custom {", "kind:", "`\""] {
+                assert!(
+                    !err.contains(debug),
+                    "{args:?}: debug text {debug:?}: {err}"
+                );
+            }
+            assert!(o.stdout.is_empty(), "{args:?}");
+        }
+    }
+}
+
+/// An index of another schema version is the user's to replace: exit 1, in words.
+#[test]
+fn an_index_of_another_schema_version_is_a_user_error() {
+    let (_dir, index) = ingested();
+    let marker = std::path::Path::new(&index).join("newsfacts-index.json");
+    std::fs::write(&marker, r#"{"schema_version": 1}"#).unwrap();
+    let o = run(&["search", "x", "--index", &index]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("has schema version 1, this newsfacts needs"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A full disk is an input error, and the message names the file.
+#[test]
+fn a_full_disk_is_an_input_error() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("no /dev/full: skipped");
+        return;
+    }
+    let o = run(&[
+        "extract",
+        corpus().to_str().unwrap(),
+        "-q",
+        "-o",
+        "/dev/full",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot write /dev/full: No space left on device"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---------------------------------------------------------------- internal errors (4)
+
+/// `n` short stories as JSON Lines: more than two of the pipeline's batches (512).
+fn stories(dir: &std::path::Path, n: usize) -> String {
+    let data: String = (0..n)
+        .map(|i| {
+            record(
+                &format!("s{i}"),
+                &format!("Story {i} about Apple in Paris."),
+            ) + "\n"
+        })
+        .collect();
+    write(dir, "stories.jsonl", data)
+}
+
+/// Run with the pipeline's test hook set: a panic in one stage, after `when` records.
+fn run_panicking(when: &str, args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .env("NEWSFACTS_TEST_PANIC_AFTER", when)
+        .output()
+        .expect("binary runs")
+}
+
+/// Exit 4 with an internal error naming what panicked, on which record (`on`, a regex:
+/// rayon tasks run in no fixed order, so which record of the file is the n-th extracted
+/// varies), and the panic's message; and no summary of a finished run.
+fn assert_internal(o: &Output, what: &str, on: &str, stage: &str, after: u64) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(4), "{err}");
+    let said = format!(
+        r"(?m)^newsfacts: error: internal error: {} panicked on {on}: NEWSFACTS_TEST_PANIC_AFTER: a test panic in the {stage} stage after {after} records \(a bug in newsfacts; please report it\)$",
+        regex::escape(what)
+    );
+    assert!(
+        regex::Regex::new(&said).unwrap().is_match(&err),
+        "wanted {said:?} in: {err}"
+    );
+    assert!(
+        !err.contains("records read"),
+        "a summary as if it ended well: {err}"
+    );
+}
+
+/// The extraction worker (here a rayon task of it) panics in the middle of a run: the
+/// run stops as an internal error, never as if the input had ended (exit 0 or 2 with
+/// articles missing, as before); the output file is not put in place, the old one stays.
+#[test]
+fn a_panicking_extraction_worker_stops_extract_with_exit_4() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = stories(dir.path(), 1200);
+    let out = write(dir.path(), "out.jsonl", "the previous output\n");
+    let o = run_panicking("700", &["extract", &data, "-o", &out]);
+    let on = format!(r"{}:\d+", regex::escape(&data));
+    assert_internal(&o, "the extraction worker", &on, "extract", 700);
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "the previous output\n"
+    );
+    // on stdout the articles before the panic went out; the exit code says it failed
+    let o = run_panicking("extract:700", &["extract", &data]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    assert!(json_lines(&stdout(&o)).len() < 1200);
+}
+
+/// The same in `ingest`: exit 4; what was committed before stays, and the same command
+/// without the panic completes the index.
+#[test]
+fn a_panicking_extraction_worker_stops_ingest_with_exit_4_and_a_rerun_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = stories(dir.path(), 1200);
+    let index = dir.path().join("idx").display().to_string();
+    let args = ["ingest", &data, "--index", &index, "--commit-every", "100"];
+    let o = run_panicking("700", &args);
+    let on = format!(r"{}:\d+", regex::escape(&data));
+    assert_internal(&o, "the extraction worker", &on, "extract", 700);
+    let count = || json_lines(&stdout(&run(&["export", "--index", &index]))).len();
+    let kept = count();
+    assert!(kept < 1200, "{kept} articles");
+    let o = run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(count(), 1200);
+}
+
+/// The reader thread and the sink (on the calling thread) panicking are internal errors
+/// too, each named; so is a panic while the last, short batch is read.
+#[test]
+fn a_panicking_reader_or_sink_stops_the_run_with_exit_4() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = stories(dir.path(), 1200);
+    let index = dir.path().join("idx").display().to_string();
+    let file = regex::escape(&data);
+    let o = run_panicking("read:1100", &["extract", &data, "-q"]);
+    assert_internal(&o, "the reader", &file, "read", 1100);
+    let o = run_panicking("read:3", &["ingest", &data, "--index", &index]);
+    assert_internal(&o, "the reader", &file, "read", 3);
+    // the sink takes the articles in input order
+    let o = run_panicking("sink:5", &["ingest", &data, "--index", &index]);
+    let on = format!("{file}:6");
+    assert_internal(&o, "the sink (JSON or index writer)", &on, "sink", 5);
+    let o = run_panicking("extract:1199", &["extract", &data, "-q"]);
+    let on = format!(r"{file}:\d+");
+    assert_internal(&o, "the extraction worker", &on, "extract", 1199);
+}
+
+/// A test hook set to nonsense is refused, not ignored.
+#[test]
+fn a_bad_test_hook_setting_is_a_user_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = stories(dir.path(), 3);
+    for when in ["soon", "write:3", "-1"] {
+        let o = run_panicking(when, &["extract", &data]);
+        assert_eq!(o.status.code(), Some(1), "{when}: {}", stderr(&o));
+        assert!(stderr(&o).contains("NEWSFACTS_TEST_PANIC_AFTER must be"));
+    }
 }
 
 // ---------------------------------------------------------------- closed pipes (0)

@@ -3,13 +3,14 @@
 //! Rejects are reported as they come, counted, and optionally written to a file.
 
 use crate::article::{Article, RawArticle, SCHEMA_VERSION};
+use crate::error::{panic_message, Error, Result, ResultExt as _};
 use crate::read::{self, Reject, Source};
-use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::io::Write;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 /// Articles per parallel batch, and the byte size at which a batch is cut early.
@@ -158,7 +159,10 @@ enum Done {
 }
 
 /// Run the pipeline over `sources`, passing each article to `sink` in input order.
-/// Per-record problems are counted and reported; only sink errors stop the run.
+/// Per-record problems are counted and reported; only sink errors stop the run, and
+/// bugs: a panic in the reader thread, in the extraction worker (or one of its rayon
+/// tasks) or in the sink ends the run with an [`Error::Internal`] naming what panicked,
+/// on which record, and the panic's message (never as if the input had ended).
 pub fn run(
     sources: Vec<Source>,
     early_rejects: Vec<Reject>,
@@ -167,6 +171,7 @@ pub fn run(
     sink: &mut dyn FnMut(Article) -> Result<()>,
 ) -> Result<Summary> {
     let started = Instant::now();
+    let hook = TestPanic::from_env()?;
     let mut summary = Summary {
         files: sources.len(),
         skipped_files,
@@ -187,76 +192,101 @@ pub fn run(
 
     let (tx, rx) = crossbeam_channel::bounded::<Msg>(2);
     let reader_counters = counters.clone();
-    let reader = std::thread::spawn(move || {
-        let mut batch: Vec<RawArticle> = Vec::with_capacity(BATCH_ARTICLES);
-        let mut batch_bytes = 0usize;
-        for source in &sources {
-            let mut closed = false;
-            read::read_source(source, &reader_counters, &mut |item| {
+    let reader = std::thread::Builder::new()
+        .name("newsfacts-read".into())
+        .spawn(move || {
+            let mut batch: Vec<RawArticle> = Vec::with_capacity(BATCH_ARTICLES);
+            let mut batch_bytes = 0usize;
+            let mut records = 0u64;
+            for source in &sources {
+                let mut closed = false;
+                on_record(&source.name(), || {
+                    read::read_source(source, &reader_counters, &mut |item| {
+                        if closed {
+                            return;
+                        }
+                        test_panic(hook.read, "read", records);
+                        records += 1;
+                        match item {
+                            Ok(a) => {
+                                batch_bytes += a.body.len();
+                                batch.push(a);
+                                if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                                    let full = std::mem::replace(
+                                        &mut batch,
+                                        Vec::with_capacity(BATCH_ARTICLES),
+                                    );
+                                    batch_bytes = 0;
+                                    closed = tx.send(Msg::Batch(full)).is_err();
+                                }
+                            }
+                            Err(r) => closed = tx.send(Msg::Reject(r)).is_err(),
+                        }
+                    })
+                });
                 if closed {
                     return;
                 }
-                match item {
-                    Ok(a) => {
-                        batch_bytes += a.body.len();
-                        batch.push(a);
-                        if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
-                            let full =
-                                std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ARTICLES));
-                            batch_bytes = 0;
-                            closed = tx.send(Msg::Batch(full)).is_err();
-                        }
-                    }
-                    Err(r) => closed = tx.send(Msg::Reject(r)).is_err(),
-                }
-            });
-            if closed {
-                return;
             }
-        }
-        if !batch.is_empty() {
-            let _ = tx.send(Msg::Batch(batch));
-        }
-    });
+            if !batch.is_empty() {
+                let _ = tx.send(Msg::Batch(batch));
+            }
+        })
+        .context("cannot start the reader thread")?;
 
     // Clean + extract on the rayon pool in a thread of its own, so that the sink (the
     // index writer) works on one batch while the next is being extracted.
     let reference_date = opts.reference_date;
     let explain = opts.explain;
     let (done_tx, done_rx) = crossbeam_channel::bounded::<Done>(WAITING_BATCHES);
-    let worker = std::thread::spawn(move || {
-        // Per-run boilerplate, learned in input order (so the worker owns it).
-        let mut boilerplate = crate::clean::boilerplate::Learner::default();
-        for msg in rx.iter() {
-            let done = match msg {
-                Msg::Reject(r) => Done::Reject(r),
-                Msg::Batch(mut batch) => Done::Batch({
-                    // Clean in parallel, then drop the paragraphs learned as boilerplate.
-                    batch.par_iter_mut().for_each(crate::clean::clean_raw);
-                    boilerplate.clean_batch(&mut batch);
-                    batch
-                        .into_par_iter()
-                        .map(|raw| {
-                            let warnings = raw.warnings.clone();
-                            let origin = raw.origin.clone();
-                            (warnings, origin, process(raw, reference_date, explain))
-                        })
-                        .collect()
-                }),
-            };
-            if done_tx.send(done).is_err() {
-                return;
+    let worker = std::thread::Builder::new()
+        .name("newsfacts-extract".into())
+        .spawn(move || {
+            // Per-run boilerplate, learned in input order (so the worker owns it).
+            let mut boilerplate = crate::clean::boilerplate::Learner::default();
+            let extracted = AtomicU64::new(0);
+            for msg in rx.iter() {
+                let done = match msg {
+                    Msg::Reject(r) => Done::Reject(r),
+                    Msg::Batch(mut batch) => Done::Batch({
+                        // Clean in parallel, then drop the paragraphs learned as boilerplate.
+                        batch.par_iter_mut().for_each(crate::clean::clean_raw);
+                        boilerplate.clean_batch(&mut batch);
+                        batch
+                            .into_par_iter()
+                            .map(|raw| {
+                                let warnings = raw.warnings.clone();
+                                let origin = raw.origin.clone();
+                                let out = on_record(&origin, || {
+                                    if hook.extract.is_some() {
+                                        let seen = extracted.fetch_add(1, Ordering::Relaxed);
+                                        test_panic(hook.extract, "extract", seen);
+                                    }
+                                    process(raw, reference_date, explain)
+                                });
+                                (warnings, origin, out)
+                            })
+                            .collect()
+                    }),
+                };
+                if done_tx.send(done).is_err() {
+                    return;
+                }
             }
-        }
-    });
+        })
+        .context("cannot start the extraction thread")?;
 
-    let mut result = Ok(());
-    for done in done_rx.iter() {
+    // The first error stops the run: a sink error, a reporting error, or a panic.
+    let mut failure: Option<Error> = None;
+    'receive: for done in done_rx.iter() {
         match done {
             Done::Reject(r) => {
                 summary.read += 1;
                 summary.rejected += 1;
-                reporter.reject(&r)?;
+                if let Err(e) = reporter.reject(&r) {
+                    failure = Some(e);
+                    break 'receive;
+                }
             }
             Done::Batch(batch) => {
                 summary.read += batch.len() as u64;
@@ -267,20 +297,34 @@ pub fn run(
                     }
                     match out {
                         Ok(article) => {
-                            if let Err(e) = sink(article) {
-                                result = Err(e);
-                                break;
+                            let seen = summary.written;
+                            let sent = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                                test_panic(hook.sink, "sink", seen);
+                                sink(article)
+                            }));
+                            match sent {
+                                Ok(Ok(())) => summary.written += 1,
+                                Ok(Err(e)) => {
+                                    failure = Some(e);
+                                    break 'receive;
+                                }
+                                Err(payload) => {
+                                    failure = Some(Error::internal(format!(
+                                        "the sink (JSON or index writer) panicked on {origin}: {}",
+                                        panic_message(&*payload)
+                                    )));
+                                    break 'receive;
+                                }
                             }
-                            summary.written += 1;
                         }
                         Err(r) => {
                             summary.rejected += 1;
-                            reporter.reject(&r)?;
+                            if let Err(e) = reporter.reject(&r) {
+                                failure = Some(e);
+                                break 'receive;
+                            }
                         }
                     }
-                }
-                if result.is_err() {
-                    break;
                 }
             }
         }
@@ -291,15 +335,106 @@ pub fn run(
         }
     }
     drop(done_rx);
-    let _ = worker.join();
-    let _ = reader.join();
+    // The results stopped coming: the input ended, the run failed, or a thread died. A
+    // thread that panicked is an internal error, never a quiet end of input. The worker
+    // ends soon in every case (its next send fails). The reader is only waited for when
+    // all went well, so it had ended; after a failure it is left to end on its own (its
+    // next send fails and it reads no further than the end of its current file).
+    let worker_end = worker.join();
+    if failure.is_none() {
+        if let Err(payload) = worker_end {
+            failure = Some(thread_panic("the extraction worker", payload));
+        } else if let Err(payload) = reader.join() {
+            failure = Some(thread_panic("the reader", payload));
+        }
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    reporter.finish()?;
+    let finished = reporter.finish();
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    finished?;
     summary.bytes = counters.decoded.load(Ordering::Relaxed);
     summary.seconds = started.elapsed().as_secs_f64();
-    result.map(|_| summary)
+    Ok(summary)
+}
+
+/// A panic raised while one record (or one input file) was being handled, with its
+/// place, so that the internal error names the record that set off the bug.
+struct RecordPanic {
+    origin: String,
+    message: String,
+}
+
+/// Run `f` for the record at `origin`. If it panics, the panic goes on with the
+/// record's place in its payload ([`RecordPanic`]); the panic hook has already printed
+/// it once, and resuming does not print it again. Costs nothing unless it panics.
+fn on_record<T>(origin: &dyn std::fmt::Display, f: impl FnOnce() -> T) -> T {
+    match std::panic::catch_unwind(AssertUnwindSafe(f)) {
+        Ok(v) => v,
+        Err(payload) if payload.is::<RecordPanic>() => std::panic::resume_unwind(payload),
+        Err(payload) => std::panic::resume_unwind(Box::new(RecordPanic {
+            origin: origin.to_string(),
+            message: panic_message(&*payload).to_string(),
+        })),
+    }
+}
+
+/// The internal error of a thread that panicked (`what` names it).
+fn thread_panic(what: &str, payload: Box<dyn std::any::Any + Send>) -> Error {
+    match payload.downcast::<RecordPanic>() {
+        Ok(p) => Error::internal(format!("{what} panicked on {}: {}", p.origin, p.message)),
+        Err(payload) => Error::panicked(what, &*payload),
+    }
+}
+
+/// The test hook's environment variable (see [`TestPanic`]).
+const TEST_PANIC_VAR: &str = "NEWSFACTS_TEST_PANIC_AFTER";
+
+/// A test hook, for the integration tests only: `NEWSFACTS_TEST_PANIC_AFTER=[STAGE:]N`
+/// makes one stage of a run panic when it has handled N records, so a test can check
+/// that a panic stops the run as an internal error (exit 4) with its message. STAGE is
+/// `read` (the reader thread), `extract` (a rayon task of the extraction worker, the
+/// default) or `sink` (the caller's sink, on the calling thread). The variable is read
+/// once, when a run starts; unset, the hook costs one test of an `Option` per record.
+#[derive(Debug, Clone, Copy, Default)]
+struct TestPanic {
+    read: Option<u64>,
+    extract: Option<u64>,
+    sink: Option<u64>,
+}
+
+impl TestPanic {
+    fn from_env() -> Result<TestPanic> {
+        let Some(value) = std::env::var_os(TEST_PANIC_VAR) else {
+            return Ok(TestPanic::default());
+        };
+        let value = value.to_string_lossy();
+        let bad = || {
+            Error::user(format!(
+                "{TEST_PANIC_VAR} must be N, read:N, extract:N or sink:N, not '{value}'"
+            ))
+        };
+        let (stage, n) = value.split_once(':').unwrap_or(("extract", &value));
+        let n: u64 = n.parse().map_err(|_| bad())?;
+        let mut hook = TestPanic::default();
+        match stage {
+            "read" => hook.read = Some(n),
+            "extract" => hook.extract = Some(n),
+            "sink" => hook.sink = Some(n),
+            _ => return Err(bad()),
+        }
+        Ok(hook)
+    }
+}
+
+/// The test hook's panic: when a stage's setting is `seen`, the records it handled.
+fn test_panic(setting: Option<u64>, stage: &str, seen: u64) {
+    if setting == Some(seen) {
+        panic!("{TEST_PANIC_VAR}: a test panic in the {stage} stage after {seen} records");
+    }
 }
 
 fn progress_bar(enabled: bool, total: u64, has_stdin: bool) -> Option<indicatif::ProgressBar> {
@@ -337,16 +472,19 @@ struct Reporter {
     bar: Option<indicatif::ProgressBar>,
     printed_rejects: u64,
     printed_warnings: u64,
-    file: Option<std::io::BufWriter<std::fs::File>>,
+    /// The rejects file, with its path for messages.
+    file: Option<(PathBuf, std::io::BufWriter<std::fs::File>)>,
 }
 
 impl Reporter {
     fn new(opts: &Options, bar: Option<indicatif::ProgressBar>) -> Result<Reporter> {
         let file = match &opts.rejects {
-            Some(p) => Some(std::io::BufWriter::new(
-                std::fs::File::create(p)
-                    .with_context(|| format!("cannot create {}", p.display()))?,
-            )),
+            Some(p) => {
+                let f = std::fs::File::create(p).map_err(|e| {
+                    Error::at_path(format_args!("cannot create {}", p.display()), e)
+                })?;
+                Some((p.clone(), std::io::BufWriter::new(f)))
+            }
             None => None,
         };
         Ok(Reporter {
@@ -370,9 +508,11 @@ impl Reporter {
         if !self.quiet && self.printed_rejects <= MAX_PRINTED {
             self.say(&format!("newsfacts: rejected {r}"));
         }
-        if let Some(f) = &mut self.file {
-            serde_json::to_writer(&mut *f, r)?;
-            f.write_all(b"\n")?;
+        if let Some((path, f)) = &mut self.file {
+            serde_json::to_writer(&mut *f, r)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            f.write_all(b"\n")
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         Ok(())
     }
@@ -395,8 +535,9 @@ impl Reporter {
                 eprintln!("newsfacts: … and {more_w} more warnings");
             }
         }
-        if let Some(f) = &mut self.file {
-            f.flush()?;
+        if let Some((path, f)) = &mut self.file {
+            f.flush()
+                .with_context(|| format!("cannot write {}", path.display()))?;
         }
         Ok(())
     }

@@ -1,8 +1,7 @@
 //! The clean stage through the real binary: per-run boilerplate learned from a dump,
 //! notice paragraphs at article edges, page metadata in the output JSON.
 
-mod common;
-use common::*;
+use crate::util::*;
 
 use std::io::Write;
 

@@ -8,8 +8,7 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-mod common;
-use common::*;
+use crate::util::*;
 
 /// A story long enough to be fingerprinted, different for every `n`.
 fn story(n: usize) -> String {
@@ -263,12 +262,6 @@ fn kill_9_mid_ingest_keeps_whole_articles_and_a_rerun_completes_it() {
     let seen: BTreeSet<String> = ids(&arts).into_iter().collect();
     let want: BTreeSet<String> = (0..N).map(|i| format!("a{i}")).collect();
     assert_eq!(seen, want);
-}
-
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
 }
 
 fn warc_record(url: &str, body: &str) -> Vec<u8> {

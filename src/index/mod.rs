@@ -6,7 +6,7 @@ pub mod search;
 pub mod stem;
 pub mod writer;
 
-use anyhow::{bail, Context as _, Result};
+use crate::error::{Error, Result, ResultExt as _};
 use std::path::{Path, PathBuf};
 use tantivy::Index;
 
@@ -37,16 +37,16 @@ impl NewsIndex {
     pub fn open(dir: &Path) -> Result<NewsIndex> {
         if !dir.join(MARKER).exists() {
             if dir.exists() {
-                bail!(
+                return Err(Error::user(format!(
                     "{} is not a newsfacts index (no {MARKER}); run `newsfacts ingest --index {}` first",
                     dir.display(),
                     dir.display()
-                );
+                )));
             }
-            bail!(
+            return Err(Error::user(format!(
                 "no index at {} (run `newsfacts ingest` first, or point --index / NEWSFACTS_INDEX at one)",
                 dir.display()
-            );
+            )));
         }
         check_marker(dir)?;
         let index = Index::open_in_dir(dir)
@@ -69,18 +69,22 @@ impl NewsIndex {
         }
         if dir.exists() {
             let empty = std::fs::read_dir(dir)
-                .with_context(|| format!("cannot read {}", dir.display()))?
+                .map_err(|e| Error::at_path(format_args!("cannot read {}", dir.display()), e))?
                 .next()
                 .is_none();
             if !empty {
-                bail!(
+                return Err(Error::user(format!(
                     "{} exists and is not a newsfacts index; refusing to write into it",
                     dir.display()
-                );
+                )));
             }
         }
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the index directory {}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::at_path(
+                format_args!("cannot create the index directory {}", dir.display()),
+                e,
+            )
+        })?;
         let (schema, fields) = schema::build();
         let index = Index::create_in_dir(dir, schema)
             .with_context(|| format!("cannot create an index in {}", dir.display()))?;
@@ -119,18 +123,26 @@ fn register_analyzers(index: &Index) {
     index.tokenizers().register(stem::NAME, stem::analyzer());
 }
 
+/// The marker must name our schema version: an index of another version is the user's
+/// to replace (exit 1); a marker that cannot be read or parsed is a damaged index.
 fn check_marker(dir: &Path) -> Result<()> {
-    let raw = std::fs::read_to_string(dir.join(MARKER))
-        .with_context(|| format!("cannot read {}", dir.join(MARKER).display()))?;
-    let v: serde_json::Value = serde_json::from_str(&raw).unwrap_or_default();
-    let found = v.get("schema_version").and_then(|x| x.as_u64());
-    if found != Some(schema::SCHEMA_VERSION as u64) {
-        bail!(
-            "the index at {} has schema version {:?}, this newsfacts needs {}; ingest again into a new directory",
+    let path = dir.join(MARKER);
+    let raw = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let found = serde_json::from_str::<serde_json::Value>(&raw)
+        .ok()
+        .and_then(|v| v.get("schema_version").and_then(|x| x.as_u64()));
+    match found {
+        None => Err(Error::input(format!(
+            "the index at {} is damaged: {} does not hold a schema version",
             dir.display(),
-            found,
+            path.display()
+        ))),
+        Some(v) if v != schema::SCHEMA_VERSION as u64 => Err(Error::user(format!(
+            "the index at {} has schema version {v}, this newsfacts needs {}; ingest again into a new directory",
+            dir.display(),
             schema::SCHEMA_VERSION
-        );
+        ))),
+        Some(_) => Ok(()),
     }
-    Ok(())
 }

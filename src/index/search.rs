@@ -4,7 +4,7 @@
 use super::schema::FACET_ROOTS;
 use super::NewsIndex;
 use crate::article::{Article, MentionType};
-use anyhow::{anyhow, Context as _, Result};
+use crate::error::{Error, Result, ResultExt as _};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -87,7 +87,7 @@ impl NewsIndex {
             parser.set_field_boost(f.title, 2.0);
             parser
                 .parse_query(q)
-                .map_err(|e| anyhow!("bad query {q:?}: {e}"))?
+                .map_err(|e| Error::user(format!("bad query {q:?}: {e}")))?
         };
         let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
         for (root, names) in [
@@ -237,8 +237,11 @@ impl NewsIndex {
         let json = doc
             .get_first(self.fields.article)
             .and_then(|v| v.as_str())
-            .ok_or_else(|| anyhow!("document without stored article"))?;
-        serde_json::from_str(json).context("stored article is not valid JSON")
+            .ok_or_else(|| {
+                Error::input("the index is damaged: a document without its stored article")
+            })?;
+        serde_json::from_str(json)
+            .context("the index is damaged: a stored article is not valid JSON")
     }
 
     /// Every stored article (all, or those matching `query`), in index order, passed to

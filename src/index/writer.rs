@@ -9,7 +9,7 @@
 
 use super::{Fields, NewsIndex};
 use crate::article::{Article, CopyRef, MentionType};
-use anyhow::{anyhow, Context as _, Result};
+use crate::error::{Error, Result, ResultExt as _};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 use tantivy::schema::{Facet, IndexRecordOption, Value as _};
@@ -107,7 +107,7 @@ impl Writer {
         let writer = index
             .index
             .writer_with_num_threads(threads, WRITER_BUDGET)
-            .context("cannot open the index for writing (is another ingest running?)")?;
+            .context("cannot open the index for writing")?;
         let reader = index
             .index
             .reader_builder()
@@ -248,7 +248,9 @@ impl Writer {
         let json = doc
             .get_first(self.fields.article)
             .and_then(|v| v.as_str())
-            .ok_or_else(|| anyhow!("document without stored article"))?;
+            .ok_or_else(|| {
+                Error::input("the index is damaged: a document without its stored article")
+            })?;
         Ok(Some(json.to_string()))
     }
 
@@ -293,7 +295,7 @@ impl Writer {
 }
 
 fn parse_stored(json: &str) -> Result<Article> {
-    serde_json::from_str(json).context("stored article is not valid JSON")
+    serde_json::from_str(json).context("the index is damaged: a stored article is not valid JSON")
 }
 
 /// Add `copies` to `article`, each once and never the article itself; whether any was new.

@@ -1,0 +1,224 @@
+//! The command line as clap reads it (derive), and its conversion into the library's
+//! validated options: [`pipeline::Options`] for `extract` and `ingest`, a search
+//! [`Request`] for `search`. A value clap cannot check alone (`--limit 0` without
+//! `--json`) is refused here, as a user error.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsfacts::index::search::{self, Request};
+use newsfacts::pipeline::Options;
+use newsfacts::{Error, Result};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "newsfacts",
+    version,
+    about = "Turn dumps of scraped news articles into searchable, exportable facts."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Clean + extract, no index: one JSON object per article (JSON Lines).
+    Extract(ExtractArgs),
+    /// Clean + extract + index (idempotent by article id).
+    Ingest(IngestArgs),
+    /// Search the index: ranked hits with snippets, and facet counts.
+    Search(SearchArgs),
+    /// Write stored articles (all, or those matching --query) as JSON Lines.
+    Export(ExportArgs),
+    /// Train the name tagger (PERSON / ORG / LOC).
+    NerTrain(newsfacts::extract::names::cli::TrainArgs),
+    /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
+    NerEval(newsfacts::extract::names::cli::EvalArgs),
+}
+
+#[derive(Args)]
+pub struct InputArgs {
+    /// Files, directories (recursed) or `-` for stdin. JSON Lines (.jsonl, .ndjson, also
+    /// .gz/.zst), .html/.htm, .txt, .warc(.gz). Default: stdin.
+    pub inputs: Vec<PathBuf>,
+    /// Resolve relative dates ("this year") against this day when an article has no
+    /// published date (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub reference_date: Option<chrono::NaiveDate>,
+    /// Also write every rejected record, with file, line and reason, as JSON Lines here.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Print only errors (no per-record reports, no summary).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl InputArgs {
+    /// The pipeline's options: progress only when stderr is a terminal and not `-q`.
+    pub fn options(&self) -> Options {
+        Options {
+            reference_date: self.reference_date,
+            rejects: self.rejects.clone(),
+            progress: !self.quiet && std::io::stderr().is_terminal(),
+            quiet: self.quiet,
+            explain: false,
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Each mention also names the rule that made it ("rule": "time.en.month_day"), to
+    /// see why a value came out.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+impl ExtractArgs {
+    pub fn options(&self) -> Options {
+        Options {
+            explain: self.explain,
+            ..self.input.options()
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct IndexArg {
+    /// Index directory.
+    #[arg(
+        long,
+        env = "NEWSFACTS_INDEX",
+        default_value = "newsfacts-index",
+        value_name = "DIR"
+    )]
+    pub index: PathBuf,
+}
+
+#[derive(Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// Commit the index every N articles (and at least every 30 s): a run that is killed
+    /// keeps everything committed; running it again completes it.
+    #[arg(long, value_name = "N", default_value_t = newsfacts::index::writer::COMMIT_EVERY,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_every: u64,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl Color {
+    /// Whether to colour: `auto` when stdout is a terminal and `NO_COLOR` is unset.
+    pub fn enabled(self) -> bool {
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+#[derive(Args)]
+pub struct SearchArgs {
+    /// Query: words (all must match), "a phrase", -excluded, title:word, OR, *.
+    pub query: String,
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// Number of hits to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// One JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Only articles mentioning this person (case-insensitive; repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+    /// Only articles mentioning this organisation (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+    /// Only articles mentioning this place (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub loc: Vec<String>,
+    /// Only articles in this language (ISO 639-1, e.g. en).
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+    /// Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, false))]
+    pub from: Option<chrono::NaiveDate>,
+    /// Published on or before (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is included whole).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, true))]
+    pub to: Option<chrono::NaiveDate>,
+    /// Only articles with an amount of money of at least N (in --currency when given).
+    #[arg(long, value_name = "N")]
+    pub min_amount: Option<f64>,
+    /// Only articles with amounts in this currency (ISO 4217, e.g. USD).
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// Values shown per facet.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub facets: usize,
+    /// Colour: auto (when stdout is a terminal and NO_COLOR is unset), always, never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
+}
+
+impl SearchArgs {
+    /// The search request; `--limit 0` is only allowed with `--json` (the counts alone).
+    pub fn request(&self) -> Result<Request> {
+        if self.limit == 0 && !self.json {
+            return Err(Error::user("--limit must be at least 1"));
+        }
+        Ok(Request {
+            query: self.query.clone(),
+            limit: self.limit,
+            person: self.person.clone(),
+            org: self.org.clone(),
+            loc: self.loc.clone(),
+            lang: self.lang.as_ref().map(|l| l.to_ascii_lowercase()),
+            from: self.from,
+            to: self.to,
+            min_amount: self.min_amount,
+            currency: self.currency.as_ref().map(|c| c.to_ascii_uppercase()),
+            facet_limit: self.facets,
+        })
+    }
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub index: IndexArg,
+    /// Only the articles matching this query (same syntax as `search`).
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("expected YYYY-MM-DD, got {s:?}"))
+}
+
+fn parse_bound(s: &str, end: bool) -> Result<chrono::NaiveDate, String> {
+    search::date_bound(s, end)
+        .ok_or_else(|| format!("expected YYYY, YYYY-MM or YYYY-MM-DD, got {s:?}"))
+}

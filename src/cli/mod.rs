@@ -1,0 +1,161 @@
+//! The commands of the binary: each takes its parsed arguments ([`args`]), calls the
+//! library, reports on stderr, and says how it finished ([`Finished`]); `main` turns that
+//! or the error into the exit code.
+
+pub mod args;
+pub mod output;
+pub mod render;
+
+use args::{ExportArgs, ExtractArgs, IngestArgs, InputArgs, SearchArgs};
+use newsfacts::article::Article;
+use newsfacts::error::ResultExt as _;
+use newsfacts::index::{writer::Added, writer::Writer, NewsIndex};
+use newsfacts::pipeline::{self, Summary};
+use newsfacts::read::{Reject, Source};
+use newsfacts::{Error, Result};
+use output::{refuse_overwriting_inputs, Output};
+
+/// How a command that did not fail finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finished {
+    /// Exit 0.
+    Done,
+    /// Exit 2: the run finished, and some records were rejected.
+    WithRejects,
+}
+
+impl Finished {
+    fn of(s: &Summary) -> Finished {
+        if s.rejected > 0 {
+            Finished::WithRejects
+        } else {
+            Finished::Done
+        }
+    }
+}
+
+/// The inputs as sources, the paths that are not there as rejects; files of unknown
+/// type in directories are skipped, and the first few said so.
+fn expand(input: &InputArgs) -> (Vec<Source>, Vec<Reject>, usize) {
+    let (sources, rejects, skipped) = newsfacts::read::expand(&input.inputs);
+    if !input.quiet {
+        for p in skipped.iter().take(10) {
+            eprintln!("newsfacts: skipping {} (unknown file type)", p.display());
+        }
+        if skipped.len() > 10 {
+            eprintln!(
+                "newsfacts: … and {} more files of unknown type skipped",
+                skipped.len() - 10
+            );
+        }
+    }
+    (sources, rejects, skipped.len())
+}
+
+pub fn extract(a: ExtractArgs) -> Result<Finished> {
+    let (sources, rejects, skipped) = expand(&a.input);
+    refuse_overwriting_inputs(&sources, &[a.output.as_deref(), a.input.rejects.as_deref()])?;
+    let mut out = Output::new(a.output.as_deref())?;
+    let summary = pipeline::run(
+        sources,
+        rejects,
+        skipped,
+        &a.options(),
+        &mut |article: Article| out.json_line(&article),
+    )?;
+    out.finish()?;
+    if !a.input.quiet {
+        eprintln!(
+            "newsfacts: {} records read, {} extracted, {} rejected, {} warnings; {:.1} MB in {:.2} s ({:.1} MB/s)",
+            summary.read,
+            summary.written,
+            summary.rejected,
+            summary.warnings,
+            summary.bytes as f64 / 1e6,
+            summary.seconds,
+            summary.mb_per_s()
+        );
+    }
+    Ok(Finished::of(&summary))
+}
+
+pub fn ingest(a: IngestArgs) -> Result<Finished> {
+    let (sources, rejects, skipped) = expand(&a.input);
+    refuse_overwriting_inputs(&sources, &[a.input.rejects.as_deref()])?;
+    let index = NewsIndex::open_or_create(&a.index.index)?;
+    let started = std::time::Instant::now();
+    let mut writer = Writer::new(&index, a.commit_every)?;
+    let (mut new, mut replaced, mut copies) = (0u64, 0u64, 0u64);
+    let mut summary = pipeline::run(
+        sources,
+        rejects,
+        skipped,
+        &a.input.options(),
+        &mut |article: Article| {
+            match writer.add(&article)? {
+                Added::New => new += 1,
+                Added::Replaced => replaced += 1,
+                Added::CopyOf(_) => copies += 1,
+            }
+            Ok(())
+        },
+    )?;
+    writer.finish()?;
+    // the time of the final commit and merges counts too
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.duplicates = replaced + copies;
+    let total = index.count()?;
+    if !a.input.quiet {
+        eprintln!(
+            "newsfacts: {} records read: {} new, {} already indexed (replaced), {} copies of an indexed text (linked, not indexed again), {} rejected, {} warnings; {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} articles/s); the index at {} holds {} articles",
+            summary.read,
+            new,
+            replaced,
+            copies,
+            summary.rejected,
+            summary.warnings,
+            summary.bytes as f64 / 1e6,
+            summary.seconds,
+            summary.mb_per_s(),
+            summary.read as f64 / summary.seconds.max(1e-9),
+            a.index.index.display(),
+            total
+        );
+    }
+    Ok(Finished::of(&summary))
+}
+
+pub fn search(a: SearchArgs) -> Result<Finished> {
+    let req = a.request()?;
+    let index = NewsIndex::open(&a.index.index)?;
+    let resp = index.search(&req)?;
+    let mut out = Output::new(None)?;
+    if a.json {
+        out.json_line(&resp)?;
+    } else {
+        render::response(&mut out, &resp, a.color.enabled()).context("cannot write to stdout")?;
+    }
+    out.finish()?;
+    Ok(Finished::Done)
+}
+
+pub fn export(a: ExportArgs) -> Result<Finished> {
+    let index = NewsIndex::open(&a.index.index)?;
+    let mut out = Output::new(a.output.as_deref())?;
+    let n = index.export(a.query.as_deref(), &mut |article| out.json_line(article))?;
+    out.finish()?;
+    eprintln!("newsfacts: exported {n} articles");
+    Ok(Finished::Done)
+}
+
+/// `ner-train` and `ner-eval` report with anyhow (the training code's own errors): a
+/// failure is a user error, exit 1, as before errors had kinds.
+pub fn ner_train(a: &newsfacts::extract::names::cli::TrainArgs) -> Result<Finished> {
+    newsfacts::extract::names::cli::run_train(a).map_err(|e| Error::user(format!("{e:#}")))?;
+    Ok(Finished::Done)
+}
+
+pub fn ner_eval(a: &newsfacts::extract::names::cli::EvalArgs) -> Result<Finished> {
+    newsfacts::extract::names::cli::run_eval(a).map_err(|e| Error::user(format!("{e:#}")))?;
+    Ok(Finished::Done)
+}

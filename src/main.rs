@@ -4,7 +4,7 @@
 use anyhow::{bail, Context as _, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsfacts::article::Article;
-use newsfacts::index::search::{self, Request, Response};
+use newsfacts::index::search::{Request, Response};
 use newsfacts::index::{writer::Added, writer::Writer, NewsIndex};
 use newsfacts::pipeline::{self, Options, Summary};
 use std::io::{IsTerminal, Write};
@@ -157,12 +157,11 @@ struct ExportArgs {
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("expected YYYY-MM-DD, got {s:?}"))
+    newsfacts::day::parse_ymd(s).ok_or_else(|| format!("expected YYYY-MM-DD, got {s:?}"))
 }
 
 fn parse_bound(s: &str, end: bool) -> Result<chrono::NaiveDate, String> {
-    search::date_bound(s, end)
+    newsfacts::day::bound(s, end)
         .ok_or_else(|| format!("expected YYYY, YYYY-MM or YYYY-MM-DD, got {s:?}"))
 }
 

@@ -30,6 +30,7 @@ mod zh;
 // them through this import.
 use super::numbers;
 
+use super::span::keep_longest;
 use super::{Context, Found, Kind};
 use en::relative::WEEKDAY_RE;
 use en::{absolute, relative};
@@ -105,25 +106,9 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         de::month_rule(text, r, &mut cands);
         de::other_rule(text, r, &mut cands);
     }
-    // longest first among overlapping candidates
-    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
-    let mut by_len: Vec<usize> = (0..cands.len()).collect();
-    by_len.sort_by_key(|&i| {
-        (
-            std::cmp::Reverse(cands[i].end - cands[i].start),
-            cands[i].start,
-        )
-    });
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    for i in by_len {
-        let c = &cands[i];
-        if taken.iter().any(|&(s, e)| c.start < e && s < c.end) {
-            continue;
-        }
-        taken.push((c.start, c.end));
-        kept.push(c.clone());
-    }
+    // the one overlap policy: the longest wins (of equal ones the earlier, then the first
+    // rule), then in text order
+    let mut kept = keep_longest(cands, |c| (c.start, c.end));
     kept.sort_by_key(|c| c.start);
     let merged = merge(text, kept);
     merged

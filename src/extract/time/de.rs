@@ -9,11 +9,17 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A day of a named month: "12. März 2020".
 pub const MONTH_DAY: &str = "time.de.month_day";
+/// A named month: "im Mai", "Juli 2019".
 pub const MONTH: &str = "time.de.month";
+/// A weekday: "am Mittwoch", "vergangenen Freitag".
 pub const WEEKDAY: &str = "time.de.weekday";
+/// A day word: "heute", "gestern", "vorgestern".
 pub const DAY_WORD: &str = "time.de.day_word";
+/// A period from the reference date: "im vergangenen Jahr", "im Vorjahr".
 pub const RELATIVE: &str = "time.de.relative";
+/// A quarter: "im dritten Quartal 2019".
 pub const QUARTER: &str = "time.de.quarter";
 
 static DE_MONTH_RE: LazyLock<Regex> = LazyLock::new(|| {

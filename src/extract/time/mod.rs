@@ -15,9 +15,9 @@
 //! wins; then two merge steps join a weekday and the day after it ("Friday, March 12")
 //! and read "the week of" a day.
 //!
-//! Layout: [`types`] (values, candidates), [`calendar`] (calendar arithmetic and the
-//! nearest-year resolution), [`guards`] (context checks), the rules of each language
-//! ([`en`], [`de`], [`zh`]); the examples are `corpus/{en,de,zh}.tsv` beside this file.
+//! Layout: `types` (values, candidates), `calendar` (calendar arithmetic and the
+//! nearest-year resolution), `guards` (context checks), the rules of each language
+//! (`en/`, `de`, `zh`); the examples are `corpus/{en,de,zh}.tsv` beside this file.
 
 mod calendar;
 mod de;
@@ -25,10 +25,6 @@ mod en;
 mod guards;
 mod types;
 mod zh;
-
-// The one path to the number readers (word_before, word_after, …): the rule files reach
-// them through this import.
-use super::numbers;
 
 use super::span::keep_longest;
 use super::{Context, Found, Kind};
@@ -161,5 +157,65 @@ fn merge(text: &str, kept: Vec<Cand>) -> Vec<Cand> {
     merged
 }
 
+// What the example tables (`corpus/{en,de,zh}.tsv`, run by `extract::corpus`) cannot
+// say: that every rule has a name listed in `RULES`, and that each one is seen at work
+// on some table row.
 #[cfg(test)]
-mod tests;
+mod tests {
+    use super::*;
+    use crate::extract::corpus::rows;
+    use std::collections::BTreeSet;
+
+    const TABLES: [(&str, &str); 3] = [
+        ("en", include_str!("corpus/en.tsv")),
+        ("de", include_str!("corpus/de.tsv")),
+        ("zh", include_str!("corpus/zh.tsv")),
+    ];
+
+    /// The rules behind the mentions of every passing table row.
+    fn rules_on_table_rows() -> BTreeSet<&'static str> {
+        let mut seen = BTreeSet::new();
+        for (lang, table) in TABLES {
+            for row in rows(table).iter().filter(|r| r.xfail.is_none()) {
+                let ctx = Context {
+                    reference_date: row
+                        .cols
+                        .get(1)
+                        .and_then(|c| crate::day::parse_ymd(c.trim())),
+                    lang: Some(lang.to_string()),
+                    ..Context::default()
+                };
+                for f in find(&row.cols[0], &ctx) {
+                    assert!(
+                        RULES.contains(&f.rule),
+                        "{lang}.tsv:{}: rule {:?} is not in RULES",
+                        row.line,
+                        f.rule
+                    );
+                    seen.insert(f.rule);
+                }
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn every_rule_is_seen_on_a_table_row() {
+        let seen = rules_on_table_rows();
+        let unseen: Vec<&str> = RULES
+            .iter()
+            .copied()
+            .filter(|r| !seen.contains(r))
+            .collect();
+        assert!(unseen.is_empty(), "rules on no table row: {unseen:?}");
+    }
+
+    #[test]
+    fn rule_names_are_distinct_and_name_the_dimension() {
+        let distinct: BTreeSet<&str> = RULES.iter().copied().collect();
+        assert_eq!(distinct.len(), RULES.len(), "{RULES:?}");
+        for r in RULES {
+            assert!(r.starts_with("time."), "{r}");
+        }
+    }
+}

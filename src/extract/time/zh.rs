@@ -6,7 +6,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A year, month or day in digits: "2020年3月12日", "2019年", "3月12日".
 pub const DATE: &str = "time.zh.date";
+/// A relative word: "去年", "上个月", "昨天".
 pub const RELATIVE: &str = "time.zh.relative";
 
 static CJK_RE: LazyLock<Regex> = LazyLock::new(|| {

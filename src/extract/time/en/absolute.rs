@@ -2,29 +2,39 @@
 //! days, quarters and halves, fiscal years. A year left out is resolved against the
 //! reference date (the nearest one: [`resolve_month_day`]).
 
-use super::super::calendar::{
+use super::{left_modifiers, numbers, rel_year_at, start_with_the, year_at};
+use crate::day;
+use crate::extract::time::calendar::{
     add_quarters, closest_year_for_quarter, quarter_of, resolve_month_day, two_digit_year,
 };
-use super::super::guards::{
+use crate::extract::time::guards::{
     capitalised_before, date_preposition, future_context, hyphen_measure, identifier_before,
     is_word, numeric_neighbour, quantity_noun,
 };
-use super::super::types::{cand, Cand, Val};
-use super::{left_modifiers, numbers, rel_year_at, start_with_the, year_at};
-use crate::day;
+use crate::extract::time::types::{cand, Cand, Val};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A day of a named month: "March 12, 2020", "12 March", "Aug. 7".
 pub const MONTH_DAY: &str = "time.en.month_day";
+/// A named month: "March 2020", "in May", "the end of April".
 pub const MONTH: &str = "time.en.month";
+/// A year: "in 2019", "the year 2000".
 pub const YEAR: &str = "time.en.year";
+/// An ISO day: "2020-03-12".
 pub const ISO: &str = "time.en.iso";
+/// A day in digits: "3/12/2020", "13.5.2015", "2015/08/12".
 pub const NUMERIC_DAY: &str = "time.en.numeric_day";
+/// A quarter by ordinal: "the fourth quarter of 2019", "last quarter".
 pub const QUARTER: &str = "time.en.quarter";
+/// A half year by ordinal: "the second half of 2019".
 pub const HALF: &str = "time.en.half";
+/// A quarter by code: "Q4 2019", "4Q19", "2019 Q2".
 pub const QUARTER_CODE: &str = "time.en.quarter_code";
+/// A half year by code: "H1 2020", "1H20".
 pub const HALF_CODE: &str = "time.en.half_code";
+/// A fiscal year: "fiscal 2019", "FY2019".
 pub const FISCAL: &str = "time.en.fiscal";
 
 /// Month names (also in capitals) and their abbreviations, from the one table in

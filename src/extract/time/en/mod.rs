@@ -7,7 +7,9 @@ pub mod absolute;
 pub mod relative;
 
 use super::guards::is_word;
-use super::numbers;
+// The one path of the DATE rules to the number readers (word_before, word_after, …):
+// `absolute` and `relative` reach them through this import.
+use crate::extract::numbers;
 
 /// Extend `start` leftwards over date modifiers ("the end of", "early", "mid-", "late",
 /// "the"), returning (new start, relative word "last"/"next"/"this" if any).

@@ -2,18 +2,23 @@
 //! month", "yesterday", "six years ago", weekdays, holidays. Without a reference date each
 //! keeps its span with no value.
 
-use super::super::calendar::{add_months, add_quarters, holiday_date, quarter_of, week_of};
-use super::super::guards::{capitalised_before, future_context};
-use super::super::types::{cand, Cand, Val};
 use super::{numbers, start_with_the, year_at};
+use crate::extract::time::calendar::{add_months, add_quarters, holiday_date, quarter_of, week_of};
+use crate::extract::time::guards::{capitalised_before, future_context};
+use crate::extract::time::types::{cand, Cand, Val};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// A period from the reference date: "this year", "last month", "next week".
 pub const RELATIVE: &str = "time.en.relative";
+/// A day word: "yesterday", "the day after tomorrow".
 pub const DAY_WORD: &str = "time.en.day_word";
+/// Units back from the reference date: "six years ago".
 pub const AGO: &str = "time.en.ago";
+/// A weekday: "Friday", "last Sunday".
 pub const WEEKDAY: &str = "time.en.weekday";
+/// A holiday: "Christmas 2019", "Thanksgiving".
 pub const HOLIDAY: &str = "time.en.holiday";
 
 static REL_RE: LazyLock<Regex> = LazyLock::new(|| {

@@ -1,5 +1,6 @@
 # Writes src/extract/time/corpus/en.tsv (or the file given as its argument): the rows and their expected values, computed here
-# independently of the Rust rules. Edit this script, not the TSV; run: python3 scripts/corpus/gen_time.py
+# independently of the Rust rules (the cases of the former unit tests are written out literally at
+# the end). Edit this script, not the TSV; run: python3 scripts/corpus/gen_time.py
 import datetime as dt
 rows = []
 def r(t, ref, exp, x=None): rows.append((t, ref or "-", exp, x))

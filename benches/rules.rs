@@ -32,8 +32,7 @@ fn main() {
                 reference_date: a
                     .published
                     .as_deref()
-                    .and_then(|p| p.get(..10))
-                    .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
+                    .and_then(newsfacts::day::parse_published),
                 lang: Some("en".to_string()),
                 ..Context::default()
             };

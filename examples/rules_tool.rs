@@ -7,8 +7,9 @@
 //!
 //! Each input line is an article with the spec's field names (id / published / html,
 //! body, text…). The body goes through `clean::clean_body` (skip that with `--raw`) and
-//! relative dates resolve against `published` (`YYYY-MM-DD` or `YYYYMMDD…`). With
-//! `--bench`, nothing is printed but the throughput of each extractor (MB/s of text).
+//! relative dates resolve against `published`, read as the pipeline reads it
+//! (`day::parse_published`). With `--bench`, nothing is printed but the throughput of
+//! each extractor (MB/s of text).
 
 use newsfacts::extract::{Context, Extractor, REGISTRY};
 use serde_json::{json, Value};
@@ -17,14 +18,6 @@ use std::time::{Duration, Instant};
 
 fn first_str<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a str> {
     keys.iter().find_map(|k| v.get(*k).and_then(Value::as_str))
-}
-
-fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).take(8).collect();
-    if digits.len() < 8 {
-        return None;
-    }
-    chrono::NaiveDate::parse_from_str(&digits, "%Y%m%d").ok()
 }
 
 fn main() {
@@ -89,7 +82,7 @@ fn main() {
             ],
         );
         let ctx = Context {
-            reference_date: published.and_then(parse_date),
+            reference_date: published.and_then(newsfacts::day::parse_published),
             lang: None,
             ..Context::default()
         };

@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod clean;
+pub mod day;
 pub mod error;
 pub mod extract;
 pub mod index;

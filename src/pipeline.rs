@@ -65,38 +65,6 @@ impl Summary {
     }
 }
 
-/// Parse the date formats found in dumps to a calendar day: `2020-08-20`,
-/// `2020-08-20T10:00:00Z` (and other RFC 3339), `2020/08/20`, `20 Aug 2020`,
-/// `Aug 20, 2020`, RFC 2822.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if s.len() >= 10 {
-        if let Some(head) = s.get(..10) {
-            for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
-                if let Ok(d) = NaiveDate::parse_from_str(head, fmt) {
-                    return Some(d);
-                }
-            }
-        }
-    }
-    if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
-        return Some(d.date_naive());
-    }
-    for fmt in [
-        "%d %B %Y",
-        "%d %b %Y",
-        "%B %d, %Y",
-        "%b %d, %Y",
-        "%b. %d, %Y",
-        "%Y%m%d",
-    ] {
-        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
-            return Some(d);
-        }
-    }
-    None
-}
-
 /// Clean, detect and extract one raw article. A record with no text left is a reject.
 /// With `explain`, each mention names the rule that made it.
 pub fn process(
@@ -113,7 +81,10 @@ pub fn process(
         .title
         .map(|t| crate::clean::clean_inline(&t))
         .filter(|t| !t.is_empty());
-    let published_date = raw.published.as_deref().and_then(parse_date);
+    let published_date = raw
+        .published
+        .as_deref()
+        .and_then(crate::day::parse_published);
     let published = match (published_date, raw.published) {
         (Some(d), _) => Some(d.format("%Y-%m-%d").to_string()),
         (None, other) => other,
@@ -540,25 +511,5 @@ impl Reporter {
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn published_dates() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
-        assert_eq!(parse_date("2020-08-20"), d(2020, 8, 20));
-        assert_eq!(parse_date("1987-02-26T15:01:01Z"), d(1987, 2, 26));
-        assert_eq!(parse_date("2020/08/20 10:00"), d(2020, 8, 20));
-        assert_eq!(
-            parse_date("Thu, 20 Aug 2020 10:00:00 +0000"),
-            d(2020, 8, 20)
-        );
-        assert_eq!(parse_date("20 August 2020"), d(2020, 8, 20));
-        assert_eq!(parse_date("Aug 20, 2020"), d(2020, 8, 20));
-        assert_eq!(parse_date("yesterday"), None);
     }
 }

@@ -1,5 +1,6 @@
 # Writes src/extract/time/corpus/en.tsv (or the file given as its argument): the rows and their expected values, computed here
-# independently of the Rust rules. Edit this script, not the TSV; run: python3 scripts/corpus/gen_time.py
+# independently of the Rust rules (the cases of the former unit tests are written out literally at
+# the end). Edit this script, not the TSV; run: python3 scripts/corpus/gen_time.py
 import datetime as dt
 rows = []
 def r(t, ref, exp, x=None): rows.append((t, ref or "-", exp, x))
@@ -117,6 +118,43 @@ for ref in REFS:
     r("Profit fell in the second half of 2019.", ref.isoformat(), "the second half of 2019=2019-H2/half")
     r("Profit fell in the first quarter of this year.", ref.isoformat(), f"the first quarter of this year={ref.year}-Q1/quarter")
     r("Profit fell in the third quarter of last year.", ref.isoformat(), f"the third quarter of last year={ref.year-1}-Q3/quarter")
+# holidays: with a year, that year's; without one, the coming one when it is within 45 days
+# or the sentence points to the future ("will"), else the last one; "last" / "this" / "next"
+def nth_weekday(y, m, wd, n):
+    if n == 0:  # the last one
+        y2, m2 = add_months(y, m, 1)
+        d = D(y2, m2, 1) - dt.timedelta(1)
+        return d - dt.timedelta((d.weekday() - wd) % 7)
+    d = D(y, m, 1)
+    return d + dt.timedelta((wd - d.weekday()) % 7 + 7*(n-1))
+HOLIDAYS = {
+    "Thanksgiving": lambda y: nth_weekday(y, 11, 3, 4), "Thanksgiving Day": lambda y: nth_weekday(y, 11, 3, 4),
+    "Christmas": lambda y: D(y, 12, 25), "Christmas Day": lambda y: D(y, 12, 25), "Christmas Eve": lambda y: D(y, 12, 24),
+    "New Year's Day": lambda y: D(y, 1, 1), "New Year’s Eve": lambda y: D(y, 12, 31),
+    "Election Day": lambda y: nth_weekday(y, 11, 0, 1) + dt.timedelta(1),
+    "Independence Day": lambda y: D(y, 7, 4), "Fourth of July": lambda y: D(y, 7, 4),
+    "Labor Day": lambda y: nth_weekday(y, 9, 0, 1), "Memorial Day": lambda y: nth_weekday(y, 5, 0, 0),
+    "Valentine's Day": lambda y: D(y, 2, 14), "Halloween": lambda y: D(y, 10, 31), "Boxing Day": lambda y: D(y, 12, 26),
+    "Veterans Day": lambda y: D(y, 11, 11),
+}
+def holiday(name, ref, rel=None, future=False):
+    this, prev, nxt = (HOLIDAYS[name](y) for y in (ref.year, ref.year-1, ref.year+1))
+    upcoming = this if this >= ref else nxt
+    recent = this if this <= ref else prev
+    if rel == "last": return recent
+    if rel == "this": return this
+    return upcoming if rel == "next" or future or (upcoming - ref).days <= 45 else recent
+for i, name in enumerate(HOLIDAYS):
+    y = [2019, 1999, 2020, 2008][i % 4]
+    r(f"Stores were busy on {name} {y}, it said.", None, f"{name} {y}={HOLIDAYS[name](y).isoformat()}/day")
+    for ref in REFS:
+        r(f"Stores were busy on {name}, it said.", ref.isoformat(), f"{name}={holiday(name, ref).isoformat()}/day")
+r("Stores were busy on Thanksgiving Day, 1999.", None, "Thanksgiving Day, 1999=1999-11-25/day")
+for ref in REFS:
+    for rel in ["last", "this", "next"]:
+        r(f"Sales rose {rel} Christmas.", ref.isoformat(), f"{rel} Christmas={holiday('Christmas', ref, rel).isoformat()}/day")
+    r("Stores will open on Labor Day.", ref.isoformat(), f"Labor Day={holiday('Labor Day', ref, future=True).isoformat()}/day")
+r("Stores were busy on Christmas.", None, "Christmas=null/day")
 # quarter forms with explicit years
 for s, v in [("Q3 2019","2019-Q3"),("Q4/2020","2020-Q4"),("Q1'98","1998-Q1"),("4Q 2019","2019-Q4"),("3Q19","2019-Q3"),
              ("2019 Q2","2019-Q2"),("the 1st quarter of 2018","2018-Q1"),("the final quarter of 2017","2017-Q4"),
@@ -145,6 +183,54 @@ for t in ["He sold 1,500 shares.", "A 2019-page report", "The Airbus A320 flies.
     r(t, "2020-08-20", "-")
 r("in week 7 of 2020", "2020-08-20", "week 7 of 2020=2020-W07/week", "week numbers are not read")
 r("the 1990s", "2020-08-20", "the 1990s=199/decade", "decades have no grain in the spec")
+# literal rows: the cases of the former unit tests (a day, month, quarter or week in context)
+r("the week of March 6 was", "2000-02-24", "the week of March 6=2000-W10/week")
+r("fell over the last week", "2000-04-14", "the last week=2000-W15/week")
+r("on March 12, 2020 the", "2020-08-20", "March 12, 2020=2020-03-12/day")
+r("on 12 March 2020 the", "2020-08-20", "12 March 2020=2020-03-12/day")
+r("dated 2020-03-12.", "2020-08-20", "2020-03-12=2020-03-12/day")
+r("in March 2020 the", "2020-08-20", "March 2020=2020-03/month")
+r("revenue in 2019 was", "2020-08-20", "2019=2019/year")
+r("for the fourth quarter of 2019 and", "2020-08-20", "the fourth quarter of 2019=2019-Q4/quarter")
+r("results for Q4 2019 beat", "2020-08-20", "Q4 2019=2019-Q4/quarter")
+r("sales in fiscal 2019 rose", "2020-08-20", "fiscal 2019=2019/year")
+r("It rose this year.", "2020-08-20", "this year=2020/year")
+r("It fell last year.", "2020-08-20", "last year=2019/year")
+r("granted six years ago by", "2020-08-20", "six years ago=2014/year")
+r("a month ago, Xunlei", "2020-08-20", "a month ago=2020-07/month")
+r("in the first quarter, or", "2020-08-20", "the first quarter=2020-Q1/quarter")
+r("on March 12, this year, Xunlei", "2020-08-20", "March 12, this year=2020-03-12/day")
+r("said yesterday that", "2020-08-20", "yesterday=2020-08-19/day")
+r("prices rose last month", "2020-08-20", "last month=2020-07/month")
+r("will meet next week.", "2020-08-20", "next week=2020-W35/week")
+r("since the end of April.", "2020-08-20", "the end of April=2020-04/month")
+r("in the second quarter of this year is", "2020-08-20", "the second quarter of this year=2020-Q2/quarter")
+r("optimized since May, from", "2020-08-20", "May=2020-05/month")
+r("capped on the morning of June 18, 2020.", "2020-08-20", "June 18, 2020=2020-06-18/day")
+r("bombs exploded Friday, killing", "1998-08-07", "Friday=1998-08-07/day")
+r("the talks ended Tuesday.", "1998-08-13", "Tuesday=1998-08-11/day")
+r("will meet on Monday.", "1998-08-13", "Monday=1998-08-17/day")
+r("on Aug. 7, 1998, the", "1998-08-20", "Aug. 7, 1998=1998-08-07/day")
+r("happened last November.", "2000-01-10", "last November=1999-11/month")
+r("by late November the", "2000-01-10", "late November=1999-11/month")
+r("since July 1997.", "1999-03-12", "July 1997=1997-07/month")
+r("arrived two months ago", "2000-01-10", "two months ago=1999-11/month")
+r("the 4Q19 results", "2020-02-01", "4Q19=2019-Q4/quarter")
+r("in the fourth quarter, profit", "2020-02-01", "the fourth quarter=2019-Q4/quarter")
+r("Friday, March 12, the", "2021-03-20", "Friday, March 12=2021-03-12/day")
+r("the week of 2020-W07", "2020-08-20", "2020=2020/year")
+r("on 13.5.2015 at", "2020-08-20", "13.5.2015=2015-05-13/day")
+r("on 2015/08/12 at", "2020-08-20", "2015/08/12=2015-08-12/day")
+r("the day before yesterday", "2020-08-20", "the day before yesterday=2020-08-18/day")
+for t in ["He sold 2019 shares.", "It cost $2019 in total.", "a 2019.5 ratio", "call 555-2019 now", "You may go.",
+          "Theresa May said", "The troops will march on.", "growth of 20.19%", "Good Friday services",
+          "Flight 2019 landed in room 1995.", "A total of 2000 people and 1999 employees came.", "He scored 2010 points.",
+          "Jan Peters said", "April Smith said"]:
+    r(t, "2020-08-20", "-")
+r("It rose this year, up from 2019.", None, "this year=null/year | 2019=2019/year")
+r("on March 12 the", None, "March 12=null/day")
+# the German rules run on German text only (de.tsv)
+r("Der Kurs fiel gestern.", "2020-08-20", "-")
 import os
 import sys
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(

@@ -201,10 +201,7 @@ pub(crate) fn author_name(s: &str) -> Option<String> {
     let mut head = t[..end].trim_end_matches(|c: char| c == ',' || c.is_whitespace());
     if end < t.len() {
         if let Some((before, last)) = head.rsplit_once(' ') {
-            if MONTHS
-                .iter()
-                .any(|m| last.to_ascii_lowercase().starts_with(m))
-            {
+            if crate::day::month_by_prefix(last).is_some() {
                 head = before;
             }
         }
@@ -226,10 +223,6 @@ pub(crate) fn author_name(s: &str) -> Option<String> {
     }
     Some(t.to_string())
 }
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 
 /// An absolute http(s) URL, trimmed; `None` for relative or odd values.
 fn absolute_url(s: &str) -> Option<String> {

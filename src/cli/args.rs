@@ -4,7 +4,7 @@
 //! `--json`) is refused here, as a user error.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use newsfacts::index::search::{self, Request};
+use newsfacts::index::search::Request;
 use newsfacts::pipeline::Options;
 use newsfacts::{Error, Result};
 use std::io::IsTerminal;
@@ -214,11 +214,10 @@ pub struct ExportArgs {
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("expected YYYY-MM-DD, got {s:?}"))
+    newsfacts::day::parse_ymd(s).ok_or_else(|| format!("expected YYYY-MM-DD, got {s:?}"))
 }
 
 fn parse_bound(s: &str, end: bool) -> Result<chrono::NaiveDate, String> {
-    search::date_bound(s, end)
+    newsfacts::day::bound(s, end)
         .ok_or_else(|| format!("expected YYYY, YYYY-MM or YYYY-MM-DD, got {s:?}"))
 }

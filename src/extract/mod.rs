@@ -10,13 +10,13 @@
 
 #[cfg(test)]
 mod corpus;
-pub mod dates;
 pub mod entities;
 pub mod money;
 pub mod names;
 pub mod numbers;
 pub mod percent;
 pub mod span;
+pub mod time;
 
 pub use span::{to_mentions, Found, Kind};
 
@@ -50,12 +50,8 @@ pub trait Extractor: Sync {
 
 /// Every extractor, in the order they run. The pipeline, the benches, the example tables
 /// and the tools all loop over this list; nothing else names the extractors.
-pub static REGISTRY: &[&dyn Extractor] = &[
-    &names::Names,
-    &dates::Dates,
-    &money::Money,
-    &percent::Percent,
-];
+pub static REGISTRY: &[&dyn Extractor] =
+    &[&names::Names, &time::Time, &money::Money, &percent::Percent];
 
 /// The extractor of a dimension, by name.
 pub fn extractor(name: &str) -> Option<&'static dyn Extractor> {

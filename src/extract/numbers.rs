@@ -1023,7 +1023,7 @@ mod tests {
 
 #[cfg(test)]
 mod robustness {
-    use super::super::{dates, money, percent, Context};
+    use super::super::{money, percent, time, Context};
 
     /// Random texts glued from tricky pieces (multi-byte symbols, curly quotes, digits,
     /// unit words): no extractor may panic or return a span off a char boundary.
@@ -1134,7 +1134,7 @@ mod robustness {
                     .wrapping_add(1442695040888963407);
                 text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
             }
-            for f in dates::find(&text, ctx)
+            for f in time::find(&text, ctx)
                 .into_iter()
                 .chain(money::find(&text, ctx))
                 .chain(percent::find(&text, ctx))

@@ -375,49 +375,9 @@ fn tidy_snippet(
     (flat, ranges)
 }
 
-/// A `--from` / `--to` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` picks the last day
-/// of a year or month, so `--to 2020` includes all of 2020.
-pub fn date_bound(s: &str, end: bool) -> Option<NaiveDate> {
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
-    let year = parts.first()?.parse::<i32>().ok()?;
-    match parts.len() {
-        1 if end => NaiveDate::from_ymd_opt(year, 12, 31),
-        1 => NaiveDate::from_ymd_opt(year, 1, 1),
-        2 => {
-            let m = num(1)?;
-            let first = NaiveDate::from_ymd_opt(year, m, 1)?;
-            if end {
-                let next = if m == 12 {
-                    NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-                } else {
-                    NaiveDate::from_ymd_opt(year, m + 1, 1)?
-                };
-                next.pred_opt()
-            } else {
-                Some(first)
-            }
-        }
-        3 => NaiveDate::from_ymd_opt(year, num(1)?, num(2)?),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn date_bounds() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
-        assert_eq!(date_bound("2020", false), d(2020, 1, 1));
-        assert_eq!(date_bound("2020", true), d(2020, 12, 31));
-        assert_eq!(date_bound("2020-02", true), d(2020, 2, 29));
-        assert_eq!(date_bound("2020-12", true), d(2020, 12, 31));
-        assert_eq!(date_bound("2020-03-12", true), d(2020, 3, 12));
-        assert_eq!(date_bound("2020-13", false), None);
-        assert_eq!(date_bound("last week", false), None);
-    }
 
     #[test]
     fn lead_cuts_at_a_word() {

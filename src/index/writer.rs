@@ -330,7 +330,7 @@ pub fn document(f: &Fields, a: &Article, print: Option<&str>) -> Result<TantivyD
     if let Some(lang) = &a.lang {
         doc.add_facet(f.facet, Facet::from_path(["lang", lang.as_str()]));
     }
-    if let Some(date) = a.published.as_deref().and_then(crate::pipeline::parse_date) {
+    if let Some(date) = a.published.as_deref().and_then(crate::day::parse_published) {
         doc.add_facet(
             f.facet,
             Facet::from_path(["year", &date.format("%Y").to_string()]),

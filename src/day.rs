@@ -1,0 +1,161 @@
+//! Calendar days read from strings, in one place: the published dates of dumps
+//! ([`parse_published`]), a strict `YYYY-MM-DD` ([`parse_ymd`]: `--reference-date`, the
+//! reference column of the example tables), the `--from` / `--to` bounds of a search
+//! ([`bound`]), and the one table of English month names ([`MONTHS`],
+//! [`month_by_prefix`]) that the DATE rules and the byline reader share.
+//!
+//! A base module: it imports nothing of the crate, so the readers, the pipeline, the
+//! index, the binary and the tools all parse a day the same way.
+
+use chrono::NaiveDate;
+
+/// English month names, January first, each with the abbreviations news text writes
+/// ("Sept" as well as "Sep"; "May", "June" and "July" are written out).
+pub const MONTHS: [(&str, &[&str]); 12] = [
+    ("January", &["Jan"]),
+    ("February", &["Feb"]),
+    ("March", &["Mar"]),
+    ("April", &["Apr"]),
+    ("May", &[]),
+    ("June", &["Jun"]),
+    ("July", &["Jul"]),
+    ("August", &["Aug"]),
+    ("September", &["Sept", "Sep"]),
+    ("October", &["Oct"]),
+    ("November", &["Nov"]),
+    ("December", &["Dec"]),
+];
+
+/// The month (1–12) whose name starts like `word`: its first three letters, in any
+/// case ("Sept." and "SEPTEMBER" are 9; so is "Septic": callers match whole names).
+pub fn month_by_prefix(word: &str) -> Option<u32> {
+    let head = word.as_bytes().get(..3)?;
+    MONTHS
+        .iter()
+        .position(|(name, _)| name.as_bytes()[..3].eq_ignore_ascii_case(head))
+        .map(|i| i as u32 + 1)
+}
+
+/// The day of a published date in the formats dumps use: `2020-08-20`,
+/// `2020-08-20T10:00:00Z` (and other RFC 3339), `2020/08/20`, `20 Aug 2020`,
+/// `Aug 20, 2020`, `20200820`, RFC 2822. A time of day and a zone are ignored: the day
+/// is the one written.
+pub fn parse_published(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.len() >= 10 {
+        if let Some(head) = s.get(..10) {
+            for fmt in ["%Y-%m-%d", "%Y/%m/%d"] {
+                if let Ok(d) = NaiveDate::parse_from_str(head, fmt) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(d.date_naive());
+    }
+    for fmt in [
+        "%d %B %Y",
+        "%d %b %Y",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%b. %d, %Y",
+        "%Y%m%d",
+    ] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// A day written `YYYY-MM-DD` and nothing else.
+pub fn parse_ymd(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// A `--from` / `--to` bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` picks the last day
+/// of a year or month, so `--to 2020` includes all of 2020.
+pub fn bound(s: &str, end: bool) -> Option<NaiveDate> {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |i: usize| parts.get(i).and_then(|p| p.parse::<u32>().ok());
+    let year = parts.first()?.parse::<i32>().ok()?;
+    match parts.len() {
+        1 if end => NaiveDate::from_ymd_opt(year, 12, 31),
+        1 => NaiveDate::from_ymd_opt(year, 1, 1),
+        2 => {
+            let m = num(1)?;
+            let first = NaiveDate::from_ymd_opt(year, m, 1)?;
+            if end {
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(year, m + 1, 1)?
+                };
+                next.pred_opt()
+            } else {
+                Some(first)
+            }
+        }
+        3 => NaiveDate::from_ymd_opt(year, num(1)?, num(2)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn published_dates() {
+        assert_eq!(parse_published("2020-08-20"), d(2020, 8, 20));
+        assert_eq!(parse_published(" 1987-02-26T15:01:01Z"), d(1987, 2, 26));
+        assert_eq!(parse_published("2020/08/20 10:00"), d(2020, 8, 20));
+        assert_eq!(
+            parse_published("Thu, 20 Aug 2020 10:00:00 +0000"),
+            d(2020, 8, 20)
+        );
+        assert_eq!(parse_published("20 August 2020"), d(2020, 8, 20));
+        assert_eq!(parse_published("Aug 20, 2020"), d(2020, 8, 20));
+        assert_eq!(parse_published("Aug. 20, 2020"), d(2020, 8, 20));
+        assert_eq!(parse_published("20200820"), d(2020, 8, 20));
+        assert_eq!(parse_published("2020-02-30"), None);
+        assert_eq!(parse_published("yesterday"), None);
+    }
+
+    #[test]
+    fn strict_days() {
+        assert_eq!(parse_ymd("2020-08-20"), d(2020, 8, 20));
+        assert_eq!(parse_ymd("2020-08-20T10:00"), None);
+        assert_eq!(parse_ymd("20 Aug 2020"), None);
+    }
+
+    #[test]
+    fn search_bounds() {
+        assert_eq!(bound("2020", false), d(2020, 1, 1));
+        assert_eq!(bound("2020", true), d(2020, 12, 31));
+        assert_eq!(bound("2020-02", true), d(2020, 2, 29));
+        assert_eq!(bound("2020-12", true), d(2020, 12, 31));
+        assert_eq!(bound("2020-03-12", true), d(2020, 3, 12));
+        assert_eq!(bound("2020-13", false), None);
+        assert_eq!(bound("last week", false), None);
+    }
+
+    #[test]
+    fn months_by_their_first_letters() {
+        assert_eq!(month_by_prefix("January"), Some(1));
+        assert_eq!(month_by_prefix("sept."), Some(9));
+        assert_eq!(month_by_prefix("DEC"), Some(12));
+        assert_eq!(month_by_prefix("Ma"), None);
+        assert_eq!(month_by_prefix("Monday"), None);
+        for (i, (name, abbrevs)) in MONTHS.iter().enumerate() {
+            for w in std::iter::once(name).chain(abbrevs.iter()) {
+                assert_eq!(month_by_prefix(w), Some(i as u32 + 1), "{w}");
+            }
+        }
+    }
+}

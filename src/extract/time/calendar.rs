@@ -1,0 +1,169 @@
+//! Calendar arithmetic of the DATE rules: quarters, ISO weeks, month and quarter steps,
+//! the n-th weekday of a month, the dates of holidays, and the year a date written
+//! without one most likely means (the nearest-year resolution).
+
+use super::types::Val;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+pub fn quarter_of(d: NaiveDate) -> u32 {
+    (d.month() - 1) / 3 + 1
+}
+
+/// The ISO week of a day.
+pub fn week_of(d: NaiveDate) -> Val {
+    let w = d.iso_week();
+    Val::Week(w.year(), w.week())
+}
+
+/// Month `m` of year `y` moved by `delta` months.
+pub fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    let idx = y * 12 + (m as i32 - 1) + delta;
+    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+/// Quarter `q` of year `y` moved by `delta` quarters.
+pub fn add_quarters(y: i32, q: u32, delta: i32) -> (i32, u32) {
+    let idx = y * 4 + (q as i32 - 1) + delta;
+    (idx.div_euclid(4), (idx.rem_euclid(4) + 1) as u32)
+}
+
+/// The year of month `m` without a year: news mostly looks back, so the most recent
+/// such month, unless it is next month.
+pub fn recent_year_for_month(r: NaiveDate, m: u32) -> i32 {
+    let fwd = (m as i32 - r.month() as i32).rem_euclid(12);
+    if fwd == 1 {
+        add_months(r.year(), r.month(), 1).0
+    } else if m <= r.month() {
+        r.year()
+    } else {
+        r.year() - 1
+    }
+}
+
+/// The year of a month-day without a year: the most recent one, unless the next one is
+/// within three months.
+pub fn recent_year_for_day(r: NaiveDate, m: u32, d: u32) -> i32 {
+    let this = NaiveDate::from_ymd_opt(r.year(), m, d);
+    let next = NaiveDate::from_ymd_opt(r.year() + 1, m, d);
+    match this {
+        Some(t) if t <= r => {
+            // past this year; or early next year if that is close
+            match next {
+                Some(n) if (n - r).num_days() <= 92 => r.year() + 1,
+                _ => r.year(),
+            }
+        }
+        Some(t) if (t - r).num_days() <= 92 => r.year(),
+        _ => r.year() - 1,
+    }
+}
+
+/// The year of quarter `q` closest to the reference quarter (ties go to the past:
+/// results are reported after the quarter ends).
+pub fn closest_year_for_quarter(r: NaiveDate, q: u32) -> i32 {
+    let here = r.year() * 4 + quarter_of(r) as i32 - 1;
+    let mut best = r.year();
+    let mut best_d = i32::MAX;
+    for y in [r.year() - 1, r.year(), r.year() + 1] {
+        let d = (y * 4 + q as i32 - 1 - here).abs();
+        if d < best_d || (d == best_d && y < best) {
+            best = y;
+            best_d = d;
+        }
+    }
+    best
+}
+
+/// The value of month `month` (with `day` if given) against reference `r`: in `year`,
+/// else `rel_year` years from the reference's ("March 12, this year"), else the year a
+/// relative word picks ("last", "past", "next", "coming", "this"), else the nearest
+/// year ([`recent_year_for_day`], [`recent_year_for_month`]). `None` for an invalid day
+/// or when a year is needed and there is no reference.
+pub fn resolve_month_day(
+    r: Option<NaiveDate>,
+    month: u32,
+    day: Option<u32>,
+    year: Option<i32>,
+    rel_year: Option<i32>,
+    rel: Option<&str>,
+) -> Option<Val> {
+    let y = match (year, rel_year) {
+        (Some(y), _) => y,
+        (None, Some(off)) => r?.year() + off,
+        (None, None) => {
+            let r = r?;
+            let here = (r.year(), r.month());
+            match rel {
+                Some("last") | Some("past") => {
+                    if month < here.1 || (month == here.1 && day.is_some_and(|d| d < r.day())) {
+                        here.0
+                    } else {
+                        here.0 - 1
+                    }
+                }
+                Some("next") | Some("coming") => {
+                    let this_year_ok =
+                        month > here.1 || (month == here.1 && day.is_some_and(|d| d >= r.day()));
+                    if this_year_ok {
+                        here.0
+                    } else {
+                        here.0 + 1
+                    }
+                }
+                Some("this") => here.0,
+                _ => {
+                    if day.is_some() {
+                        recent_year_for_day(r, month, day.unwrap_or(1))
+                    } else {
+                        recent_year_for_month(r, month)
+                    }
+                }
+            }
+        }
+    };
+    match day {
+        Some(d) => NaiveDate::from_ymd_opt(y, month, d).map(Val::Day),
+        None => Some(Val::Month(y, month)),
+    }
+}
+
+/// A two-digit year: `'98` is 1998, `'19` 2019 (below 50: this century).
+pub fn two_digit_year(s: &str) -> Option<i32> {
+    let v: i32 = s.parse().ok()?;
+    Some(if v < 50 { 2000 + v } else { 1900 + v })
+}
+
+/// The `n`-th `wd` of a month (n = 1..5), or the last one with n = 0.
+pub fn nth_weekday(y: i32, m: u32, wd: Weekday, n: u32) -> Option<NaiveDate> {
+    if n == 0 {
+        let (ny, nm) = add_months(y, m, 1);
+        let mut d = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+        while d.weekday() != wd {
+            d -= Duration::days(1);
+        }
+        return Some(d);
+    }
+    NaiveDate::from_weekday_of_month_opt(y, m, wd, n as u8)
+}
+
+/// The date of a (US / Western) holiday in year `y`.
+pub fn holiday_date(name: &str, y: i32) -> Option<NaiveDate> {
+    let n = name.replace('’', "'");
+    let ymd = |m, d| NaiveDate::from_ymd_opt(y, m, d);
+    match n.as_str() {
+        s if s.starts_with("Thanksgiving") => nth_weekday(y, 11, Weekday::Thu, 4),
+        "Christmas" | "Christmas Day" => ymd(12, 25),
+        "Christmas Eve" => ymd(12, 24),
+        "New Year's Day" => ymd(1, 1),
+        "New Year's Eve" => ymd(12, 31),
+        "Election Day" => nth_weekday(y, 11, Weekday::Mon, 1).map(|d| d + Duration::days(1)),
+        "Independence Day" | "Fourth of July" => ymd(7, 4),
+        "Labor Day" => nth_weekday(y, 9, Weekday::Mon, 1),
+        "Memorial Day" => nth_weekday(y, 5, Weekday::Mon, 0),
+        "Valentine's Day" => ymd(2, 14),
+        "Halloween" => ymd(10, 31),
+        "Boxing Day" => ymd(12, 26),
+        "Veterans Day" => ymd(11, 11),
+        _ => None,
+    }
+}

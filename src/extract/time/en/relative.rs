@@ -1,0 +1,306 @@
+//! English relative dates, resolved against the reference date: "this year", "last
+//! month", "yesterday", "six years ago", weekdays, holidays. Without a reference date each
+//! keeps its span with no value.
+
+use super::{numbers, start_with_the, year_at};
+use crate::extract::time::calendar::{add_months, add_quarters, holiday_date, quarter_of, week_of};
+use crate::extract::time::guards::{capitalised_before, future_context};
+use crate::extract::time::types::{cand, Cand, Val};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A period from the reference date: "this year", "last month", "next week".
+pub const RELATIVE: &str = "time.en.relative";
+/// A day word: "yesterday", "the day after tomorrow".
+pub const DAY_WORD: &str = "time.en.day_word";
+/// Units back from the reference date: "six years ago".
+pub const AGO: &str = "time.en.ago";
+/// A weekday: "Friday", "last Sunday".
+pub const WEEKDAY: &str = "time.en.weekday";
+/// A holiday: "Christmas 2019", "Thanksgiving".
+pub const HOLIDAY: &str = "time.en.holiday";
+
+static REL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)([Tt]his|[Ll]ast|[Nn]ext|[Pp]revious|[Cc]urrent|[Cc]oming) (year|month|week|quarter)(?-u:\b)",
+    )
+    .expect("relative regex")
+});
+
+static DAYWORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?-u:\b)")
+        .expect("day word regex")
+});
+
+static AGO_RE: LazyLock<Regex> = LazyLock::new(|| {
+    // "two years earlier" / "a year before" are relative to another event: not resolved
+    Regex::new(r"(?-u:\b)([A-Za-z]+(?:-[a-z]+)?|[0-9]+) (year|month|week|day)s? (ago)(?-u:\b)")
+        .expect("ago regex")
+});
+
+/// A weekday name (the merge step of [`crate::extract::time`] reads it too).
+pub static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
+        .expect("weekday regex")
+});
+
+static HOLIDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Election Day|Independence Day|Fourth of July|Labor Day|Memorial Day|Valentine['’]s Day|Halloween|Boxing Day|Veterans Day)(?-u:\b)",
+    )
+    .expect("holiday regex")
+});
+
+/// "this year", "last month", "next week", "the previous quarter", "earlier this year".
+pub fn relative_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    for c in REL_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let which = c[1].to_ascii_lowercase();
+        let unit = &c[2];
+        let mut off = match which.as_str() {
+            "this" | "current" => 0,
+            "last" | "previous" => -1,
+            _ => 1,
+        };
+        let mut start = start_with_the(text, m.start());
+        // "over the last week" is the seven days up to now: this week ("the last week of
+        // March" is another thing: skip it)
+        if which == "last" && unit == "week" && start < m.start() {
+            let of = numbers::word_after(text, m.end()).is_some_and(|(_, _, w)| w == "of");
+            if of {
+                continue;
+            }
+            off = 0;
+        }
+        // "earlier this year", "later this month"
+        if let Some((ws, w)) = numbers::word_before(text, start) {
+            if matches!(w.as_str(), "earlier" | "later" | "early" | "late") {
+                start = ws;
+            }
+        }
+        let grain = match unit {
+            "year" => "year",
+            "month" => "month",
+            "week" => "week",
+            _ => "quarter",
+        };
+        let val = r.map(|r| match unit {
+            "year" => Val::Year(r.year() + off),
+            "month" => {
+                let (y, mo) = add_months(r.year(), r.month(), off);
+                Val::Month(y, mo)
+            }
+            "week" => week_of(r + Duration::days(7 * off as i64)),
+            _ => {
+                let (y, q) = add_quarters(r.year(), quarter_of(r), off);
+                Val::Quarter(y, q)
+            }
+        });
+        out.push(cand(start, m.end(), val, grain, RELATIVE));
+    }
+}
+
+/// "today", "yesterday", "tomorrow", "tonight", "the day before yesterday".
+pub fn day_word_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    for c in DAYWORD_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let mut off = match c[1].to_ascii_lowercase().as_str() {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        };
+        let mut start = m.start();
+        // "the day before yesterday", "the day after tomorrow"
+        if let Some((ws, w)) = numbers::word_before(text, start) {
+            if (w == "before" && off == -1) || (w == "after" && off == 1) {
+                if let Some((ws2, w2)) = numbers::word_before(text, ws) {
+                    if w2 == "day" {
+                        off *= 2;
+                        start = start_with_the(text, ws2);
+                    }
+                }
+            }
+        }
+        let val = r.map(|r| Val::Day(r + Duration::days(off)));
+        out.push(cand(start, m.end(), val, "day", DAY_WORD));
+    }
+}
+
+/// "six years ago", "a month ago", "10 days ago" (at most 200 units).
+pub fn ago_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    let ago = text.contains(" ago");
+    for c in AGO_RE.captures_iter(if ago { text } else { "" }) {
+        let m = c.get(0).unwrap();
+        let word = &c[1];
+        let lw = word.to_ascii_lowercase();
+        let n: i64 = if word.as_bytes()[0].is_ascii_digit() {
+            match word.parse() {
+                Ok(v) => v,
+                Err(_) => continue,
+            }
+        } else if lw == "a" || lw == "an" {
+            1
+        } else {
+            match numbers::parse_words(word, 0) {
+                Some((e, v)) if e == word.len() && v.fract() == 0.0 => v as i64,
+                _ => continue,
+            }
+        };
+        if n > 200 {
+            continue;
+        }
+        let unit = &c[2];
+        let grain = match unit {
+            "year" => "year",
+            "month" => "month",
+            "week" => "week",
+            _ => "day",
+        };
+        let val = r.map(|r| match unit {
+            "year" => Val::Year(r.year() - n as i32),
+            "month" => {
+                let (y, mo) = add_months(r.year(), r.month(), -(n as i32));
+                Val::Month(y, mo)
+            }
+            "week" => week_of(r - Duration::days(7 * n)),
+            _ => Val::Day(r - Duration::days(n)),
+        });
+        out.push(cand(m.start(), m.end(), val, grain, AGO));
+    }
+}
+
+/// Weekdays: "Friday", "last Sunday", "next Friday", "this Monday"; without a word before
+/// it, the past one unless it is tomorrow or the sentence points to the future ("will
+/// meet on Monday"). Not the names of events ("Good Friday").
+pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    for c in WEEKDAY_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let wd: Weekday = match c[1].parse() {
+            Ok(w) => w,
+            Err(_) => continue,
+        };
+        let mut start = m.start();
+        let mut mode = 0; // -1 past, 1 future, 0 guess
+        if let Some((ws, w)) = numbers::word_before(text, start) {
+            match w.as_str() {
+                "last" | "past" => {
+                    mode = -1;
+                    start = ws;
+                }
+                "next" | "coming" => {
+                    mode = 1;
+                    start = ws;
+                }
+                "this" => {
+                    start = ws;
+                }
+                _ => {}
+            }
+        }
+        // "Good Friday", "Black Monday": names of events
+        let event = numbers::word_before(text, m.start()).is_some_and(|(_, w)| {
+            matches!(
+                w.as_str(),
+                "good"
+                    | "black"
+                    | "super"
+                    | "ash"
+                    | "holy"
+                    | "easter"
+                    | "cyber"
+                    | "bloody"
+                    | "maundy"
+                    | "palm"
+                    | "blue"
+                    | "whit"
+                    | "shrove"
+                    | "low"
+                    | "plough"
+            )
+        });
+        if event || (mode == 0 && capitalised_before(text, m.start())) {
+            continue;
+        }
+        if mode == 0 {
+            // "tomorrow" by name is likelier than six days ago
+            let reported = numbers::word_before(text, start).is_some_and(|(_, w)| w == "said");
+            let tomorrow = !reported && r.is_some_and(|r| r.weekday().succ() == wd);
+            mode = if tomorrow || future_context(text, start) {
+                1
+            } else {
+                -1
+            };
+        }
+        let val = r.map(|r| {
+            let diff =
+                (wd.num_days_from_monday() as i64) - (r.weekday().num_days_from_monday() as i64);
+            let d = if mode > 0 {
+                let d = diff.rem_euclid(7);
+                if d == 0 && start < m.start() {
+                    7
+                } else {
+                    d
+                }
+            } else {
+                let d = -((-diff).rem_euclid(7));
+                if d == 0 && start < m.start() {
+                    -7
+                } else {
+                    d
+                }
+            };
+            Val::Day(r + Duration::days(d))
+        });
+        out.push(cand(start, m.end(), val, "day", WEEKDAY));
+    }
+}
+
+/// Holidays: "Thanksgiving", "Christmas 2019", "last Christmas", "New Year's Eve"; without
+/// a year, the coming one when it is near (45 days) or the sentence points to the future,
+/// else the last one.
+pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    for c in HOLIDAY_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let name = &c[1];
+        let mut start = m.start();
+        let mut end = m.end();
+        let mut year = None;
+        let mut rel = None;
+        if let Some((ws, w)) = numbers::word_before(text, start) {
+            if matches!(w.as_str(), "last" | "next" | "this") {
+                rel = Some(w);
+                start = ws;
+            }
+        }
+        // "Christmas 2019", "Thanksgiving Day, 1999"
+        let mut q = end;
+        if q < text.len() && text.as_bytes()[q] == b',' {
+            q += 1;
+        }
+        if let Some((e, y)) = year_at(text, numbers::skip_spaces(text, q))
+            .filter(|_| q < text.len() && text.as_bytes()[q] == b' ' || q > end)
+        {
+            year = Some(y);
+            end = e;
+        }
+        let val = match year {
+            Some(y) => holiday_date(name, y),
+            None => r.and_then(|r| {
+                let this = holiday_date(name, r.year())?;
+                let prev = holiday_date(name, r.year() - 1)?;
+                let next = holiday_date(name, r.year() + 1)?;
+                let future = rel.as_deref() == Some("next") || future_context(text, start);
+                let upcoming = if this >= r { this } else { next };
+                let recent = if this <= r { this } else { prev };
+                Some(match rel.as_deref() {
+                    Some("last") => recent,
+                    Some("this") => this,
+                    _ if future || (upcoming - r).num_days() <= 45 => upcoming,
+                    _ => recent,
+                })
+            }),
+        };
+        out.push(cand(start, end, val.map(Val::Day), "day", HOLIDAY));
+    }
+}

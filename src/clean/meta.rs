@@ -8,11 +8,16 @@
 //!   author(s), publisher name, URL and `articleBody`;
 //! * meta tags: `author`, `article:author`, `og:site_name`, `application-name`, `og:url`;
 //! * markup: `<link rel="canonical">`, `[itemprop=author]`, `[rel=author]`.
+//!
+//! Dates a page states (meta tags, JSON-LD) are read by [`iso_date`], which the page
+//! parser uses too.
 
 use once_cell::sync::Lazy;
+use regex::Regex;
 use scraper::{Html, Selector};
 use serde_json::Value;
 
+use super::text::{clean_inline, one_line};
 use crate::article::PageMeta;
 
 fn sel(s: &str) -> Selector {
@@ -38,6 +43,51 @@ static META_SITE: Lazy<Selector> = Lazy::new(|| {
 });
 static CANONICAL: Lazy<Selector> = Lazy::new(|| sel("link[rel='canonical']"));
 static OG_URL: Lazy<Selector> = Lazy::new(|| sel("meta[property='og:url'], meta[name='og:url']"));
+
+static YMD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
+
+static DMY_TEXT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .expect("regex")
+});
+static MDY_TEXT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("regex")
+});
+
+fn month(s: &str) -> u32 {
+    let m = s.get(..3).unwrap_or("").to_ascii_lowercase();
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|x| *x == m)
+    .map_or(0, |i| i as u32 + 1)
+}
+
+/// `YYYY-MM-DD` from an ISO-like date string (at its start), or from an English textual
+/// date anywhere in it ("19 Nov 2019 07:09 GMT", "Nov 20, 2019", "November 18th, 2019").
+pub(crate) fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let (y, m, d): (u32, u32, u32) = match YMD.captures(s) {
+        Some(c) if c.get(0)?.start() == 0 => {
+            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        }
+        _ => {
+            if let Some(c) = DMY_TEXT.captures(s) {
+                (c[3].parse().ok()?, month(&c[2]), c[1].parse().ok()?)
+            } else {
+                let c = MDY_TEXT.captures(s)?;
+                (c[3].parse().ok()?, month(&c[1]), c[2].parse().ok()?)
+            }
+        }
+    };
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
 
 /// What the JSON-LD of a page says about its article.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -118,7 +168,7 @@ fn collect_articles<'a>(v: &'a Value, depth: usize, out: &mut Vec<&'a Value>) {
 
 fn text_of(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => super::page::one_line(s),
+        Value::String(s) => one_line(s),
         Value::Object(m) => m.get("name").and_then(text_of),
         Value::Array(a) => a.iter().find_map(text_of),
         _ => None,
@@ -151,7 +201,7 @@ fn merge(out: &mut LdArticle, o: &Value) {
         out.date_published = get("datePublished")
             .or_else(|| get("dateCreated"))
             .and_then(|v| v.as_str())
-            .and_then(super::page::iso_date);
+            .and_then(iso_date);
     }
     if out.authors.is_empty() {
         if let Some(a) = get("author").or_else(|| get("creator")) {
@@ -180,7 +230,7 @@ fn merge(out: &mut LdArticle, o: &Value) {
 /// A plausible author name from a byline-ish string: "By Jane Doe" → "Jane Doe"; URLs,
 /// e-mail-only values and sentence-length strings are not names.
 pub(crate) fn author_name(s: &str) -> Option<String> {
-    let mut t = super::clean_inline(s);
+    let mut t = clean_inline(s);
     for p in ["By ", "by ", "BY ", "Von ", "Par "] {
         if let Some(r) = t.strip_prefix(p) {
             t = r.trim().to_string();
@@ -261,7 +311,7 @@ pub(crate) fn page_meta(doc: &Html, ld: &LdArticle) -> PageMeta {
     };
     let site_name = doc
         .select(&META_SITE)
-        .filter_map(|e| e.value().attr("content").and_then(super::page::one_line))
+        .filter_map(|e| e.value().attr("content").and_then(one_line))
         // A handle ("@nytimes") is not a name.
         .find(|s| !s.starts_with('@') && s.chars().count() <= 80)
         .or_else(|| ld.publisher.clone());

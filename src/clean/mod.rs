@@ -13,6 +13,9 @@
 //! disclaimers, copyright and reprint notices, publisher blurbs, calls to action).
 //! Boilerplate that only shows as repetition across the articles of one source is
 //! learned per run by [`boilerplate::Learner`], which the pipeline runs over each batch.
+//!
+//! Imports inside the stage run one way: `mod.rs` → `page` → `meta` → `text` →
+//! `fragment` / `normalize` / `entities`.
 
 pub mod boilerplate;
 mod entities;
@@ -21,22 +24,13 @@ mod meta;
 mod normalize;
 mod notice;
 mod page;
+mod text;
 
 pub use entities::decode_entities;
+pub use page::Page;
+pub use text::clean_inline;
 
-use crate::article::PageMeta;
-
-/// What a full HTML page yields.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Page {
-    pub title: Option<String>,
-    /// `YYYY-MM-DD` from common meta tags when present.
-    pub published: Option<String>,
-    /// Author, site name, canonical URL when the page states them.
-    pub meta: PageMeta,
-    /// The clean main text (paragraphs separated by blank lines).
-    pub text: String,
-}
+use text::settle;
 
 /// Clean an article body as found in a dump: plain text, a fragment with stray or
 /// space-mangled tags, or a whole page. Returns the clean text, paragraphs separated by
@@ -64,24 +58,6 @@ pub fn clean_document(body: &str) -> Page {
     }
 }
 
-/// Make the clean text a fixed point of cleaning. Removing invisible characters can
-/// join the pieces of an entity (`&#x` ZWSP `3`), and text escaped twice over keeps an
-/// entity after one decoding (`&amp;#39;`): decode what is left and tidy again, until
-/// nothing changes (a few rounds at most; texts without `&` cost one scan).
-fn settle(mut s: String, sig_newlines: bool) -> String {
-    for _ in 0..4 {
-        if !s.contains('&') {
-            break;
-        }
-        let d = decode_entities(&s);
-        if d == s {
-            break;
-        }
-        s = normalize::tidy(&d, sig_newlines, false);
-    }
-    s
-}
-
 /// Clean a record's body in place (unless a reader already did) and fill the title, date
 /// and page metadata it lacks from what a whole-page body says. Marks it `pre_cleaned`.
 pub fn clean_raw(raw: &mut crate::article::RawArticle) {
@@ -98,12 +74,6 @@ pub fn clean_raw(raw: &mut crate::article::RawArticle) {
         raw.published = p.published.or(raw.published.take());
     }
     raw.meta.fill_from(p.meta);
-}
-
-/// A body known not to be a page (JSON-LD `articleBody`): fragment scan and tidy only.
-fn clean_fragment(body: &str) -> String {
-    let scan = fragment::scan(body, true);
-    normalize::tidy(&scan.text, true, scan.blocks == 0)
 }
 
 /// Parse a whole HTML page (`.html` files, WARC responses): title, date, main text.
@@ -180,32 +150,6 @@ fn too_deep(html: &str) -> bool {
         }
     }
     false
-}
-
-/// Clean a short single-line string (a title, a meta value): tags and entities handled,
-/// all whitespace collapsed to single spaces.
-pub fn clean_inline(s: &str) -> String {
-    let t = if s.contains(['<', '&']) {
-        fragment::scan(s, false).text
-    } else {
-        s.to_string()
-    };
-    let t = settle(normalize::tidy(&t, false, false), false);
-    if t.contains("\n\n") {
-        t.replace("\n\n", " ")
-    } else {
-        t
-    }
-}
-
-/// Text of one HTML block from the page parser: entities already decoded by the parser,
-/// but stray or escaped tags may remain in the text; newlines are insignificant.
-fn clean_block(s: &str) -> String {
-    if s.contains(['<', '&']) {
-        normalize::tidy(&fragment::scan(s, false).text, false, false)
-    } else {
-        normalize::tidy(s, false, false)
-    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,22 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
+use super::meta::iso_date;
 use super::normalize::{tidy, BREAK};
-use super::Page;
+use super::text::{clean_block, clean_fragment, one_line};
+use crate::article::PageMeta;
+
+/// What a full HTML page yields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub title: Option<String>,
+    /// `YYYY-MM-DD` from common meta tags when present.
+    pub published: Option<String>,
+    /// Author, site name, canonical URL when the page states them.
+    pub meta: PageMeta,
+    /// The clean main text (paragraphs separated by blank lines).
+    pub text: String,
+}
 
 /// Parse a page and extract title, date and main text.
 pub(crate) fn parse_page(html: &str) -> Page {
@@ -18,7 +32,7 @@ pub(crate) fn parse_page(html: &str) -> Page {
         // JSON-LD `articleBody` is the publisher's own statement of the story, but often
         // cut to a teaser (500 characters) or wrapped in markup. Trust it over the scorer
         // only when the scorer found much less text than a full-length articleBody holds.
-        let ld_text = super::clean_fragment(body);
+        let ld_text = clean_fragment(body);
         let (n_ld, n_ours) = (ld_text.chars().count(), text.chars().count());
         if n_ld >= 600 && n_ours * 2 < n_ld {
             text = ld_text;
@@ -34,15 +48,6 @@ pub(crate) fn parse_page(html: &str) -> Page {
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
-}
-
-pub(crate) fn one_line(s: &str) -> Option<String> {
-    let t = super::clean_inline(s);
-    if t.is_empty() {
-        None
-    } else {
-        Some(t)
-    }
 }
 
 static OG_TITLE: Lazy<Selector> = Lazy::new(|| {
@@ -113,51 +118,6 @@ static ANY_META: Lazy<Selector> = Lazy::new(|| sel("meta[content]"));
 static LD_JSON: Lazy<Selector> = Lazy::new(|| sel("script[type='application/ld+json']"));
 static LD_DATE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("regex"));
-static YMD: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
-
-static DMY_TEXT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
-        .expect("regex")
-});
-static MDY_TEXT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .expect("regex")
-});
-
-fn month(s: &str) -> u32 {
-    let m = s.get(..3).unwrap_or("").to_ascii_lowercase();
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|x| *x == m)
-    .map_or(0, |i| i as u32 + 1)
-}
-
-/// `YYYY-MM-DD` from an ISO-like date string (at its start), or from an English textual
-/// date anywhere in it ("19 Nov 2019 07:09 GMT", "Nov 20, 2019", "November 18th, 2019").
-pub(crate) fn iso_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    let (y, m, d): (u32, u32, u32) = match YMD.captures(s) {
-        Some(c) if c.get(0)?.start() == 0 => {
-            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-        }
-        _ => {
-            if let Some(c) = DMY_TEXT.captures(s) {
-                (c[3].parse().ok()?, month(&c[2]), c[1].parse().ok()?)
-            } else {
-                let c = MDY_TEXT.captures(s)?;
-                (c[3].parse().ok()?, month(&c[1]), c[2].parse().ok()?)
-            }
-        }
-    };
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some(format!("{y:04}-{m:02}-{d:02}"))
-}
-
 fn published(doc: &Html) -> Option<String> {
     for e in doc.select(&DATE_META) {
         if let Some(d) = e.value().attr("content").and_then(iso_date) {
@@ -414,7 +374,7 @@ impl Walker {
             self.cur_link = 0;
             return;
         }
-        let text = super::clean_block(&self.cur);
+        let text = clean_block(&self.cur);
         self.cur.clear();
         let link_chars = std::mem::take(&mut self.cur_link);
         if text.is_empty() {

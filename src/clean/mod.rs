@@ -1,18 +1,21 @@
 //! The clean stage: HTML repair and text extraction, entity decoding, Unicode
-//! normalisation, boilerplate removal.
+//! normalisation, boilerplate removal. It turns a reader's [`RawArticle`] into a
+//! [`Cleaned`] one ([`clean_article`]), once per record.
 //!
 //! Two paths:
 //! * fragments (most dump bodies: text with a few real, space-mangled or escaped tags) go
 //!   through a hand-written scanner ([`fragment`]) and the whitespace/Unicode tidy
 //!   ([`normalize`]);
-//! * whole pages (a fragment scan meets `<html`, `<body`, `<!doctype`, `<nav`…) are parsed
-//!   with `scraper` and reduced to the main article text ([`page`]), with title, date,
-//!   author, site name and canonical URL from its meta tags and JSON-LD ([`meta`]).
+//! * whole pages (a fragment scan meets `<html`, `<body`, `<!doctype`, `<nav`…, and every
+//!   body a reader marks as [`BodyKind::Page`]) are parsed with `scraper` and reduced to
+//!   the main article text ([`page`]), with title, date, author, site name and canonical
+//!   URL from its meta tags and JSON-LD ([`meta`]).
 //!
 //! Both paths then drop notice paragraphs at the article's edges ([`notice`]:
 //! disclaimers, copyright and reprint notices, publisher blurbs, calls to action).
 //! Boilerplate that only shows as repetition across the articles of one source is
-//! learned per run by [`boilerplate::Learner`], which the pipeline runs over each batch.
+//! learned per run by [`boilerplate::Learner`], which the pipeline runs over each batch
+//! of [`Cleaned`] articles.
 //!
 //! Imports inside the stage run one way: `mod.rs` → `page` → `meta` → `text` →
 //! `fragment` / `normalize` / `entities`.
@@ -30,7 +33,74 @@ pub use entities::decode_entities;
 pub use page::Page;
 pub use text::clean_inline;
 
+use crate::article::{BodyKind, Cleaned, RawArticle};
+use crate::read::Reject;
 use text::settle;
+
+/// The clean stage for one record: the clean text of its body, a clean one-line title,
+/// and the title, date and page metadata a whole-page body states merged with the
+/// record's (for a [`BodyKind::Record`] the record's own fields win and the page fills
+/// what they lack; for a [`BodyKind::Page`] the page's win). A page with no text is a
+/// reject ("no text in page"). A record whose text comes out empty is not rejected here:
+/// it still counts in the boilerplate learner's statistics of its source, and extraction
+/// rejects it ("no text left after cleaning").
+pub fn clean_article(raw: RawArticle) -> Result<Cleaned, Reject> {
+    let RawArticle {
+        id,
+        url,
+        mut title,
+        mut published,
+        body,
+        kind,
+        origin,
+        warnings,
+        mut meta,
+    } = raw;
+    match kind {
+        BodyKind::Record => {
+            let p = clean_document(&body);
+            if title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                title = p.title.or(title);
+            }
+            if published.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                published = p.published.or(published);
+            }
+            meta.fill_from(p.meta);
+            Ok(Cleaned {
+                id,
+                url,
+                title: clean_title(title),
+                published,
+                meta,
+                text: p.text,
+                origin,
+                warnings,
+            })
+        }
+        BodyKind::Page => {
+            let mut p = page(&body);
+            if p.text.trim().is_empty() {
+                return Err(Reject::new(&origin, "no text in page"));
+            }
+            p.meta.fill_from(meta);
+            Ok(Cleaned {
+                id,
+                url,
+                title: clean_title(p.title.or(title)),
+                published: p.published.or(published),
+                meta: p.meta,
+                text: p.text,
+                origin,
+                warnings,
+            })
+        }
+    }
+}
+
+/// The title on one line; `None` when nothing is left.
+fn clean_title(title: Option<String>) -> Option<String> {
+    title.map(|t| clean_inline(&t)).filter(|t| !t.is_empty())
+}
 
 /// Clean an article body as found in a dump: plain text, a fragment with stray or
 /// space-mangled tags, or a whole page. Returns the clean text, paragraphs separated by
@@ -56,24 +126,6 @@ pub fn clean_document(body: &str) -> Page {
         )),
         ..Page::default()
     }
-}
-
-/// Clean a record's body in place (unless a reader already did) and fill the title, date
-/// and page metadata it lacks from what a whole-page body says. Marks it `pre_cleaned`.
-pub fn clean_raw(raw: &mut crate::article::RawArticle) {
-    if raw.pre_cleaned {
-        return;
-    }
-    let p = clean_document(&raw.body);
-    raw.body = p.text;
-    raw.pre_cleaned = true;
-    if raw.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        raw.title = p.title.or(raw.title.take());
-    }
-    if raw.published.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        raw.published = p.published.or(raw.published.take());
-    }
-    raw.meta.fill_from(p.meta);
 }
 
 /// Parse a whole HTML page (`.html` files, WARC responses): title, date, main text.

@@ -165,7 +165,9 @@ pub struct Entity {
     pub count: usize,
 }
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the article JSON (`schema_version` of every [`Article`]; the spec's
+/// contract). Not the index format: that is `index::schema::INDEX_FORMAT_VERSION`.
+pub const ARTICLE_SCHEMA_VERSION: u32 = 1;
 
 /// A cleaned article with everything extracted from it: the JSON of the spec.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

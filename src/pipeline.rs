@@ -2,7 +2,7 @@
 //! order-preserving batches) → a sink (JSON writer or index writer) on the calling thread.
 //! Rejects are reported as they come, counted, and optionally written to a file.
 
-use crate::article::{Article, BodyKind, Cleaned, RawArticle, SCHEMA_VERSION};
+use crate::article::{Article, BodyKind, Cleaned, RawArticle, ARTICLE_SCHEMA_VERSION};
 use crate::read::{self, Reject, Source};
 use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
@@ -125,7 +125,7 @@ pub fn process(
         .id
         .unwrap_or_else(|| read::stable_id(cleaned.url.as_deref(), &text));
     Ok(Article {
-        schema_version: SCHEMA_VERSION,
+        schema_version: ARTICLE_SCHEMA_VERSION,
         id,
         url: cleaned.url,
         title: cleaned.title,

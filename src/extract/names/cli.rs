@@ -1,7 +1,8 @@
 //! `newsfacts ner-train` / `newsfacts ner-eval`.
 use super::data::{load_conll, load_finer, load_gmb, Counts, Doc};
-use super::features::{lower_hash, Groups, LcStats};
+use super::features::{Groups, LcStats};
 use super::gazetteer::Gazetteer;
+use super::hash::lower_hash;
 use super::model::{
     save, tag_doc, tags_from_spans, FWeights, Model, Resources, Scratch, TrainWeights,
 };

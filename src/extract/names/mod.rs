@@ -12,6 +12,7 @@ pub mod cli;
 pub mod data;
 pub mod features;
 pub mod gazetteer;
+pub mod hash;
 pub mod model;
 pub mod post;
 pub mod tokenize;

@@ -6,10 +6,11 @@
 //! 16-byte row at run time: the file stores `i16`, loading requantises to `i8`).
 
 use super::features::{
-    dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, FxMap, Groups, LcStats,
-    TokInfo, FEATURE_REACH, F_CAP, F_UPPER, NDYN,
+    dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, Groups, LcStats, TokInfo,
+    FEATURE_REACH, F_CAP, F_UPPER, NDYN,
 };
 use super::gazetteer::Gazetteer;
+use super::hash::FxMap;
 use anyhow::{bail, Context as _};
 use std::io::{Read, Write};
 use std::ops::Range;

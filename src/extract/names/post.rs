@@ -12,8 +12,8 @@
 //!    that PERSON.
 
 use super::features::is_pinyin;
-use super::features::{lower_eq, lower_hash};
 use super::gazetteer::{DEMONYM, FAMILY, ORGWORD, PLACES, TITLE};
+use super::hash::{lower_eq, lower_hash};
 use super::model::{spans, Resources};
 use crate::words::{push_ascii_lowercase, WordSet};
 use std::collections::HashMap;

@@ -33,9 +33,90 @@ enum Command {
     /// Write stored articles (all, or those matching --query) as JSON Lines.
     Export(ExportArgs),
     /// Train the name tagger (PERSON / ORG / LOC).
-    NerTrain(newsfacts::extract::names::cli::TrainArgs),
+    NerTrain(NerTrainArgs),
     /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
-    NerEval(newsfacts::extract::names::cli::EvalArgs),
+    NerEval(NerEvalArgs),
+}
+
+/// Train the name tagger.
+#[derive(Args)]
+struct NerTrainArgs {
+    /// Where to write the model.
+    #[arg(long, default_value = "models/ner.bin")]
+    out: PathBuf,
+    /// Folder of the NER data sets (shared/data/ner).
+    #[arg(long, default_value = "../shared/data/ner")]
+    data: PathBuf,
+    /// Training sets, comma-separated: conll, finer, wikigold, sec, re3d, gum, gmb.
+    #[arg(long, default_value = "conll,finer,wikigold,sec")]
+    sets: String,
+    /// Number of passes over the training data (the best epoch on dev is kept).
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// log2 of the number of rows of the hashed weight table.
+    #[arg(long, default_value_t = 20)]
+    bits: u32,
+    /// Drop quantised weights whose magnitude is at most this.
+    #[arg(long, default_value_t = 2)]
+    prune: i16,
+    /// Seeds of the shuffling of documents: one model per seed, weights averaged.
+    #[arg(long, default_value = "7")]
+    seeds: String,
+    /// Switch off feature groups (ablation): affix, context2, gaz, doc, lcstat, shape_ctx.
+    #[arg(long, default_value = "")]
+    without: String,
+    /// Extra sets whose text (not labels) feeds the lower-case statistics.
+    #[arg(long, default_value = "")]
+    lc_extra: String,
+    /// GMB/re3d "gpe" labels count as LOC.
+    #[arg(long)]
+    gpe_as_loc: bool,
+}
+
+/// Print span-level P/R/F1 per type on CoNLL-style files or FiNER-ORD CSV files.
+#[derive(Args)]
+struct NerEvalArgs {
+    /// CoNLL file(s) (or FiNER `.csv`) to evaluate on.
+    files: Vec<PathBuf>,
+    /// Model file to use instead of the embedded one.
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Score the tagger's raw spans (no post-processing).
+    #[arg(long)]
+    raw: bool,
+    /// Post-processing rules (bit mask, see `post::postprocess`).
+    #[arg(long, default_value_t = newsfacts::extract::names::post::ALL_RULES)]
+    rules: u8,
+}
+
+impl NerTrainArgs {
+    fn options(self) -> Result<newsfacts::extract::names::train::TrainOptions> {
+        let list = |s: &str| -> Vec<String> {
+            s.split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let seeds = list(&self.seeds)
+            .iter()
+            .map(|s| s.trim().parse::<u64>().context("bad --seeds"))
+            .collect::<Result<_>>()?;
+        let groups = newsfacts::extract::names::features::Groups::without(
+            list(&self.without).iter().map(String::as_str),
+        )?;
+        Ok(newsfacts::extract::names::train::TrainOptions {
+            out: self.out,
+            data: self.data,
+            sets: list(&self.sets),
+            epochs: self.epochs,
+            bits: self.bits,
+            prune: self.prune,
+            seeds,
+            groups,
+            lc_extra: list(&self.lc_extra),
+            gpe_as_loc: self.gpe_as_loc,
+        })
+    }
 }
 
 #[derive(Args)]
@@ -206,8 +287,21 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Ingest(a) => ingest(a),
         Command::Search(a) => search_cmd(a),
         Command::Export(a) => export(a),
-        Command::NerTrain(a) => newsfacts::extract::names::cli::run_train(&a).map(|_| 0),
-        Command::NerEval(a) => newsfacts::extract::names::cli::run_eval(&a).map(|_| 0),
+        Command::NerTrain(a) => {
+            newsfacts::extract::names::train::run_train(&a.options()?)?;
+            Ok(0)
+        }
+        Command::NerEval(a) => {
+            newsfacts::extract::names::train::run_eval(
+                &newsfacts::extract::names::train::EvalOptions {
+                    files: a.files,
+                    model: a.model,
+                    post: !a.raw,
+                    rules: a.rules,
+                },
+            )?;
+            Ok(0)
+        }
     }
 }
 

@@ -308,6 +308,23 @@ impl Groups {
         lcstat: true,
         shape_ctx: true,
     };
+    /// All groups but the named ones (`affix`, `context2`, `gaz`, `doc`, `lcstat`,
+    /// `shape_ctx`), for ablations; another name is a user error.
+    pub fn without<'a>(names: impl IntoIterator<Item = &'a str>) -> crate::Result<Groups> {
+        let mut groups = Groups::ALL;
+        for g in names {
+            match g {
+                "affix" => groups.affix = false,
+                "context2" => groups.context2 = false,
+                "gaz" => groups.gaz = false,
+                "doc" => groups.doc = false,
+                "lcstat" => groups.lcstat = false,
+                "shape_ctx" => groups.shape_ctx = false,
+                _ => return Err(crate::Error::user(format!("unknown feature group {g}"))),
+            }
+        }
+        Ok(groups)
+    }
     pub fn to_byte(self) -> u8 {
         self.affix as u8
             | (self.context2 as u8) << 1
@@ -528,6 +545,19 @@ mod tests {
         for b in 0..128u8 {
             assert_eq!(ASCII_CLASS[b as usize], class_byte(b as char), "{b}");
         }
+    }
+
+    #[test]
+    fn feature_groups_switched_off_by_name() {
+        let g = Groups::without(["doc", "gaz"]).unwrap();
+        assert!(!g.doc && !g.gaz && g.affix && g.context2 && g.lcstat && g.shape_ctx);
+        assert_eq!(
+            Groups::without([]).unwrap().to_byte(),
+            Groups::ALL.to_byte()
+        );
+        let e = Groups::without(["affix", "nope"]).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::User);
+        assert_eq!(e.to_string(), "unknown feature group nope");
     }
 
     #[test]

@@ -8,14 +8,13 @@
 use super::{Context, Found, Kind};
 use once_cell::sync::Lazy;
 
-pub mod cli;
-pub mod data;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
 pub mod post;
 pub mod tokenize;
+pub mod train;
 
 use model::{Model, Scratch};
 use tokenize::{sentences, tokenize};
@@ -271,14 +270,19 @@ mod tests {
             return;
         }
         let m = model_ref().unwrap();
-        let c = cli::eval_model(
+        let c = train::eval_model(
             m,
-            &data::load_conll(&conll, false).unwrap(),
+            &train::data::load_conll(&conll, false).unwrap(),
             true,
             post::ALL_RULES,
         );
         assert!(c.micro().2 >= 0.90, "CoNLL dev F1 {}", c.micro().2);
-        let f = cli::eval_model(m, &data::load_finer(&finer).unwrap(), true, post::ALL_RULES);
+        let f = train::eval_model(
+            m,
+            &train::data::load_finer(&finer).unwrap(),
+            true,
+            post::ALL_RULES,
+        );
         assert!(f.micro().2 >= 0.80, "FiNER val F1 {}", f.micro().2);
     }
 }

@@ -1,5 +1,6 @@
-//! The averaged-perceptron BILOU tagger: weights, greedy constrained decoding, training,
-//! and the compact model file.
+//! The averaged-perceptron BILOU tagger: run-time weights, constrained Viterbi decoding
+//! (with the structured-perceptron update that training drives through it), and loading
+//! the compact model file (training and writing it: [`super::train`]).
 //!
 //! Tags: 0 = O, then for each type (0 PERSON, 1 ORG, 2 LOC) B, I, L, U.
 //! Weights are a hashed table of `2^bits` rows × 16 columns (13 tags + padding, one
@@ -11,8 +12,8 @@ use super::features::{
 };
 use super::gazetteer::Gazetteer;
 use super::hash::FxMap;
-use anyhow::{bail, Context as _};
-use std::io::{Read, Write};
+use crate::error::{Error, Result};
+use std::io::Read;
 use std::ops::Range;
 
 pub const NTAGS: usize = 13;
@@ -177,90 +178,6 @@ impl Weights for &QWeights {
         }
         for k in 0..ROW {
             out[k] = acc[k] as f32 * self.scale;
-        }
-    }
-}
-
-/// Training weights with lazy averaging (`avg = w - u / c`).
-pub struct TrainWeights {
-    pub bits: u32,
-    pub w: Vec<f32>,
-    pub u: Vec<f64>,
-    pub c: f64,
-}
-
-impl TrainWeights {
-    pub fn new(bits: u32) -> Self {
-        let n = (1usize << bits) * ROW;
-        TrainWeights {
-            bits,
-            w: vec![0.0; n],
-            u: vec![0.0; n],
-            c: 1.0,
-        }
-    }
-    pub fn averaged(&self) -> Vec<f32> {
-        self.w
-            .iter()
-            .zip(&self.u)
-            .map(|(&w, &u)| (w as f64 - u / self.c) as f32)
-            .collect()
-    }
-}
-
-impl Weights for TrainWeights {
-    fn bits(&self) -> u32 {
-        self.bits
-    }
-    #[inline]
-    fn score(&self, rows: &[u32], out: &mut [f32; ROW]) {
-        *out = [0.0; ROW];
-        for &r in rows {
-            let base = r as usize * ROW;
-            let w = &self.w[base..base + ROW];
-            for k in 0..ROW {
-                out[k] += w[k];
-            }
-        }
-    }
-    fn update(&mut self, rows: &[u32], gold: u8, pred: u8) {
-        let c = self.c;
-        for &r in rows {
-            let base = r as usize * ROW;
-            self.w[base + gold as usize] += 1.0;
-            self.u[base + gold as usize] += c;
-            self.w[base + pred as usize] -= 1.0;
-            self.u[base + pred as usize] -= c;
-        }
-    }
-    fn add(&mut self, rows: &[u32], tag: u8, d: f32) {
-        let c = self.c;
-        for &r in rows {
-            let i = r as usize * ROW + tag as usize;
-            self.w[i] += d;
-            self.u[i] += c * d as f64;
-        }
-    }
-}
-
-/// Float weights used to evaluate an averaged model during training.
-pub struct FWeights {
-    pub bits: u32,
-    pub w: Vec<f32>,
-}
-impl Weights for &FWeights {
-    fn bits(&self) -> u32 {
-        self.bits
-    }
-    #[inline]
-    fn score(&self, rows: &[u32], out: &mut [f32; ROW]) {
-        *out = [0.0; ROW];
-        for &r in rows {
-            let base = r as usize * ROW;
-            let w = &self.w[base..base + ROW];
-            for k in 0..ROW {
-                out[k] += w[k];
-            }
         }
     }
 }
@@ -514,7 +431,8 @@ fn update<W: Weights>(
     }
 }
 
-const MAGIC: &[u8; 8] = b"NFNER01\0";
+/// The first bytes of a model file.
+pub(super) const MAGIC: &[u8; 8] = b"NFNER01\0";
 
 /// A loaded model.
 pub struct Model {
@@ -522,20 +440,12 @@ pub struct Model {
     pub res: Resources,
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn get_varint(b: &[u8], pos: &mut usize) -> anyhow::Result<u64> {
+fn get_varint(b: &[u8], pos: &mut usize) -> Result<u64> {
     let mut v = 0u64;
     let mut shift = 0;
     loop {
         let Some(&x) = b.get(*pos) else {
-            bail!("truncated model")
+            return Err(Error::input("truncated model"));
         };
         *pos += 1;
         v |= ((x & 0x7f) as u64) << shift;
@@ -544,91 +454,26 @@ fn get_varint(b: &[u8], pos: &mut usize) -> anyhow::Result<u64> {
         }
         shift += 7;
         if shift > 63 {
-            bail!("bad varint");
+            return Err(Error::input("bad varint"));
         }
     }
-}
-
-/// Quantise averaged weights to i16 (dropping those that round below `prune` steps) and
-/// write the model file: header, then a deflated sparse table and the lower-case stats.
-pub fn save(
-    path: &std::path::Path,
-    bits: u32,
-    avg: &[f32],
-    lc: &LcStats,
-    groups: Groups,
-    prune: i16,
-) -> anyhow::Result<(usize, usize)> {
-    let maxabs = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
-    let scale = 32000.0 / maxabs;
-    let mut body = Vec::new();
-    let mut last = 0u64;
-    let mut nnz = 0usize;
-    for (r, chunk) in avg.chunks_exact(ROW).enumerate() {
-        let q: Vec<i16> = chunk[..NTAGS]
-            .iter()
-            .map(|&x| {
-                let v = (x * scale).round() as i32;
-                if v.abs() <= prune as i32 {
-                    0
-                } else {
-                    v as i16
-                }
-            })
-            .collect();
-        let mask: u16 = q
-            .iter()
-            .enumerate()
-            .filter(|(_, &v)| v != 0)
-            .fold(0, |m, (k, _)| m | 1 << k);
-        if mask == 0 {
-            continue;
-        }
-        put_varint(&mut body, r as u64 - last);
-        last = r as u64;
-        body.extend_from_slice(&mask.to_le_bytes());
-        for v in q.iter().filter(|&&v| v != 0) {
-            body.extend_from_slice(&v.to_le_bytes());
-            nnz += 1;
-        }
-    }
-    let mut lcv: Vec<(u64, u8)> = lc.iter().map(|(&k, &v)| (k, v)).collect();
-    lcv.sort_unstable();
-    let mut tail = Vec::new();
-    put_varint(&mut tail, lcv.len() as u64);
-    for (k, v) in lcv {
-        tail.extend_from_slice(&k.to_le_bytes());
-        tail.push(v);
-    }
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.push(bits as u8);
-    out.push(groups.to_byte());
-    out.extend_from_slice(&(1.0 / scale).to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
-    enc.write_all(&body)?;
-    enc.write_all(&tail)?;
-    let out = enc.finish()?;
-    std::fs::write(path, &out).with_context(|| format!("writing {}", path.display()))?;
-    Ok((out.len(), nnz))
 }
 
 impl Model {
-    pub fn load(bytes: &[u8]) -> anyhow::Result<Model> {
+    pub fn load(bytes: &[u8]) -> Result<Model> {
         if bytes.len() < 26 || &bytes[..8] != MAGIC {
-            bail!("not a newsfacts NER model");
+            return Err(Error::input("not a newsfacts NER model"));
         }
         let bits = bytes[8] as u32;
         if !(8..=26).contains(&bits) {
-            bail!("bad table size");
+            return Err(Error::input("bad table size"));
         }
         let groups = Groups::from_byte(bytes[9]);
         let body_len = u64::from_le_bytes(bytes[14..22].try_into().unwrap()) as usize;
         let mut raw = Vec::new();
         flate2::read::DeflateDecoder::new(&bytes[22..]).read_to_end(&mut raw)?;
         if raw.len() < body_len {
-            bail!("truncated model");
+            return Err(Error::input("truncated model"));
         }
         let rows = 1usize << bits;
         let mut table = vec![0i16; rows * ROW];
@@ -638,14 +483,14 @@ impl Model {
         while pos < body.len() {
             r += get_varint(body, &mut pos)? as usize;
             if r >= rows || pos + 2 > body.len() {
-                bail!("corrupt model");
+                return Err(Error::input("corrupt model"));
             }
             let mask = u16::from_le_bytes([body[pos], body[pos + 1]]);
             pos += 2;
             for k in 0..NTAGS {
                 if mask & (1 << k) != 0 {
                     let Some(v) = body.get(pos..pos + 2) else {
-                        bail!("corrupt model")
+                        return Err(Error::input("corrupt model"));
                     };
                     table[r * ROW + k] = i16::from_le_bytes([v[0], v[1]]);
                     pos += 2;
@@ -659,7 +504,7 @@ impl Model {
         lc.reserve(n);
         for _ in 0..n {
             let Some(b) = tail.get(pos..pos + 9) else {
-                bail!("corrupt model")
+                return Err(Error::input("corrupt model"));
             };
             lc.insert(u64::from_le_bytes(b[..8].try_into().unwrap()), b[8]);
             pos += 9;

@@ -1,8 +1,8 @@
 //! Training and evaluation corpora: readers for CoNLL-style files, FiNER-ORD CSV and the
 //! GMB CSV, label mapping to PERSON/ORG/LOC, and span-level scoring.
 
-use super::model::{spans, tags_from_spans, NTYPES};
-use anyhow::Context as _;
+use crate::error::{Result, ResultExt as _};
+use crate::extract::names::model::{spans, tags_from_spans, NTYPES};
 use std::io::Read;
 use std::path::Path;
 
@@ -61,7 +61,7 @@ fn iob_to_tags(labels: &[String], gpe_as_loc: bool) -> Vec<u8> {
 
 /// CoNLL-style file: token first column, label last; blank line between sentences;
 /// `-DOCSTART-` between documents. Files without DOCSTART become one doc per 40 sentences.
-pub fn load_conll(path: &Path, gpe_as_loc: bool) -> anyhow::Result<Vec<Doc>> {
+pub fn load_conll(path: &Path, gpe_as_loc: bool) -> Result<Vec<Doc>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut docs = vec![Doc::default()];
@@ -128,7 +128,7 @@ fn split_csv(line: &str) -> Vec<String> {
 }
 
 /// FiNER-ORD CSV: `gold_label,gold_token,doc_idx,sent_idx`.
-pub fn load_finer(path: &Path) -> anyhow::Result<Vec<Doc>> {
+pub fn load_finer(path: &Path) -> Result<Vec<Doc>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut docs: Vec<Doc> = Vec::new();
@@ -179,7 +179,7 @@ pub fn load_finer(path: &Path) -> anyhow::Result<Vec<Doc>> {
 }
 
 /// GMB CSV (gzip, Latin-1): `Sentence #,Word,POS,Tag`. Grouped 20 sentences per doc.
-pub fn load_gmb(path: &Path, gpe_as_loc: bool) -> anyhow::Result<Vec<Doc>> {
+pub fn load_gmb(path: &Path, gpe_as_loc: bool) -> Result<Vec<Doc>> {
     let f = std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
     let mut raw = Vec::new();
     flate2::read::GzDecoder::new(f).read_to_end(&mut raw)?;

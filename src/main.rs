@@ -84,8 +84,9 @@ struct NerEvalArgs {
     /// Score the tagger's raw spans (no post-processing).
     #[arg(long)]
     raw: bool,
-    /// Post-processing rules (bit mask, see `post::postprocess`).
-    #[arg(long, default_value_t = newsfacts::extract::names::post::ALL_RULES)]
+    /// Post-processing rules (bit mask of `post::Rule`: 1 lists, 2 org heads, 4 "of",
+    /// 8 one type per name, 16 person parts, 32 name alone, 64 legal forms, 128 agencies).
+    #[arg(long, default_value_t = newsfacts::extract::names::post::Rules::ALL.bits())]
     rules: u8,
 }
 
@@ -297,7 +298,7 @@ fn run(cli: Cli) -> Result<u8> {
                     files: a.files,
                     model: a.model,
                     post: !a.raw,
-                    rules: a.rules,
+                    rules: newsfacts::extract::names::post::Rules::from_bits(a.rules),
                 },
             )?;
             Ok(0)

@@ -2,7 +2,7 @@
 //! (with the structured-perceptron update that training drives through it), and loading
 //! the compact model file (training and writing it: [`super::train`]).
 //!
-//! Tags: 0 = O, then for each type (0 PERSON, 1 ORG, 2 LOC) B, I, L, U.
+//! Tags: 0 = O, then for each [`NameType`] (PERSON, ORG, LOC, in that order) B, I, L, U.
 //! Weights are a hashed table of `2^bits` rows × 16 columns (13 tags + padding, one
 //! 16-byte row at run time: the file stores `i16`, loading requantises to `i8`).
 
@@ -20,12 +20,59 @@ pub const NTAGS: usize = 13;
 pub const ROW: usize = 16;
 pub const NTYPES: usize = 3;
 
+/// The types of name the tagger finds, in the order of the tag encoding (and of the
+/// model file: reordering them means training again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameType {
+    Person,
+    Org,
+    Loc,
+}
+
+impl NameType {
+    /// Every type, by [`NameType::index`].
+    pub const ALL: [NameType; NTYPES] = [NameType::Person, NameType::Org, NameType::Loc];
+
+    /// The type's position in the tag encoding (and in per-type arrays).
+    #[inline]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The span kind of the extractors' output.
+    pub fn kind(self) -> crate::extract::Kind {
+        match self {
+            NameType::Person => crate::extract::Kind::Person,
+            NameType::Org => crate::extract::Kind::Org,
+            NameType::Loc => crate::extract::Kind::Loc,
+        }
+    }
+
+    /// `PERSON`, `ORG`, `LOC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameType::Person => "PERSON",
+            NameType::Org => "ORG",
+            NameType::Loc => "LOC",
+        }
+    }
+}
+
+/// A name found by the tagger: tokens `start..end` (token indices, end exclusive) and its
+/// type.
+pub type TokenSpan = (usize, usize, NameType);
+
 #[inline]
-pub fn tag_of(ty: usize, pos: usize) -> u8 {
-    (1 + ty * 4 + pos) as u8
+pub fn tag_of(ty: NameType, pos: usize) -> u8 {
+    (1 + ty.index() * 4 + pos) as u8
+}
+/// The type of a tag other than O.
+#[inline]
+pub fn tag_type(t: u8) -> NameType {
+    NameType::ALL[type_index(t)]
 }
 #[inline]
-pub fn tag_type(t: u8) -> usize {
+fn type_index(t: u8) -> usize {
     (t as usize - 1) / 4
 }
 #[inline]
@@ -42,18 +89,17 @@ fn is_open(t: u8) -> bool {
 pub fn valid(prev: u8, next: u8, last: bool) -> bool {
     if is_open(prev) {
         next > 0
-            && tag_type(next) == tag_type(prev)
+            && type_index(next) == type_index(prev)
             && (tag_pos(next) == 2 || !last && tag_pos(next) == 1)
     } else {
         next == 0 || tag_pos(next) == 3 || !last && tag_pos(next) == 0
     }
 }
 
-/// Spans `(start, end, type)` (token indices, end exclusive) of a BILOU tag sequence,
-/// lenient about malformed sequences.
-pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+/// The spans of a BILOU tag sequence, lenient about malformed sequences.
+pub fn spans(tags: &[u8]) -> Vec<TokenSpan> {
     let mut out = Vec::new();
-    let mut cur: Option<(usize, usize)> = None;
+    let mut cur: Option<(usize, NameType)> = None;
     for (i, &t) in tags.iter().enumerate() {
         if t == 0 {
             if let Some((s, ty)) = cur.take() {
@@ -96,7 +142,7 @@ pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
 }
 
 /// BILOU tags from spans.
-pub fn tags_from_spans(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+pub fn tags_from_spans(n: usize, spans: &[TokenSpan]) -> Vec<u8> {
     let mut t = vec![0u8; n];
     for &(s, e, ty) in spans {
         if e - s == 1 {
@@ -261,7 +307,7 @@ pub fn tag_doc<W: Weights>(
             for (a, b, ty) in spans(&tags[s.clone()]) {
                 for k in s.start + a..s.start + b {
                     if sc.infos[k].flags & F_CAP != 0 {
-                        *sc.hist.entry(sc.infos[k].l).or_insert(0) |= 1 << ty;
+                        *sc.hist.entry(sc.infos[k].l).or_insert(0) |= 1 << ty.index();
                     }
                 }
             }
@@ -531,7 +577,8 @@ mod tests {
     use super::*;
     #[test]
     fn bilou_roundtrip() {
-        let sp = vec![(0, 2, 0), (3, 4, 2), (5, 8, 1)];
+        use NameType::*;
+        let sp = vec![(0, 2, Person), (3, 4, Loc), (5, 8, Org)];
         let t = tags_from_spans(9, &sp);
         assert_eq!(spans(&t), sp);
         for w in t.windows(2) {

@@ -13,6 +13,7 @@ use super::features::{Groups, LcStats};
 use super::gazetteer::Gazetteer;
 use super::hash::lower_hash;
 use super::model::{tag_doc, tags_from_spans, Model, Resources, Scratch};
+use super::post::Rules;
 use crate::error::{Error, Result, ResultExt as _};
 use data::{load_conll, load_finer, load_gmb, Counts, Doc};
 use std::path::{Path, PathBuf};
@@ -53,8 +54,8 @@ pub struct EvalOptions {
     pub model: Option<PathBuf>,
     /// Score the tagger's spans after post-processing (else its raw spans).
     pub post: bool,
-    /// Post-processing rules (bit mask, see `post::postprocess`).
-    pub rules: u8,
+    /// The post-processing rules on, when `post`.
+    pub rules: Rules,
 }
 
 /// Load one named training set.
@@ -165,7 +166,7 @@ fn eval_f(w: &FWeights, res: &Resources, docs: &[Doc]) -> Counts {
 }
 
 /// Evaluate a loaded model on documents.
-pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: u8) -> Counts {
+pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: Rules) -> Counts {
     let mut c = Counts::default();
     let mut sc = Scratch::default();
     for d in docs {
@@ -301,8 +302,8 @@ pub fn run_train(opts: &TrainOptions) -> Result<()> {
         size as f64 / 1e6
     );
     let m = Model::load(&std::fs::read(&opts.out)?)?;
-    let cd = eval_model(&m, &dev_conll, true, super::post::ALL_RULES);
-    let fd = eval_model(&m, &dev_finer, true, super::post::ALL_RULES);
+    let cd = eval_model(&m, &dev_conll, true, Rules::ALL);
+    let fd = eval_model(&m, &dev_finer, true, Rules::ALL);
     eprintln!("quantised model, CoNLL dev:\n{}", cd.report());
     eprintln!("quantised model, FiNER val:\n{}", fd.report());
     Ok(())

@@ -12,10 +12,10 @@
 //! Dates a page states (meta tags, JSON-LD) are read by [`iso_date`], which the page
 //! parser uses too.
 
-use once_cell::sync::Lazy;
 use regex::Regex;
 use scraper::{Html, Selector};
 use serde_json::Value;
+use std::sync::LazyLock;
 
 use super::text::{clean_inline, one_line};
 use crate::article::PageMeta;
@@ -24,34 +24,35 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }
 
-static LD_JSON: Lazy<Selector> = Lazy::new(|| sel("script[type='application/ld+json']"));
-static META_AUTHOR: Lazy<Selector> = Lazy::new(|| {
+static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
+static META_AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "meta[name='author'], meta[property='article:author'], meta[name='article:author'], \
          meta[name='byl'], meta[name='parsely-author'], meta[name='sailthru.author'], \
          meta[name='dc.creator'], meta[name='DC.creator']",
     )
 });
-static ITEMPROP_AUTHOR: Lazy<Selector> = Lazy::new(|| {
+static ITEMPROP_AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
     sel("[itemprop='author'] [itemprop='name'], [itemprop='author'], a[rel='author']")
 });
-static META_SITE: Lazy<Selector> = Lazy::new(|| {
+static META_SITE: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "meta[property='og:site_name'], meta[name='og:site_name'], meta[name='application-name'], \
          meta[name='publisher']",
     )
 });
-static CANONICAL: Lazy<Selector> = Lazy::new(|| sel("link[rel='canonical']"));
-static OG_URL: Lazy<Selector> = Lazy::new(|| sel("meta[property='og:url'], meta[name='og:url']"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel='canonical']"));
+static OG_URL: LazyLock<Selector> =
+    LazyLock::new(|| sel("meta[property='og:url'], meta[name='og:url']"));
 
-static YMD: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
+static YMD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
 
-static DMY_TEXT: Lazy<Regex> = Lazy::new(|| {
+static DMY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
         .expect("regex")
 });
-static MDY_TEXT: Lazy<Regex> = Lazy::new(|| {
+static MDY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
         .expect("regex")
 });

@@ -1,9 +1,9 @@
 //! Whole HTML pages: title, publication date, and the main article text with
 //! boilerplate removed (a readability-like scorer over block elements).
 
-use once_cell::sync::Lazy;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
+use std::sync::LazyLock;
 
 use super::meta::iso_date;
 use super::normalize::{tidy, BREAK};
@@ -50,12 +50,12 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }
 
-static OG_TITLE: Lazy<Selector> = Lazy::new(|| {
+static OG_TITLE: LazyLock<Selector> = LazyLock::new(|| {
     sel("meta[property='og:title'], meta[name='og:title'], meta[name='twitter:title']")
 });
-static SITE_NAME: Lazy<Selector> = Lazy::new(|| sel("meta[property='og:site_name']"));
-static TITLE: Lazy<Selector> = Lazy::new(|| sel("title"));
-static H1: Lazy<Selector> = Lazy::new(|| sel("h1"));
+static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| sel("meta[property='og:site_name']"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 
 fn title(doc: &Html) -> Option<String> {
     for e in doc.select(&OG_TITLE) {
@@ -102,7 +102,7 @@ fn strip_site_name(t: String) -> String {
     t
 }
 
-static DATE_META: Lazy<Selector> = Lazy::new(|| {
+static DATE_META: LazyLock<Selector> = LazyLock::new(|| {
     sel("meta[property='article:published_time'], meta[name='article:published_time'], \
          meta[property='og:published_time'], meta[itemprop='datePublished'], \
          meta[name='datePublished'], meta[name='pubdate'], meta[name='publishdate'], \
@@ -112,12 +112,12 @@ static DATE_META: Lazy<Selector> = Lazy::new(|| {
          meta[name='Date'], meta[property='article:published'], meta[name='OriginalPublicationDate'], \
          meta[name='cXenseParse:recs:publishtime']")
 });
-static DATE_ITEMPROP: Lazy<Selector> =
-    Lazy::new(|| sel("[itemprop='datePublished'], time[pubdate], time[datetime]"));
-static ANY_META: Lazy<Selector> = Lazy::new(|| sel("meta[content]"));
-static LD_JSON: Lazy<Selector> = Lazy::new(|| sel("script[type='application/ld+json']"));
-static LD_DATE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("regex"));
+static DATE_ITEMPROP: LazyLock<Selector> =
+    LazyLock::new(|| sel("[itemprop='datePublished'], time[pubdate], time[datetime]"));
+static ANY_META: LazyLock<Selector> = LazyLock::new(|| sel("meta[content]"));
+static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
+static LD_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("regex"));
 fn published(doc: &Html) -> Option<String> {
     for e in doc.select(&DATE_META) {
         if let Some(d) = e.value().attr("content").and_then(iso_date) {
@@ -170,27 +170,28 @@ fn published(doc: &Html) -> Option<String> {
 // ---------------------------------------------------------------------------------------
 // Main text.
 
-static UNLIKELY: Lazy<Regex> = Lazy::new(|| {
+static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)-ad-|^ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|foot|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager(?:$|[\s_-])|popup|share|sharing|cookie|newsletter|subscri|promo|signup|sign-up|modal|navbar|\bnav\b|masthead|recommend|outbrain|taboola|trending|most-?popular|tags|toolbar|paywall|hidden|print-only|visually-hidden|sr-only|byline|author|timestamp|caption",
     )
     .expect("regex")
 });
-static MAYBE: Lazy<Regex> = Lazy::new(|| {
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)and|article|body|column|content|main|shadow|story|entry|post-?text|text|embed|tweet",
     )
     .expect("regex")
 });
-static POSITIVE: Lazy<Regex> = Lazy::new(|| {
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|pagination|post|text|blog|story|paragraph|prose").expect("regex")
 });
-static NEGATIVE: Lazy<Regex> = Lazy::new(|| {
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)-ad-|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|newsletter|subscri|caption|byline|author").expect("regex")
 });
 
 /// `NEWSFACTS_CLEAN_DEBUG=1` prints skipped subtrees and candidate scores to stderr.
-static DEBUG: Lazy<bool> = Lazy::new(|| std::env::var_os("NEWSFACTS_CLEAN_DEBUG").is_some());
+static DEBUG: LazyLock<bool> =
+    LazyLock::new(|| std::env::var_os("NEWSFACTS_CLEAN_DEBUG").is_some());
 
 #[derive(Default)]
 struct NodeInfo {
@@ -601,7 +602,7 @@ fn main_text(doc: &Html) -> String {
 const DROP_HEADINGS: bool = false;
 
 /// Whole blocks that are boilerplate wherever they appear.
-static BOILER_LINE: Lazy<Regex> = Lazy::new(|| {
+static BOILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:advert(?:isement)?|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|this slideshow requires javascript\.?|\d* ?comments?|share(?: this)?(?: article| story| on \w+)?|read more|related(?: articles| stories| content)?|tell us what you think\.*|skip (?:to )?(?:main )?(?:content|ad(?:vertisement)?)|loading\.*|image|photo|video)[.:!]?$")
         .expect("regex")
 });

@@ -11,9 +11,9 @@
 //! `PROPTEST_CASES=20000 cargo test --release --lib clean::proptests` for a long run.
 
 use super::*;
-use once_cell::sync::Lazy;
 use proptest::prelude::*;
 use regex::Regex;
+use std::sync::LazyLock;
 use unicode_normalization::is_nfc;
 
 /// Pieces of the markup found in dumps: real, mangled and escaped tags, entities, odd
@@ -129,8 +129,8 @@ fn consistent_soup() -> impl Strategy<Value = String> {
 }
 
 /// Text that a second clean would read as a tag.
-static TAG_SHAPED: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"<\s{0,3}/?\s{0,3}[A-Za-z!]").expect("regex"));
+static TAG_SHAPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<\s{0,3}/?\s{0,3}[A-Za-z!]").expect("regex"));
 
 /// Any string: arbitrary chars, plus soup with arbitrary chars mixed in.
 fn anything() -> impl Strategy<Value = String> {
@@ -142,7 +142,7 @@ fn anything() -> impl Strategy<Value = String> {
 }
 
 /// A tag of the fragment scanner's vocabulary left in the text: `<p>`, `< / P >`, `<br/>`…
-static TAG_DEBRIS: Lazy<Regex> = Lazy::new(|| {
+static TAG_DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)<[ ]{0,3}/?[ ]{0,3}(?:p|br|div|span|b|a|li|ul|h1|script|style|body|html|nav|title)[ ]{0,3}/?[ ]{0,3}>")
         .expect("regex")
 });

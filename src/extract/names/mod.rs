@@ -6,7 +6,7 @@
 //! loaded once.
 
 use super::{Context, Found};
-use once_cell::sync::Lazy;
+use std::sync::LazyLock;
 
 pub mod features;
 pub mod gazetteer;
@@ -21,7 +21,7 @@ use tokenize::{sentences, tokenize};
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
 
-static MODEL: Lazy<Option<Model>> = Lazy::new(|| Model::load(MODEL_BYTES).ok());
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::load(MODEL_BYTES).ok());
 
 /// The embedded model (None if the embedded file is missing or invalid).
 pub fn model_ref() -> Option<&'static Model> {

@@ -9,8 +9,8 @@
 //! * meta tags: `author`, `article:author`, `og:site_name`, `application-name`, `og:url`;
 //! * markup: `<link rel="canonical">`, `[itemprop=author]`, `[rel=author]`.
 //!
-//! Dates a page states (meta tags, JSON-LD) are read by [`iso_date`], which the page
-//! parser uses too.
+//! The publication date a page states (meta tags, JSON-LD, markup) is read here too
+//! ([`published`], [`iso_date`]).
 
 use regex::Regex;
 use scraper::{Html, Selector};
@@ -88,6 +88,73 @@ pub(crate) fn iso_date(s: &str) -> Option<String> {
         return None;
     }
     Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+static DATE_META: LazyLock<Selector> = LazyLock::new(|| {
+    sel("meta[property='article:published_time'], meta[name='article:published_time'], \
+         meta[property='og:published_time'], meta[itemprop='datePublished'], \
+         meta[name='datePublished'], meta[name='pubdate'], meta[name='publishdate'], \
+         meta[name='publish-date'], meta[name='parsely-pub-date'], meta[name='sailthru.date'], \
+         meta[name='dc.date'], meta[name='DC.date'], meta[name='dc.date.issued'], \
+         meta[name='DC.date.issued'], meta[name='dcterms.created'], meta[name='date'], \
+         meta[name='Date'], meta[property='article:published'], meta[name='OriginalPublicationDate'], \
+         meta[name='cXenseParse:recs:publishtime']")
+});
+static DATE_ITEMPROP: LazyLock<Selector> =
+    LazyLock::new(|| sel("[itemprop='datePublished'], time[pubdate], time[datetime]"));
+static ANY_META: LazyLock<Selector> = LazyLock::new(|| sel("meta[content]"));
+static LD_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("regex"));
+/// The publication date a page states, as `YYYY-MM-DD`: common meta tags, a JSON-LD
+/// `datePublished`, `itemprop` / `<time>` markup, then any meta name that says publish
+/// or post date.
+pub(super) fn published(doc: &Html) -> Option<String> {
+    for e in doc.select(&DATE_META) {
+        if let Some(d) = e.value().attr("content").and_then(iso_date) {
+            return Some(d);
+        }
+    }
+    for e in doc.select(&LD_JSON) {
+        let s: String = e.text().collect();
+        if let Some(c) = LD_DATE.captures(&s) {
+            if let Some(d) = iso_date(&c[1]) {
+                return Some(d);
+            }
+        }
+    }
+    for e in doc.select(&DATE_ITEMPROP) {
+        let v = e.value();
+        let cand = v.attr("datetime").or_else(|| v.attr("content"));
+        if let Some(d) = cand.and_then(iso_date) {
+            return Some(d);
+        }
+        if v.attr("itemprop") == Some("datePublished") {
+            let t: String = e.text().collect();
+            if let Some(d) = iso_date(&t) {
+                return Some(d);
+            }
+        }
+    }
+    // Site-specific meta names: anything that says publish/post date.
+    for e in doc.select(&ANY_META) {
+        let v = e.value();
+        let key = v
+            .attr("name")
+            .or_else(|| v.attr("property"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if (key.contains("publish")
+            || key.contains("pub-date")
+            || key.contains("post-date")
+            || key.contains("pubdate"))
+            && !key.contains("publisher")
+        {
+            if let Some(d) = v.attr("content").and_then(iso_date) {
+                return Some(d);
+            }
+        }
+    }
+    None
 }
 
 /// What the JSON-LD of a page says about its article.

@@ -1,11 +1,11 @@
-//! Whole HTML pages: title, publication date, and the main article text with
-//! boilerplate removed (a readability-like scorer over block elements).
+//! Whole HTML pages: the title and the main article text with boilerplate removed (a
+//! readability-like scorer over block elements); the publication date and the other
+//! metadata come from [`super::meta`].
 
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::sync::LazyLock;
 
-use super::meta::iso_date;
 use super::normalize::{tidy, BREAK};
 use super::text::{clean_block, clean_fragment, one_line};
 use crate::article::PageMeta;
@@ -40,7 +40,7 @@ pub(crate) fn parse_page(html: &str) -> Page {
     }
     Page {
         title: title(&doc).or(ld.headline),
-        published: published(&doc).or(ld.date_published),
+        published: super::meta::published(&doc).or(ld.date_published),
         meta,
         text,
     }
@@ -100,71 +100,6 @@ fn strip_site_name(t: String) -> String {
         }
     }
     t
-}
-
-static DATE_META: LazyLock<Selector> = LazyLock::new(|| {
-    sel("meta[property='article:published_time'], meta[name='article:published_time'], \
-         meta[property='og:published_time'], meta[itemprop='datePublished'], \
-         meta[name='datePublished'], meta[name='pubdate'], meta[name='publishdate'], \
-         meta[name='publish-date'], meta[name='parsely-pub-date'], meta[name='sailthru.date'], \
-         meta[name='dc.date'], meta[name='DC.date'], meta[name='dc.date.issued'], \
-         meta[name='DC.date.issued'], meta[name='dcterms.created'], meta[name='date'], \
-         meta[name='Date'], meta[property='article:published'], meta[name='OriginalPublicationDate'], \
-         meta[name='cXenseParse:recs:publishtime']")
-});
-static DATE_ITEMPROP: LazyLock<Selector> =
-    LazyLock::new(|| sel("[itemprop='datePublished'], time[pubdate], time[datetime]"));
-static ANY_META: LazyLock<Selector> = LazyLock::new(|| sel("meta[content]"));
-static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
-static LD_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("regex"));
-fn published(doc: &Html) -> Option<String> {
-    for e in doc.select(&DATE_META) {
-        if let Some(d) = e.value().attr("content").and_then(iso_date) {
-            return Some(d);
-        }
-    }
-    for e in doc.select(&LD_JSON) {
-        let s: String = e.text().collect();
-        if let Some(c) = LD_DATE.captures(&s) {
-            if let Some(d) = iso_date(&c[1]) {
-                return Some(d);
-            }
-        }
-    }
-    for e in doc.select(&DATE_ITEMPROP) {
-        let v = e.value();
-        let cand = v.attr("datetime").or_else(|| v.attr("content"));
-        if let Some(d) = cand.and_then(iso_date) {
-            return Some(d);
-        }
-        if v.attr("itemprop") == Some("datePublished") {
-            let t: String = e.text().collect();
-            if let Some(d) = iso_date(&t) {
-                return Some(d);
-            }
-        }
-    }
-    // Site-specific meta names: anything that says publish/post date.
-    for e in doc.select(&ANY_META) {
-        let v = e.value();
-        let key = v
-            .attr("name")
-            .or_else(|| v.attr("property"))
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if (key.contains("publish")
-            || key.contains("pub-date")
-            || key.contains("post-date")
-            || key.contains("pubdate"))
-            && !key.contains("publisher")
-        {
-            if let Some(d) = v.attr("content").and_then(iso_date) {
-                return Some(d);
-            }
-        }
-    }
-    None
 }
 
 // ---------------------------------------------------------------------------------------

@@ -126,10 +126,12 @@ impl Rules {
         Rules(bits)
     }
 
+    /// The set as its bit mask.
     pub const fn bits(self) -> u8 {
         self.0
     }
 
+    /// Whether `rule` is on.
     pub fn has(self, rule: Rule) -> bool {
         self.0 & rule as u8 != 0
     }

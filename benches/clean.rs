@@ -8,7 +8,7 @@
 //! date, metadata, edge notices: what the pipeline runs per record), and for the per-run
 //! boilerplate learner over the cleaned texts.
 
-use newsfacts::article::{Origin, RawArticle};
+use newsfacts::article::{Cleaned, Origin};
 use newsfacts::clean::{boilerplate::Learner, clean_document};
 use std::io::Read;
 use std::time::Instant;
@@ -58,23 +58,22 @@ fn main() {
         mb / min
     );
 
-    let make = || -> Vec<RawArticle> {
+    let make = || -> Vec<Cleaned> {
         texts
             .iter()
             .zip(&paths)
-            .map(|(p, path)| RawArticle {
+            .map(|(p, path)| Cleaned {
                 id: None,
                 url: p.meta.canonical_url.clone(),
                 title: None,
                 published: None,
-                body: p.text.clone(),
+                meta: Default::default(),
+                text: p.text.clone(),
                 origin: Origin {
                     file: path.display().to_string(),
                     line: None,
                 },
                 warnings: Vec::new(),
-                pre_cleaned: true,
-                meta: Default::default(),
             })
             .collect()
     };

@@ -96,7 +96,8 @@ fn main() {
     let processed: Vec<_> = articles
         .iter()
         .cloned()
-        .filter_map(|a| newsfacts::pipeline::process(a, None, false).ok())
+        .filter_map(|a| newsfacts::clean::clean_article(a).ok())
+        .filter_map(|c| newsfacts::pipeline::process(c, None, false).ok())
         .collect();
     let t_index = time(1, || {
         let dir = tempfile::tempdir().unwrap();

@@ -21,9 +21,9 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use newsfacts::article::{Origin, RawArticle};
+use newsfacts::article::{BodyKind, Cleaned, Origin, RawArticle};
 use newsfacts::clean::boilerplate::Learner;
-use newsfacts::clean::{clean_body, clean_raw, page};
+use newsfacts::clean::{clean_article, clean_body, page};
 
 fn open(path: &str) -> Result<Box<dyn BufRead>> {
     let f = File::open(path).with_context(|| format!("open {path}"))?;
@@ -103,17 +103,20 @@ fn main() -> Result<()> {
                     title: None,
                     published: None,
                     body: body.to_string(),
+                    kind: BodyKind::Record,
                     origin: Origin {
                         file: path.clone(),
                         line: Some(i as u64 + 1),
                     },
                     warnings: Vec::new(),
-                    pre_cleaned: false,
                     meta: Default::default(),
                 });
             }
-            arts.iter_mut().for_each(clean_raw);
-            let before: Vec<String> = arts.iter().map(|a| a.body.clone()).collect();
+            let mut arts: Vec<Cleaned> = arts
+                .into_iter()
+                .map(|a| clean_article(a).expect("a record is never rejected by the cleaner"))
+                .collect();
+            let before: Vec<String> = arts.iter().map(|a| a.text.clone()).collect();
             let mut learner = Learner::default();
             let t = Instant::now();
             for chunk in arts.chunks_mut(512) {
@@ -125,11 +128,11 @@ fn main() -> Result<()> {
             let (mut chars_before, mut chars_after) = (0usize, 0usize);
             for (b, a) in before.iter().zip(&arts) {
                 chars_before += b.len();
-                chars_after += a.body.len();
-                if *b != a.body {
+                chars_after += a.text.len();
+                if *b != a.text {
                     changed += 1;
                     for p in b.split("\n\n") {
-                        if !a.body.contains(p) {
+                        if !a.text.contains(p) {
                             let key: String = p.chars().take(100).collect();
                             *removed.entry(key).or_default() += 1;
                         }

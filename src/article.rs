@@ -1,5 +1,6 @@
-//! The data model. `RawArticle` is what a reader yields; `Article` is the JSON object of
-//! `shared/SPEC.md` (one per line in `extract` / `export` output).
+//! The data model, one type per stage border: a reader yields a [`RawArticle`], the clean
+//! stage turns it into a [`Cleaned`] one, and extraction into an [`Article`], the JSON
+//! object of `shared/SPEC.md` (one per line in `extract` / `export` output).
 
 use serde::{Deserialize, Serialize};
 
@@ -29,13 +30,48 @@ pub struct RawArticle {
     pub published: Option<String>,
     /// The body as found: HTML, a fragment with stray tags, or plain text.
     pub body: String,
+    /// What the body is, which decides how the clean stage reads it.
+    pub kind: BodyKind,
     pub origin: Origin,
     /// Problems that did not stop the record (e.g. invalid UTF-8 decoded lossily).
     pub warnings: Vec<String>,
-    /// The body is already clean text (a reader ran the clean stage on a whole page).
-    pub pre_cleaned: bool,
-    /// Author, site name, canonical URL, when a page said so.
+    /// Author, site name, canonical URL, when the record said so.
     pub meta: PageMeta,
+}
+
+/// What a reader knows about a record's body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BodyKind {
+    /// A dump record's body: plain text, an HTML fragment with stray tags, or a whole
+    /// page, told apart by the cleaner. The record's own title, date and metadata come
+    /// before what a page body says about itself.
+    #[default]
+    Record,
+    /// A whole HTML page (an `.html` file, a WARC response): always parsed as a page, and
+    /// what the page says about itself comes before the reader's fields (for a WARC
+    /// response the crawl date is only a fallback for the page's own date).
+    Page,
+}
+
+/// An article after the clean stage: clean text, clean title, and what a page said about
+/// itself merged with what the record said. The per-run boilerplate learner works on
+/// these; extraction turns them into an [`Article`].
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    pub id: Option<String>,
+    pub url: Option<String>,
+    /// The title on one line, entities decoded and tags dropped; `None` when empty.
+    pub title: Option<String>,
+    /// The date as the record or page gave it (extraction reads it as a calendar day).
+    pub published: Option<String>,
+    /// Author, site name, canonical URL, when known.
+    pub meta: PageMeta,
+    /// The clean text: paragraphs separated by one blank line (may be empty: extraction
+    /// rejects a record with no text left).
+    pub text: String,
+    pub origin: Origin,
+    /// The reader's warnings (e.g. invalid UTF-8 decoded lossily).
+    pub warnings: Vec<String>,
 }
 
 /// Optional article metadata found in a page (meta tags, JSON-LD, bylines): output only
@@ -129,7 +165,9 @@ pub struct Entity {
     pub count: usize,
 }
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the article JSON (`schema_version` of every [`Article`]; the spec's
+/// contract). Not the index format: that is `index::schema::INDEX_FORMAT_VERSION`.
+pub const ARTICLE_SCHEMA_VERSION: u32 = 1;
 
 /// A cleaned article with everything extracted from it: the JSON of the spec.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! order-preserving batches) → a sink (JSON writer or index writer) on the calling thread.
 //! Rejects are reported as they come, counted, and optionally written to a file.
 
-use crate::article::{Article, RawArticle, SCHEMA_VERSION};
+use crate::article::{Article, BodyKind, Cleaned, RawArticle, ARTICLE_SCHEMA_VERSION};
 use crate::error::{panic_message, Error, Result, ResultExt as _};
 use crate::read::{self, Reject, Source};
 use chrono::NaiveDate;
@@ -13,7 +13,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-/// Articles per parallel batch, and the byte size at which a batch is cut early.
+/// Articles per parallel batch (of the reader, and of the boilerplate learner's windows),
+/// and the byte size at which a batch is cut early.
 const BATCH_ARTICLES: usize = 512;
 const BATCH_BYTES: usize = 2 * 1024 * 1024;
 /// Extracted batches waiting for the index writer. While it commits (a second or more
@@ -65,27 +66,22 @@ impl Summary {
     }
 }
 
-/// Clean, detect and extract one raw article. A record with no text left is a reject.
-/// With `explain`, each mention names the rule that made it.
+/// Detect the language of one cleaned article and extract from it. A record with no text
+/// left is a reject. With `explain`, each mention names the rule that made it.
 pub fn process(
-    mut raw: RawArticle,
+    cleaned: Cleaned,
     reference_date: Option<NaiveDate>,
     explain: bool,
 ) -> Result<Article, Reject> {
-    crate::clean::clean_raw(&mut raw);
-    let text = raw.body;
+    let text = cleaned.text;
     if text.trim().is_empty() {
-        return Err(Reject::new(&raw.origin, "no text left after cleaning"));
+        return Err(Reject::new(&cleaned.origin, "no text left after cleaning"));
     }
-    let title = raw
-        .title
-        .map(|t| crate::clean::clean_inline(&t))
-        .filter(|t| !t.is_empty());
-    let published_date = raw
+    let published_date = cleaned
         .published
         .as_deref()
         .and_then(crate::day::parse_published);
-    let published = match (published_date, raw.published) {
+    let published = match (published_date, cleaned.published) {
         (Some(d), _) => Some(d.format("%Y-%m-%d").to_string()),
         (None, other) => other,
     };
@@ -97,17 +93,17 @@ pub fn process(
         ..Default::default()
     };
     let ex = crate::extract::extract(&text, &ctx);
-    let id = raw
+    let id = cleaned
         .id
-        .unwrap_or_else(|| read::stable_id(raw.url.as_deref(), &text));
+        .unwrap_or_else(|| read::stable_id(cleaned.url.as_deref(), &text));
     Ok(Article {
-        schema_version: SCHEMA_VERSION,
+        schema_version: ARTICLE_SCHEMA_VERSION,
         id,
-        url: raw.url,
-        title,
+        url: cleaned.url,
+        title: cleaned.title,
         published,
         lang,
-        meta: raw.meta,
+        meta: cleaned.meta,
         text,
         mentions: ex.mentions,
         entities: ex.entities,
@@ -127,6 +123,95 @@ type Processed = (Vec<String>, crate::article::Origin, Result<Article, Reject>);
 enum Done {
     Batch(Vec<Processed>),
     Reject(Reject),
+}
+
+/// The clean stage of a run, the per-run boilerplate learner and extraction, on the
+/// worker thread. Batches from the reader are cleaned in parallel; the cleaned articles
+/// then fill the learner's windows, each learned from as a whole, stripped of its
+/// boilerplate and extracted in parallel ([`crate::clean::boilerplate`]). A window holds
+/// [`BATCH_ARTICLES`] articles or is cut after [`BATCH_BYTES`] of bodies as read (a page
+/// counted by its clean text; pages the clean stage rejects not counted): what a
+/// reader's batch held when the HTML reader cleaned pages itself, so the learner sees the
+/// same windows, and gives the same output, for every input.
+struct CleanStage {
+    learner: crate::clean::boilerplate::Learner,
+    window: Vec<Cleaned>,
+    window_bytes: usize,
+    reference_date: Option<NaiveDate>,
+    explain: bool,
+    /// The test hook: panic when extracting the record of this index.
+    panic_at: Option<u64>,
+    extracted: AtomicU64,
+}
+
+impl CleanStage {
+    fn new(reference_date: Option<NaiveDate>, explain: bool, panic_at: Option<u64>) -> CleanStage {
+        CleanStage {
+            learner: Default::default(),
+            window: Vec::with_capacity(BATCH_ARTICLES),
+            window_bytes: 0,
+            reference_date,
+            explain,
+            panic_at,
+            extracted: AtomicU64::new(0),
+        }
+    }
+
+    /// Clean a batch from the reader; push the pages the clean stage rejects (at once,
+    /// ahead of the window they would have been in) and every window filled to `out`.
+    fn batch(&mut self, batch: Vec<RawArticle>, out: &mut Vec<Done>) {
+        let cleaned: Vec<(Option<usize>, Result<Cleaned, Reject>)> = batch
+            .into_par_iter()
+            .map(|raw| {
+                let read_bytes = (raw.kind == BodyKind::Record).then_some(raw.body.len());
+                (read_bytes, crate::clean::clean_article(raw))
+            })
+            .collect();
+        for (read_bytes, c) in cleaned {
+            match c {
+                Ok(c) => {
+                    self.window_bytes += read_bytes.unwrap_or(c.text.len());
+                    self.window.push(c);
+                    if self.window.len() >= BATCH_ARTICLES || self.window_bytes >= BATCH_BYTES {
+                        out.push(self.extract_window());
+                    }
+                }
+                Err(r) => out.push(Done::Reject(r)),
+            }
+        }
+    }
+
+    /// The last window, when the input has ended.
+    fn finish(mut self) -> Option<Done> {
+        (!self.window.is_empty()).then(|| self.extract_window())
+    }
+
+    /// Learn from the window, drop the paragraphs learned as boilerplate, extract.
+    fn extract_window(&mut self) -> Done {
+        let mut window = std::mem::replace(&mut self.window, Vec::with_capacity(BATCH_ARTICLES));
+        self.window_bytes = 0;
+        self.learner.clean_batch(&mut window);
+        let (reference_date, explain, panic_at) =
+            (self.reference_date, self.explain, self.panic_at);
+        let extracted = &self.extracted;
+        Done::Batch(
+            window
+                .into_par_iter()
+                .map(|c| {
+                    let warnings = c.warnings.clone();
+                    let origin = c.origin.clone();
+                    let out = on_record(&origin, || {
+                        if panic_at.is_some() {
+                            let seen = extracted.fetch_add(1, Ordering::Relaxed);
+                            test_panic(panic_at, "extract", seen);
+                        }
+                        process(c, reference_date, explain)
+                    });
+                    (warnings, origin, out)
+                })
+                .collect(),
+        )
+    }
 }
 
 /// Run the pipeline over `sources`, passing each article to `sink` in input order.
@@ -191,7 +276,20 @@ pub fn run(
                                     closed = tx.send(Msg::Batch(full)).is_err();
                                 }
                             }
-                            Err(r) => closed = tx.send(Msg::Reject(r)).is_err(),
+                            Err(r) => {
+                                // The records before it go first: the clean stage may
+                                // reject some of them (empty pages), and rejects are
+                                // reported in order.
+                                if !batch.is_empty() {
+                                    let part = std::mem::replace(
+                                        &mut batch,
+                                        Vec::with_capacity(BATCH_ARTICLES),
+                                    );
+                                    batch_bytes = 0;
+                                    closed = tx.send(Msg::Batch(part)).is_err();
+                                }
+                                closed = closed || tx.send(Msg::Reject(r)).is_err();
+                            }
                         }
                     })
                 });
@@ -214,35 +312,21 @@ pub fn run(
         .name("newsfacts-extract".into())
         .spawn(move || {
             // Per-run boilerplate, learned in input order (so the worker owns it).
-            let mut boilerplate = crate::clean::boilerplate::Learner::default();
-            let extracted = AtomicU64::new(0);
+            let mut stage = CleanStage::new(reference_date, explain, hook.extract);
+            let mut out = Vec::new();
             for msg in rx.iter() {
-                let done = match msg {
-                    Msg::Reject(r) => Done::Reject(r),
-                    Msg::Batch(mut batch) => Done::Batch({
-                        // Clean in parallel, then drop the paragraphs learned as boilerplate.
-                        batch.par_iter_mut().for_each(crate::clean::clean_raw);
-                        boilerplate.clean_batch(&mut batch);
-                        batch
-                            .into_par_iter()
-                            .map(|raw| {
-                                let warnings = raw.warnings.clone();
-                                let origin = raw.origin.clone();
-                                let out = on_record(&origin, || {
-                                    if hook.extract.is_some() {
-                                        let seen = extracted.fetch_add(1, Ordering::Relaxed);
-                                        test_panic(hook.extract, "extract", seen);
-                                    }
-                                    process(raw, reference_date, explain)
-                                });
-                                (warnings, origin, out)
-                            })
-                            .collect()
-                    }),
-                };
-                if done_tx.send(done).is_err() {
-                    return;
+                match msg {
+                    Msg::Reject(r) => out.push(Done::Reject(r)),
+                    Msg::Batch(batch) => stage.batch(batch, &mut out),
                 }
+                for done in out.drain(..) {
+                    if done_tx.send(done).is_err() {
+                        return;
+                    }
+                }
+            }
+            if let Some(done) = stage.finish() {
+                let _ = done_tx.send(done);
             }
         })
         .context("cannot start the extraction thread")?;
@@ -511,5 +595,78 @@ impl Reporter {
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(body: String, kind: BodyKind) -> RawArticle {
+        RawArticle {
+            id: None,
+            url: Some("https://example.com/a".into()),
+            title: None,
+            published: None,
+            body,
+            kind,
+            origin: crate::article::Origin {
+                file: "t".into(),
+                line: None,
+            },
+            warnings: Vec::new(),
+            meta: Default::default(),
+        }
+    }
+
+    /// What came out of the stage: batch sizes, and `0` for a reject.
+    fn shapes(out: &[Done]) -> Vec<usize> {
+        out.iter()
+            .map(|d| match d {
+                Done::Batch(b) => b.len(),
+                Done::Reject(_) => 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn learner_windows_weigh_records_as_read_and_pages_by_their_text() {
+        let html = |i: usize| {
+            format!(
+                "<html><head><script>{}</script></head><body><p>Story {i} is long enough \
+                 to be an article, with commas, and more words.</p></body></html>",
+                "x".repeat(10_000)
+            )
+        };
+        // 600 pages of 10 KB of HTML (6 MB as read, 40 KB of text), fed in reader
+        // batches of 100, one empty page among them: windows of 512 pages, then the rest.
+        let mut stage = CleanStage::new(None, false, None);
+        let mut out = Vec::new();
+        for b in 0..6 {
+            let mut batch: Vec<RawArticle> = (0..100)
+                .map(|i| raw(html(b * 100 + i), BodyKind::Page))
+                .collect();
+            if b == 1 {
+                batch.push(raw("<html><body></body></html>".into(), BodyKind::Page));
+            }
+            stage.batch(batch, &mut out);
+        }
+        out.extend(stage.finish());
+        assert_eq!(shapes(&out), [0, 512, 88]);
+        // The same bodies as dump records count as read: cut after 2 MB of them.
+        let mut stage = CleanStage::new(None, false, None);
+        let mut out = Vec::new();
+        let batch: Vec<RawArticle> = (0..300).map(|i| raw(html(i), BodyKind::Record)).collect();
+        let first = (0..300)
+            .scan(0, |bytes, i| {
+                *bytes += html(i).len();
+                Some(*bytes)
+            })
+            .position(|bytes| bytes >= BATCH_BYTES)
+            .unwrap()
+            + 1;
+        stage.batch(batch, &mut out);
+        out.extend(stage.finish());
+        assert_eq!(shapes(&out), [first, 300 - first]);
     }
 }

@@ -8,8 +8,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsfacts::article::{Origin, RawArticle};
-use newsfacts::clean::{boilerplate::Learner, clean_body, clean_inline, clean_raw, page};
+use newsfacts::article::{BodyKind, Cleaned, Origin, RawArticle};
+use newsfacts::clean::{boilerplate::Learner, clean_article, clean_body, clean_inline, page};
 use unicode_normalization::is_nfc;
 
 fn tidy(out: &str) {
@@ -47,32 +47,37 @@ fuzz_target!(|data: &[u8]| {
     let i = clean_inline(&s);
     assert!(!i.contains('\n'));
     // The learner over the input cut into articles at 0x1E (record separator) bytes.
-    let mut batch: Vec<RawArticle> = s
+    let mut batch: Vec<Cleaned> = s
         .split('\u{1e}')
         .take(16)
         .enumerate()
-        .map(|(n, body)| {
-            let mut r = RawArticle {
+        .filter_map(|(n, body)| {
+            let r = RawArticle {
                 id: None,
                 url: Some(format!("https://s{}.example/", n % 2)),
                 title: None,
                 published: None,
                 body: body.to_string(),
+                // Every other piece as a whole page (an `.html` file), the rest as dump
+                // records: both paths of the clean stage.
+                kind: if n % 2 == 0 {
+                    BodyKind::Record
+                } else {
+                    BodyKind::Page
+                },
                 origin: Origin {
                     file: "fuzz".into(),
                     line: None,
                 },
                 warnings: Vec::new(),
-                pre_cleaned: false,
                 meta: Default::default(),
             };
-            clean_raw(&mut r);
-            r
+            clean_article(r).ok()
         })
         .collect();
-    let before: Vec<bool> = batch.iter().map(|a| a.body.is_empty()).collect();
+    let before: Vec<bool> = batch.iter().map(|a| a.text.is_empty()).collect();
     Learner::default().clean_batch(&mut batch);
     for (a, was_empty) in batch.iter().zip(before) {
-        assert_eq!(a.body.is_empty(), was_empty);
+        assert_eq!(a.text.is_empty(), was_empty);
     }
 });

@@ -22,13 +22,15 @@
 //!   only from the end of the last paragraph and the start of the first. If removal would
 //!   leave less than a quarter of an article's text, the article is left whole (that is a
 //!   near-duplicate, not a template).
-//! * **Streaming.** The pipeline hands over its batches (up to 512 articles, in input
-//!   order) after the per-article clean. [`Learner::clean_batch`] first *learns* from the
-//!   whole batch, in order, then *cleans* every article of it with the counts as they stand
-//!   after the batch (hashing and rewriting run on rayon; only the counting is serial). The first batch is therefore a warm-up window that is learned before
-//!   any of it is cleaned; later batches learn online. Everything runs on the pipeline's
-//!   calling thread in input order, so the output is a pure function of the input order
-//!   (and of the batch size, itself fixed by the input).
+//! * **Streaming.** The pipeline hands over its batches (up to 512 records, in input
+//!   order) after the per-article clean, as [`Cleaned`] articles (pages the clean stage
+//!   rejected left out). [`Learner::clean_batch`] first *learns* from the whole batch, in
+//!   order, then *cleans* every article of it with the counts as they stand after the
+//!   batch (hashing and rewriting run on rayon; only the counting is serial). The first
+//!   batch is therefore a warm-up window that is learned before any of it is cleaned;
+//!   later batches learn online. The counting runs on one thread (the pipeline's worker)
+//!   in input order, so the output is a pure function of the input order (and of the
+//!   batch size, itself fixed by the input).
 //! * **Memory.** The table holds at most [`Config::max_units`] entries (~32 bytes each,
 //!   ~30 MB at the default cap, checked after each batch). When over, the least-seen
 //!   entries are dropped until it is at most half full; the bar is chosen from the counts
@@ -37,7 +39,7 @@
 
 use std::collections::HashMap;
 
-use crate::article::RawArticle;
+use crate::article::Cleaned;
 
 /// Sentences learned at the end of an article's last paragraph.
 pub const EDGE_SENTENCES: usize = 3;
@@ -105,23 +107,23 @@ impl Learner {
         }
     }
 
-    /// Learn from a batch of cleaned articles (bodies already clean text), then remove the
-    /// boilerplate from each. Units are hashed and texts rewritten in parallel (pure
-    /// functions); the counts are updated on this thread in slice order, so the result
-    /// does not depend on scheduling.
-    pub fn clean_batch(&mut self, batch: &mut [RawArticle]) {
+    /// Learn from a batch of cleaned articles, then remove the boilerplate from each.
+    /// Units are hashed and texts rewritten in parallel (pure functions); the counts are
+    /// updated on this thread in slice order, so the result does not depend on
+    /// scheduling.
+    pub fn clean_batch(&mut self, batch: &mut [Cleaned]) {
         use rayon::prelude::*;
         let docs: Vec<(Doc, Vec<u64>, u32)> = batch
             .par_iter()
-            .map(|a| self.units(&source_of(a), &a.body))
+            .map(|a| self.units(&source_of(a), &a.text))
             .collect();
         for (doc, keys, fp) in &docs {
             self.count(doc.source, keys, *fp);
         }
         let this = &*self;
         batch.par_iter_mut().zip(&docs).for_each(|(a, (d, _, _))| {
-            if let Some(t) = this.strip(&a.body, d) {
-                a.body = t;
+            if let Some(t) = this.strip(&a.text, d) {
+                a.text = t;
             }
         });
         self.prune();
@@ -374,7 +376,7 @@ fn fnv_byte(h: u64, b: u8) -> u64 {
 
 /// The source an article belongs to: its URL's host, else its canonical URL's host, else
 /// its input file.
-pub fn source_of(a: &RawArticle) -> String {
+pub fn source_of(a: &Cleaned) -> String {
     a.url
         .as_deref()
         .and_then(host)
@@ -446,20 +448,19 @@ mod tests {
     use super::*;
     use crate::article::{Origin, PageMeta};
 
-    fn raw(url: &str, body: &str) -> RawArticle {
-        RawArticle {
+    fn raw(url: &str, body: &str) -> Cleaned {
+        Cleaned {
             id: None,
             url: Some(url.to_string()),
             title: None,
             published: None,
-            body: body.to_string(),
+            meta: PageMeta::default(),
+            text: body.to_string(),
             origin: Origin {
                 file: "dump.jsonl".into(),
                 line: None,
             },
             warnings: Vec::new(),
-            pre_cleaned: true,
-            meta: PageMeta::default(),
         }
     }
 
@@ -479,7 +480,7 @@ mod tests {
 
     #[test]
     fn footer_paragraph_removed_from_every_article() {
-        let mut batch: Vec<RawArticle> = stories()
+        let mut batch: Vec<Cleaned> = stories()
             .iter()
             .enumerate()
             .map(|(i, s)| {
@@ -492,21 +493,21 @@ mod tests {
         let mut l = Learner::default();
         l.clean_batch(&mut batch);
         for (a, s) in batch.iter().zip(stories()) {
-            assert!(!a.body.contains("Follow Example"), "{}", a.body);
-            assert!(a.body.starts_with(&s), "{}", a.body);
+            assert!(!a.text.contains("Follow Example"), "{}", a.text);
+            assert!(a.text.starts_with(&s), "{}", a.text);
         }
     }
 
     #[test]
     fn footer_sentence_glued_to_last_paragraph() {
-        let mut batch: Vec<RawArticle> = stories()
+        let mut batch: Vec<Cleaned> = stories()
             .iter()
             .map(|s| raw("http://example.com/x", &format!("{s} {FOOTER}")))
             .collect();
         let mut l = Learner::new(Config::default());
         l.clean_batch(&mut batch);
         for (a, s) in batch.iter().zip(stories()) {
-            assert_eq!(a.body, s);
+            assert_eq!(a.text, s);
         }
     }
 
@@ -518,36 +519,36 @@ mod tests {
             raw("https://c.com/1", &format!("Story three here.\n\n{FOOTER}")),
             raw("https://a.com/2", &format!("Story four here.\n\n{FOOTER}")),
         ];
-        let before: Vec<String> = batch.iter().map(|a| a.body.clone()).collect();
+        let before: Vec<String> = batch.iter().map(|a| a.text.clone()).collect();
         Learner::new(Config::default()).clean_batch(&mut batch);
-        let after: Vec<String> = batch.iter().map(|a| a.body.clone()).collect();
+        let after: Vec<String> = batch.iter().map(|a| a.text.clone()).collect();
         assert_eq!(before, after);
     }
 
     #[test]
     fn repeated_article_is_not_boilerplate() {
         let body = "The same story, word for word.\n\nIts second paragraph, also the same.\n\nAnd a third one, for good measure.";
-        let mut batch: Vec<RawArticle> = (0..5).map(|_| raw("https://x.org/s", body)).collect();
+        let mut batch: Vec<Cleaned> = (0..5).map(|_| raw("https://x.org/s", body)).collect();
         Learner::new(Config::default()).clean_batch(&mut batch);
-        assert!(batch.iter().all(|a| a.body == body));
+        assert!(batch.iter().all(|a| a.text == body));
     }
 
     #[test]
     fn online_learning_across_batches() {
         let mut l = Learner::new(Config::default());
-        let mut first: Vec<RawArticle> = stories()[..2]
+        let mut first: Vec<Cleaned> = stories()[..2]
             .iter()
             .map(|s| raw("https://ex.com/", &format!("{s}\n\n{FOOTER}")))
             .collect();
         l.clean_batch(&mut first);
         // Two articles only: not yet boilerplate.
-        assert!(first.iter().all(|a| a.body.contains("Follow Example")));
-        let mut second: Vec<RawArticle> = stories()[2..]
+        assert!(first.iter().all(|a| a.text.contains("Follow Example")));
+        let mut second: Vec<Cleaned> = stories()[2..]
             .iter()
             .map(|s| raw("https://ex.com/", &format!("{s}\n\n{FOOTER}")))
             .collect();
         l.clean_batch(&mut second);
-        assert!(second.iter().all(|a| !a.body.contains("Follow Example")));
+        assert!(second.iter().all(|a| !a.text.contains("Follow Example")));
     }
 
     #[test]
@@ -557,7 +558,7 @@ mod tests {
             ..Config::default()
         };
         let mut l = Learner::new(cfg);
-        let mut batch: Vec<RawArticle> = (0..10)
+        let mut batch: Vec<Cleaned> = (0..10)
             .map(|i| {
                 let tail = if i < 3 { FOOTER } else { "Unique ending." };
                 raw(
@@ -570,7 +571,7 @@ mod tests {
             })
             .collect();
         l.clean_batch(&mut batch);
-        assert!(batch[0].body.contains("Follow Example"));
+        assert!(batch[0].text.contains("Follow Example"));
     }
 
     #[test]
@@ -592,7 +593,7 @@ mod tests {
 
     #[test]
     fn deterministic() {
-        let make = || -> Vec<RawArticle> {
+        let make = || -> Vec<Cleaned> {
             (0..40)
                 .map(|i| {
                     raw(
@@ -606,7 +607,7 @@ mod tests {
             let mut l = Learner::new(Config::default());
             let mut b = make();
             l.clean_batch(&mut b);
-            b.into_iter().map(|a| a.body).collect::<Vec<_>>()
+            b.into_iter().map(|a| a.text).collect::<Vec<_>>()
         };
         assert_eq!(run(), run());
     }

@@ -8,36 +8,154 @@
 //!   author(s), publisher name, URL and `articleBody`;
 //! * meta tags: `author`, `article:author`, `og:site_name`, `application-name`, `og:url`;
 //! * markup: `<link rel="canonical">`, `[itemprop=author]`, `[rel=author]`.
+//!
+//! The publication date a page states (meta tags, JSON-LD, markup) is read here too
+//! ([`published`], [`iso_date`]).
 
-use once_cell::sync::Lazy;
+use regex::Regex;
 use scraper::{Html, Selector};
 use serde_json::Value;
+use std::sync::LazyLock;
 
+use super::text::{clean_inline, one_line};
 use crate::article::PageMeta;
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }
 
-static LD_JSON: Lazy<Selector> = Lazy::new(|| sel("script[type='application/ld+json']"));
-static META_AUTHOR: Lazy<Selector> = Lazy::new(|| {
+static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel("script[type='application/ld+json']"));
+static META_AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "meta[name='author'], meta[property='article:author'], meta[name='article:author'], \
          meta[name='byl'], meta[name='parsely-author'], meta[name='sailthru.author'], \
          meta[name='dc.creator'], meta[name='DC.creator']",
     )
 });
-static ITEMPROP_AUTHOR: Lazy<Selector> = Lazy::new(|| {
+static ITEMPROP_AUTHOR: LazyLock<Selector> = LazyLock::new(|| {
     sel("[itemprop='author'] [itemprop='name'], [itemprop='author'], a[rel='author']")
 });
-static META_SITE: Lazy<Selector> = Lazy::new(|| {
+static META_SITE: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "meta[property='og:site_name'], meta[name='og:site_name'], meta[name='application-name'], \
          meta[name='publisher']",
     )
 });
-static CANONICAL: Lazy<Selector> = Lazy::new(|| sel("link[rel='canonical']"));
-static OG_URL: Lazy<Selector> = Lazy::new(|| sel("meta[property='og:url'], meta[name='og:url']"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel='canonical']"));
+static OG_URL: LazyLock<Selector> =
+    LazyLock::new(|| sel("meta[property='og:url'], meta[name='og:url']"));
+
+static YMD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
+
+static DMY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .expect("regex")
+});
+static MDY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("regex")
+});
+
+fn month(s: &str) -> u32 {
+    let m = s.get(..3).unwrap_or("").to_ascii_lowercase();
+    [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|x| *x == m)
+    .map_or(0, |i| i as u32 + 1)
+}
+
+/// `YYYY-MM-DD` from an ISO-like date string (at its start), or from an English textual
+/// date anywhere in it ("19 Nov 2019 07:09 GMT", "Nov 20, 2019", "November 18th, 2019").
+pub(crate) fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let (y, m, d): (u32, u32, u32) = match YMD.captures(s) {
+        Some(c) if c.get(0)?.start() == 0 => {
+            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        }
+        _ => {
+            if let Some(c) = DMY_TEXT.captures(s) {
+                (c[3].parse().ok()?, month(&c[2]), c[1].parse().ok()?)
+            } else {
+                let c = MDY_TEXT.captures(s)?;
+                (c[3].parse().ok()?, month(&c[1]), c[2].parse().ok()?)
+            }
+        }
+    };
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+static DATE_META: LazyLock<Selector> = LazyLock::new(|| {
+    sel("meta[property='article:published_time'], meta[name='article:published_time'], \
+         meta[property='og:published_time'], meta[itemprop='datePublished'], \
+         meta[name='datePublished'], meta[name='pubdate'], meta[name='publishdate'], \
+         meta[name='publish-date'], meta[name='parsely-pub-date'], meta[name='sailthru.date'], \
+         meta[name='dc.date'], meta[name='DC.date'], meta[name='dc.date.issued'], \
+         meta[name='DC.date.issued'], meta[name='dcterms.created'], meta[name='date'], \
+         meta[name='Date'], meta[property='article:published'], meta[name='OriginalPublicationDate'], \
+         meta[name='cXenseParse:recs:publishtime']")
+});
+static DATE_ITEMPROP: LazyLock<Selector> =
+    LazyLock::new(|| sel("[itemprop='datePublished'], time[pubdate], time[datetime]"));
+static ANY_META: LazyLock<Selector> = LazyLock::new(|| sel("meta[content]"));
+static LD_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("regex"));
+/// The publication date a page states, as `YYYY-MM-DD`: common meta tags, a JSON-LD
+/// `datePublished`, `itemprop` / `<time>` markup, then any meta name that says publish
+/// or post date.
+pub(super) fn published(doc: &Html) -> Option<String> {
+    for e in doc.select(&DATE_META) {
+        if let Some(d) = e.value().attr("content").and_then(iso_date) {
+            return Some(d);
+        }
+    }
+    for e in doc.select(&LD_JSON) {
+        let s: String = e.text().collect();
+        if let Some(c) = LD_DATE.captures(&s) {
+            if let Some(d) = iso_date(&c[1]) {
+                return Some(d);
+            }
+        }
+    }
+    for e in doc.select(&DATE_ITEMPROP) {
+        let v = e.value();
+        let cand = v.attr("datetime").or_else(|| v.attr("content"));
+        if let Some(d) = cand.and_then(iso_date) {
+            return Some(d);
+        }
+        if v.attr("itemprop") == Some("datePublished") {
+            let t: String = e.text().collect();
+            if let Some(d) = iso_date(&t) {
+                return Some(d);
+            }
+        }
+    }
+    // Site-specific meta names: anything that says publish/post date.
+    for e in doc.select(&ANY_META) {
+        let v = e.value();
+        let key = v
+            .attr("name")
+            .or_else(|| v.attr("property"))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if (key.contains("publish")
+            || key.contains("pub-date")
+            || key.contains("post-date")
+            || key.contains("pubdate"))
+            && !key.contains("publisher")
+        {
+            if let Some(d) = v.attr("content").and_then(iso_date) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
 
 /// What the JSON-LD of a page says about its article.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -118,7 +236,7 @@ fn collect_articles<'a>(v: &'a Value, depth: usize, out: &mut Vec<&'a Value>) {
 
 fn text_of(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => super::page::one_line(s),
+        Value::String(s) => one_line(s),
         Value::Object(m) => m.get("name").and_then(text_of),
         Value::Array(a) => a.iter().find_map(text_of),
         _ => None,
@@ -151,7 +269,7 @@ fn merge(out: &mut LdArticle, o: &Value) {
         out.date_published = get("datePublished")
             .or_else(|| get("dateCreated"))
             .and_then(|v| v.as_str())
-            .and_then(super::page::iso_date);
+            .and_then(iso_date);
     }
     if out.authors.is_empty() {
         if let Some(a) = get("author").or_else(|| get("creator")) {
@@ -180,7 +298,7 @@ fn merge(out: &mut LdArticle, o: &Value) {
 /// A plausible author name from a byline-ish string: "By Jane Doe" → "Jane Doe"; URLs,
 /// e-mail-only values and sentence-length strings are not names.
 pub(crate) fn author_name(s: &str) -> Option<String> {
-    let mut t = super::clean_inline(s);
+    let mut t = clean_inline(s);
     for p in ["By ", "by ", "BY ", "Von ", "Par "] {
         if let Some(r) = t.strip_prefix(p) {
             t = r.trim().to_string();
@@ -254,7 +372,7 @@ pub(crate) fn page_meta(doc: &Html, ld: &LdArticle) -> PageMeta {
     };
     let site_name = doc
         .select(&META_SITE)
-        .filter_map(|e| e.value().attr("content").and_then(super::page::one_line))
+        .filter_map(|e| e.value().attr("content").and_then(one_line))
         // A handle ("@nytimes") is not a name.
         .find(|s| !s.starts_with('@') && s.chars().count() <= 80)
         .or_else(|| ld.publisher.clone());

@@ -1,18 +1,24 @@
 //! The clean stage: HTML repair and text extraction, entity decoding, Unicode
-//! normalisation, boilerplate removal.
+//! normalisation, boilerplate removal. It turns a reader's [`RawArticle`] into a
+//! [`Cleaned`] one ([`clean_article`]), once per record.
 //!
 //! Two paths:
 //! * fragments (most dump bodies: text with a few real, space-mangled or escaped tags) go
 //!   through a hand-written scanner ([`fragment`]) and the whitespace/Unicode tidy
 //!   ([`normalize`]);
-//! * whole pages (a fragment scan meets `<html`, `<body`, `<!doctype`, `<nav`…) are parsed
-//!   with `scraper` and reduced to the main article text ([`page`]), with title, date,
-//!   author, site name and canonical URL from its meta tags and JSON-LD ([`meta`]).
+//! * whole pages (a fragment scan meets `<html`, `<body`, `<!doctype`, `<nav`…, and every
+//!   body a reader marks as [`BodyKind::Page`]) are parsed with `scraper` and reduced to
+//!   the main article text ([`page`]), with title, date, author, site name and canonical
+//!   URL from its meta tags and JSON-LD ([`meta`]).
 //!
 //! Both paths then drop notice paragraphs at the article's edges ([`notice`]:
 //! disclaimers, copyright and reprint notices, publisher blurbs, calls to action).
 //! Boilerplate that only shows as repetition across the articles of one source is
-//! learned per run by [`boilerplate::Learner`], which the pipeline runs over each batch.
+//! learned per run by [`boilerplate::Learner`], which the pipeline runs over each batch
+//! of [`Cleaned`] articles.
+//!
+//! Imports inside the stage run one way: `mod.rs` → `page` → `meta` → `text` →
+//! `fragment` / `normalize` / `entities`.
 
 pub mod boilerplate;
 mod entities;
@@ -21,21 +27,79 @@ mod meta;
 mod normalize;
 mod notice;
 mod page;
+mod text;
 
 pub use entities::decode_entities;
+pub use page::Page;
+pub use text::clean_inline;
 
-use crate::article::PageMeta;
+use crate::article::{BodyKind, Cleaned, RawArticle};
+use crate::read::Reject;
+use text::settle;
 
-/// What a full HTML page yields.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Page {
-    pub title: Option<String>,
-    /// `YYYY-MM-DD` from common meta tags when present.
-    pub published: Option<String>,
-    /// Author, site name, canonical URL when the page states them.
-    pub meta: PageMeta,
-    /// The clean main text (paragraphs separated by blank lines).
-    pub text: String,
+/// The clean stage for one record: the clean text of its body, a clean one-line title,
+/// and the title, date and page metadata a whole-page body states merged with the
+/// record's (for a [`BodyKind::Record`] the record's own fields win and the page fills
+/// what they lack; for a [`BodyKind::Page`] the page's win). A page with no text is a
+/// reject ("no text in page"). A record whose text comes out empty is not rejected here:
+/// it still counts in the boilerplate learner's statistics of its source, and extraction
+/// rejects it ("no text left after cleaning").
+pub fn clean_article(raw: RawArticle) -> Result<Cleaned, Reject> {
+    let RawArticle {
+        id,
+        url,
+        mut title,
+        mut published,
+        body,
+        kind,
+        origin,
+        warnings,
+        mut meta,
+    } = raw;
+    match kind {
+        BodyKind::Record => {
+            let p = clean_document(&body);
+            if title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                title = p.title.or(title);
+            }
+            if published.as_deref().is_none_or(|t| t.trim().is_empty()) {
+                published = p.published.or(published);
+            }
+            meta.fill_from(p.meta);
+            Ok(Cleaned {
+                id,
+                url,
+                title: clean_title(title),
+                published,
+                meta,
+                text: p.text,
+                origin,
+                warnings,
+            })
+        }
+        BodyKind::Page => {
+            let mut p = page(&body);
+            if p.text.trim().is_empty() {
+                return Err(Reject::new(&origin, "no text in page"));
+            }
+            p.meta.fill_from(meta);
+            Ok(Cleaned {
+                id,
+                url,
+                title: clean_title(p.title.or(title)),
+                published: p.published.or(published),
+                meta: p.meta,
+                text: p.text,
+                origin,
+                warnings,
+            })
+        }
+    }
+}
+
+/// The title on one line; `None` when nothing is left.
+fn clean_title(title: Option<String>) -> Option<String> {
+    title.map(|t| clean_inline(&t)).filter(|t| !t.is_empty())
 }
 
 /// Clean an article body as found in a dump: plain text, a fragment with stray or
@@ -62,48 +126,6 @@ pub fn clean_document(body: &str) -> Page {
         )),
         ..Page::default()
     }
-}
-
-/// Make the clean text a fixed point of cleaning. Removing invisible characters can
-/// join the pieces of an entity (`&#x` ZWSP `3`), and text escaped twice over keeps an
-/// entity after one decoding (`&amp;#39;`): decode what is left and tidy again, until
-/// nothing changes (a few rounds at most; texts without `&` cost one scan).
-fn settle(mut s: String, sig_newlines: bool) -> String {
-    for _ in 0..4 {
-        if !s.contains('&') {
-            break;
-        }
-        let d = decode_entities(&s);
-        if d == s {
-            break;
-        }
-        s = normalize::tidy(&d, sig_newlines, false);
-    }
-    s
-}
-
-/// Clean a record's body in place (unless a reader already did) and fill the title, date
-/// and page metadata it lacks from what a whole-page body says. Marks it `pre_cleaned`.
-pub fn clean_raw(raw: &mut crate::article::RawArticle) {
-    if raw.pre_cleaned {
-        return;
-    }
-    let p = clean_document(&raw.body);
-    raw.body = p.text;
-    raw.pre_cleaned = true;
-    if raw.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        raw.title = p.title.or(raw.title.take());
-    }
-    if raw.published.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        raw.published = p.published.or(raw.published.take());
-    }
-    raw.meta.fill_from(p.meta);
-}
-
-/// A body known not to be a page (JSON-LD `articleBody`): fragment scan and tidy only.
-fn clean_fragment(body: &str) -> String {
-    let scan = fragment::scan(body, true);
-    normalize::tidy(&scan.text, true, scan.blocks == 0)
 }
 
 /// Parse a whole HTML page (`.html` files, WARC responses): title, date, main text.
@@ -180,32 +202,6 @@ fn too_deep(html: &str) -> bool {
         }
     }
     false
-}
-
-/// Clean a short single-line string (a title, a meta value): tags and entities handled,
-/// all whitespace collapsed to single spaces.
-pub fn clean_inline(s: &str) -> String {
-    let t = if s.contains(['<', '&']) {
-        fragment::scan(s, false).text
-    } else {
-        s.to_string()
-    };
-    let t = settle(normalize::tidy(&t, false, false), false);
-    if t.contains("\n\n") {
-        t.replace("\n\n", " ")
-    } else {
-        t
-    }
-}
-
-/// Text of one HTML block from the page parser: entities already decoded by the parser,
-/// but stray or escaped tags may remain in the text; newlines are insignificant.
-fn clean_block(s: &str) -> String {
-    if s.contains(['<', '&']) {
-        normalize::tidy(&fragment::scan(s, false).text, false, false)
-    } else {
-        normalize::tidy(s, false, false)
-    }
 }
 
 #[cfg(test)]

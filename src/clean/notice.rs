@@ -12,11 +12,11 @@
 //! Word boundaries are ASCII ones (`(?-u:\b)`): a Unicode `\b` sends the regex engine
 //! off its DFA as soon as a text holds one non-ASCII letter.
 
-use once_cell::sync::Lazy;
 use regex::Regex;
+use std::sync::LazyLock;
 
 /// Paragraphs that announce themselves as a notice by their first words.
-static MARKED: Lazy<Regex> = Lazy::new(|| {
+static MARKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:\W{0,3})(?:(?:legal |important |investment )?disclaimers?(?-u:\b)|disclosure:|copyright(?-u:\b)|©|\(c\) ?(?:19|20)\d\d|all rights reserved|免责声明|版权声明|声明[:：])",
     )
@@ -24,7 +24,7 @@ static MARKED: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Phrases that make an edge paragraph a notice wherever they occur in it.
-static NOTICE: Lazy<Regex> = Lazy::new(|| {
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         (?:does|do)\ not\ necessarily\ (?:represent|reflect)\ the\ (?:views?|opinions?|positions?)
@@ -48,7 +48,7 @@ static NOTICE: Lazy<Regex> = Lazy::new(|| {
 
 /// Words of which every [`NOTICE`] phrase holds at least one (ASCII case ignored): a
 /// paragraph without any is no notice, and the big case-insensitive regex is not run.
-static NOTICE_WORDS: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
+static NOTICE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build([
@@ -80,7 +80,7 @@ static NOTICE_WORDS: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
 });
 
 /// Calls to action: a short paragraph that asks the reader to do something other than read.
-static CALL: Lazy<Regex> = Lazy::new(|| {
+static CALL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         ^\W{0,3}(?:click|tap)\ here(?-u:\b)
@@ -100,7 +100,7 @@ static CALL: Lazy<Regex> = Lazy::new(|| {
 
 /// "<Name> is a … news website / news agency / media group …": the publisher's blurb.
 /// The subject is a capitalised name of at most six words at the paragraph's start.
-static PUBLISHER: Lazy<Regex> = Lazy::new(|| {
+static PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:About\ [^.:]{1,60}[.:]\s*)?(?:The\ )?\p{Lu}[\p{L}\p{N}.&'’-]*(?:\ (?:of|and|for|the|\p{Lu}[\p{L}\p{N}.&'’-]*)){0,5},?\ (?:is|was\ founded\ as|has\ been)\ (?:a|an|the|one\ of\ the)\ [^.]{0,120}?(?i:(?-u:\b)(?:news|online|internet|digital|media)\ (?:website|web\ ?site|site|portal|agency|service|network|outlet|platform|organi[sz]ation|group|company|publisher|brand|provider)s?(?-u:\b)|(?-u:\b)media\ (?:group|company|conglomerate|house)(?-u:\b)|(?-u:\b)news\ and\ information(?-u:\b))",
     )

@@ -1,12 +1,26 @@
-//! Whole HTML pages: title, publication date, and the main article text with
-//! boilerplate removed (a readability-like scorer over block elements).
+//! Whole HTML pages: the title and the main article text with boilerplate removed (a
+//! readability-like scorer over block elements); the publication date and the other
+//! metadata come from [`super::meta`].
 
-use once_cell::sync::Lazy;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
+use std::sync::LazyLock;
 
 use super::normalize::{tidy, BREAK};
-use super::Page;
+use super::text::{clean_block, clean_fragment, one_line};
+use crate::article::PageMeta;
+
+/// What a full HTML page yields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub title: Option<String>,
+    /// `YYYY-MM-DD` from common meta tags when present.
+    pub published: Option<String>,
+    /// Author, site name, canonical URL when the page states them.
+    pub meta: PageMeta,
+    /// The clean main text (paragraphs separated by blank lines).
+    pub text: String,
+}
 
 /// Parse a page and extract title, date and main text.
 pub(crate) fn parse_page(html: &str) -> Page {
@@ -18,7 +32,7 @@ pub(crate) fn parse_page(html: &str) -> Page {
         // JSON-LD `articleBody` is the publisher's own statement of the story, but often
         // cut to a teaser (500 characters) or wrapped in markup. Trust it over the scorer
         // only when the scorer found much less text than a full-length articleBody holds.
-        let ld_text = super::clean_fragment(body);
+        let ld_text = clean_fragment(body);
         let (n_ld, n_ours) = (ld_text.chars().count(), text.chars().count());
         if n_ld >= 600 && n_ours * 2 < n_ld {
             text = ld_text;
@@ -26,7 +40,7 @@ pub(crate) fn parse_page(html: &str) -> Page {
     }
     Page {
         title: title(&doc).or(ld.headline),
-        published: published(&doc).or(ld.date_published),
+        published: super::meta::published(&doc).or(ld.date_published),
         meta,
         text,
     }
@@ -36,21 +50,12 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid selector")
 }
 
-pub(crate) fn one_line(s: &str) -> Option<String> {
-    let t = super::clean_inline(s);
-    if t.is_empty() {
-        None
-    } else {
-        Some(t)
-    }
-}
-
-static OG_TITLE: Lazy<Selector> = Lazy::new(|| {
+static OG_TITLE: LazyLock<Selector> = LazyLock::new(|| {
     sel("meta[property='og:title'], meta[name='og:title'], meta[name='twitter:title']")
 });
-static SITE_NAME: Lazy<Selector> = Lazy::new(|| sel("meta[property='og:site_name']"));
-static TITLE: Lazy<Selector> = Lazy::new(|| sel("title"));
-static H1: Lazy<Selector> = Lazy::new(|| sel("h1"));
+static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| sel("meta[property='og:site_name']"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 
 fn title(doc: &Html) -> Option<String> {
     for e in doc.select(&OG_TITLE) {
@@ -97,140 +102,31 @@ fn strip_site_name(t: String) -> String {
     t
 }
 
-static DATE_META: Lazy<Selector> = Lazy::new(|| {
-    sel("meta[property='article:published_time'], meta[name='article:published_time'], \
-         meta[property='og:published_time'], meta[itemprop='datePublished'], \
-         meta[name='datePublished'], meta[name='pubdate'], meta[name='publishdate'], \
-         meta[name='publish-date'], meta[name='parsely-pub-date'], meta[name='sailthru.date'], \
-         meta[name='dc.date'], meta[name='DC.date'], meta[name='dc.date.issued'], \
-         meta[name='DC.date.issued'], meta[name='dcterms.created'], meta[name='date'], \
-         meta[name='Date'], meta[property='article:published'], meta[name='OriginalPublicationDate'], \
-         meta[name='cXenseParse:recs:publishtime']")
-});
-static DATE_ITEMPROP: Lazy<Selector> =
-    Lazy::new(|| sel("[itemprop='datePublished'], time[pubdate], time[datetime]"));
-static ANY_META: Lazy<Selector> = Lazy::new(|| sel("meta[content]"));
-static LD_JSON: Lazy<Selector> = Lazy::new(|| sel("script[type='application/ld+json']"));
-static LD_DATE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("regex"));
-static YMD: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
-
-static DMY_TEXT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
-        .expect("regex")
-});
-static MDY_TEXT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .expect("regex")
-});
-
-fn month(s: &str) -> u32 {
-    let m = s.get(..3).unwrap_or("").to_ascii_lowercase();
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|x| *x == m)
-    .map_or(0, |i| i as u32 + 1)
-}
-
-/// `YYYY-MM-DD` from an ISO-like date string (at its start), or from an English textual
-/// date anywhere in it ("19 Nov 2019 07:09 GMT", "Nov 20, 2019", "November 18th, 2019").
-pub(crate) fn iso_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    let (y, m, d): (u32, u32, u32) = match YMD.captures(s) {
-        Some(c) if c.get(0)?.start() == 0 => {
-            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-        }
-        _ => {
-            if let Some(c) = DMY_TEXT.captures(s) {
-                (c[3].parse().ok()?, month(&c[2]), c[1].parse().ok()?)
-            } else {
-                let c = MDY_TEXT.captures(s)?;
-                (c[3].parse().ok()?, month(&c[1]), c[2].parse().ok()?)
-            }
-        }
-    };
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some(format!("{y:04}-{m:02}-{d:02}"))
-}
-
-fn published(doc: &Html) -> Option<String> {
-    for e in doc.select(&DATE_META) {
-        if let Some(d) = e.value().attr("content").and_then(iso_date) {
-            return Some(d);
-        }
-    }
-    for e in doc.select(&LD_JSON) {
-        let s: String = e.text().collect();
-        if let Some(c) = LD_DATE.captures(&s) {
-            if let Some(d) = iso_date(&c[1]) {
-                return Some(d);
-            }
-        }
-    }
-    for e in doc.select(&DATE_ITEMPROP) {
-        let v = e.value();
-        let cand = v.attr("datetime").or_else(|| v.attr("content"));
-        if let Some(d) = cand.and_then(iso_date) {
-            return Some(d);
-        }
-        if v.attr("itemprop") == Some("datePublished") {
-            let t: String = e.text().collect();
-            if let Some(d) = iso_date(&t) {
-                return Some(d);
-            }
-        }
-    }
-    // Site-specific meta names: anything that says publish/post date.
-    for e in doc.select(&ANY_META) {
-        let v = e.value();
-        let key = v
-            .attr("name")
-            .or_else(|| v.attr("property"))
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if (key.contains("publish")
-            || key.contains("pub-date")
-            || key.contains("post-date")
-            || key.contains("pubdate"))
-            && !key.contains("publisher")
-        {
-            if let Some(d) = v.attr("content").and_then(iso_date) {
-                return Some(d);
-            }
-        }
-    }
-    None
-}
-
 // ---------------------------------------------------------------------------------------
 // Main text.
 
-static UNLIKELY: Lazy<Regex> = Lazy::new(|| {
+static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)-ad-|^ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|foot|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager(?:$|[\s_-])|popup|share|sharing|cookie|newsletter|subscri|promo|signup|sign-up|modal|navbar|\bnav\b|masthead|recommend|outbrain|taboola|trending|most-?popular|tags|toolbar|paywall|hidden|print-only|visually-hidden|sr-only|byline|author|timestamp|caption",
     )
     .expect("regex")
 });
-static MAYBE: Lazy<Regex> = Lazy::new(|| {
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)and|article|body|column|content|main|shadow|story|entry|post-?text|text|embed|tweet",
     )
     .expect("regex")
 });
-static POSITIVE: Lazy<Regex> = Lazy::new(|| {
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|pagination|post|text|blog|story|paragraph|prose").expect("regex")
 });
-static NEGATIVE: Lazy<Regex> = Lazy::new(|| {
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)-ad-|hidden|^hid$|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|newsletter|subscri|caption|byline|author").expect("regex")
 });
 
 /// `NEWSFACTS_CLEAN_DEBUG=1` prints skipped subtrees and candidate scores to stderr.
-static DEBUG: Lazy<bool> = Lazy::new(|| std::env::var_os("NEWSFACTS_CLEAN_DEBUG").is_some());
+static DEBUG: LazyLock<bool> =
+    LazyLock::new(|| std::env::var_os("NEWSFACTS_CLEAN_DEBUG").is_some());
 
 #[derive(Default)]
 struct NodeInfo {
@@ -414,7 +310,7 @@ impl Walker {
             self.cur_link = 0;
             return;
         }
-        let text = super::clean_block(&self.cur);
+        let text = clean_block(&self.cur);
         self.cur.clear();
         let link_chars = std::mem::take(&mut self.cur_link);
         if text.is_empty() {
@@ -641,7 +537,7 @@ fn main_text(doc: &Html) -> String {
 const DROP_HEADINGS: bool = false;
 
 /// Whole blocks that are boilerplate wherever they appear.
-static BOILER_LINE: Lazy<Regex> = Lazy::new(|| {
+static BOILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:advert(?:isement)?|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below| the main story)?|this slideshow requires javascript\.?|\d* ?comments?|share(?: this)?(?: article| story| on \w+)?|read more|related(?: articles| stories| content)?|tell us what you think\.*|skip (?:to )?(?:main )?(?:content|ad(?:vertisement)?)|loading\.*|image|photo|video)[.:!]?$")
         .expect("regex")
 });

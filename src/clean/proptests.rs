@@ -11,9 +11,9 @@
 //! `PROPTEST_CASES=20000 cargo test --release --lib clean::proptests` for a long run.
 
 use super::*;
-use once_cell::sync::Lazy;
 use proptest::prelude::*;
 use regex::Regex;
+use std::sync::LazyLock;
 use unicode_normalization::is_nfc;
 
 /// Pieces of the markup found in dumps: real, mangled and escaped tags, entities, odd
@@ -129,8 +129,8 @@ fn consistent_soup() -> impl Strategy<Value = String> {
 }
 
 /// Text that a second clean would read as a tag.
-static TAG_SHAPED: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"<\s{0,3}/?\s{0,3}[A-Za-z!]").expect("regex"));
+static TAG_SHAPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<\s{0,3}/?\s{0,3}[A-Za-z!]").expect("regex"));
 
 /// Any string: arbitrary chars, plus soup with arbitrary chars mixed in.
 fn anything() -> impl Strategy<Value = String> {
@@ -142,7 +142,7 @@ fn anything() -> impl Strategy<Value = String> {
 }
 
 /// A tag of the fragment scanner's vocabulary left in the text: `<p>`, `< / P >`, `<br/>`…
-static TAG_DEBRIS: Lazy<Regex> = Lazy::new(|| {
+static TAG_DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)<[ ]{0,3}/?[ ]{0,3}(?:p|br|div|span|b|a|li|ul|h1|script|style|body|html|nav|title)[ ]{0,3}/?[ ]{0,3}>")
         .expect("regex")
 });
@@ -222,11 +222,12 @@ proptest! {
             published: None,
             body: s,
             origin: crate::article::Origin { file: "-".into(), line: None },
+            kind: crate::article::BodyKind::Record,
             warnings: Vec::new(),
-            pre_cleaned: false,
             meta: Default::default(),
         };
-        if let Ok(a) = crate::pipeline::process(raw, None, false) {
+        let cleaned = clean_article(raw).expect("a record is never rejected by the cleaner");
+        if let Ok(a) = crate::pipeline::process(cleaned, None, false) {
             let chars: Vec<char> = a.text.chars().collect();
             for m in &a.mentions {
                 prop_assert!(m.start <= m.end && m.end <= chars.len());
@@ -240,21 +241,20 @@ proptest! {
     fn learner_keeps_text_and_is_deterministic(
         bodies in prop::collection::vec((0u8..3, soup()), 1..24)
     ) {
-        let make = || -> Vec<crate::article::RawArticle> {
+        let make = || -> Vec<crate::article::Cleaned> {
             bodies.iter().map(|(site, b)| {
-                let mut r = crate::article::RawArticle {
+                let r = crate::article::RawArticle {
                     id: None,
                     url: Some(format!("https://s{site}.example/")),
                     title: None,
                     published: None,
                     body: b.clone(),
+                    kind: crate::article::BodyKind::Record,
                     origin: crate::article::Origin { file: "-".into(), line: None },
                     warnings: Vec::new(),
-                    pre_cleaned: false,
                     meta: Default::default(),
                 };
-                clean_raw(&mut r);
-                r
+                clean_article(r).expect("a record is never rejected by the cleaner")
             }).collect()
         };
         let run = || {
@@ -263,14 +263,14 @@ proptest! {
             for chunk in b.chunks_mut(5) {
                 l.clean_batch(chunk);
             }
-            b.into_iter().map(|a| a.body).collect::<Vec<_>>()
+            b.into_iter().map(|a| a.text).collect::<Vec<_>>()
         };
         let (a, b) = (run(), run());
         prop_assert_eq!(&a, &b);
         for (before, after) in make().iter().zip(&a) {
             // Text is only ever removed, never emptied.
-            prop_assert_eq!(before.body.is_empty(), after.is_empty());
-            prop_assert!(after.len() <= before.body.len());
+            prop_assert_eq!(before.text.is_empty(), after.is_empty());
+            prop_assert!(after.len() <= before.text.len());
         }
     }
 }

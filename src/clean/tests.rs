@@ -353,3 +353,90 @@ fn tag_soup_without_html_uses_page_path() {
         "The real story text, with commas, goes here and is long enough.\n\nAnd a second paragraph, with more commas, to be sure of it."
     );
 }
+
+fn raw(body: &str, kind: crate::article::BodyKind) -> crate::article::RawArticle {
+    crate::article::RawArticle {
+        id: None,
+        url: None,
+        title: None,
+        published: None,
+        body: body.to_string(),
+        kind,
+        origin: crate::article::Origin {
+            file: "t".into(),
+            line: Some(3),
+        },
+        warnings: vec!["a warning".into()],
+        meta: Default::default(),
+    }
+}
+
+const PAGE: &str = r#"<html><head><title>Page &amp; title</title>
+<meta property="article:published_time" content="2020-08-20T10:00:00Z">
+<meta name="author" content="Jane Doe"></head>
+<body><div class="article-body"><p>First paragraph of the article, long enough to count, with commas, and more text.</p>
+<p>Second paragraph, also long enough to be scored as content, truly, it is.</p></div></body></html>"#;
+
+#[test]
+fn a_record_keeps_its_own_fields_and_a_page_body_fills_the_rest() {
+    use crate::article::BodyKind;
+    let mut r = raw(PAGE, BodyKind::Record);
+    r.title = Some("Record <b>title</b>".into());
+    let c = clean_article(r).unwrap();
+    assert_eq!(c.title.as_deref(), Some("Record title"));
+    assert_eq!(c.published.as_deref(), Some("2020-08-20"));
+    assert_eq!(c.meta.author.as_deref(), Some("Jane Doe"));
+    assert_eq!(c.text, page(PAGE).text);
+    assert_eq!(c.warnings, ["a warning"]);
+    let mut r = raw(PAGE, BodyKind::Record);
+    r.published = Some("1987-02-26".into());
+    r.title = Some("   ".into());
+    let c = clean_article(r).unwrap();
+    assert_eq!(c.title.as_deref(), Some("Page & title"));
+    assert_eq!(c.published.as_deref(), Some("1987-02-26"));
+}
+
+#[test]
+fn a_page_comes_before_the_readers_fields() {
+    use crate::article::BodyKind;
+    // A WARC response: the crawl date is only a fallback for the page's own date.
+    let mut r = raw(PAGE, BodyKind::Page);
+    r.published = Some("2021-03-04T05:06:07Z".into());
+    r.url = Some("http://example.com/a".into());
+    let c = clean_article(r).unwrap();
+    assert_eq!(c.published.as_deref(), Some("2020-08-20"));
+    assert_eq!(c.title.as_deref(), Some("Page & title"));
+    assert_eq!(c.url.as_deref(), Some("http://example.com/a"));
+    let undated = PAGE.replace("article:published_time", "x");
+    let mut r = raw(&undated, BodyKind::Page);
+    r.published = Some("2021-03-04T05:06:07Z".into());
+    let c = clean_article(r).unwrap();
+    assert_eq!(c.published.as_deref(), Some("2021-03-04T05:06:07Z"));
+}
+
+#[test]
+fn an_html_file_is_read_as_a_page_even_when_it_is_a_fragment() {
+    use crate::article::BodyKind;
+    // No <html>: as a dump record's body this is a fragment, whose menu stays.
+    let frag = "<div class=\"menu\">Home World Business</div>\
+                <div class=\"story\"><p>The real story text, with commas, goes here and is long enough.</p>\
+                <p>And a second paragraph, with more commas, to be sure of it.</p></div>";
+    let as_page = clean_article(raw(frag, BodyKind::Page)).unwrap();
+    let as_record = clean_article(raw(frag, BodyKind::Record)).unwrap();
+    assert_eq!(as_page.text, page(frag).text);
+    assert_eq!(as_record.text, clean_body(frag));
+    assert!(!as_page.text.contains("Home World"), "{}", as_page.text);
+    assert!(as_record.text.contains("Home World"), "{}", as_record.text);
+}
+
+#[test]
+fn a_page_without_text_is_a_reject_and_a_record_is_not() {
+    use crate::article::BodyKind;
+    let empty = "<html><head><title>Nothing</title></head><body><div></div></body></html>";
+    let r = clean_article(raw(empty, BodyKind::Page)).unwrap_err();
+    assert_eq!((r.file.as_str(), r.line), ("t", Some(3)));
+    assert_eq!(r.reason, "no text in page");
+    // A record's empty text is rejected later, by extraction, after the learner saw it.
+    let c = clean_article(raw(empty, BodyKind::Record)).unwrap();
+    assert_eq!(c.text, "");
+}

@@ -32,9 +32,9 @@ pub enum Command {
     /// Write stored articles (all, or those matching --query) as JSON Lines.
     Export(ExportArgs),
     /// Train the name tagger (PERSON / ORG / LOC).
-    NerTrain(newsfacts::extract::names::cli::TrainArgs),
+    NerTrain(NerTrainArgs),
     /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
-    NerEval(newsfacts::extract::names::cli::EvalArgs),
+    NerEval(NerEvalArgs),
 }
 
 #[derive(Args)]
@@ -220,4 +220,91 @@ fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 fn parse_bound(s: &str, end: bool) -> Result<chrono::NaiveDate, String> {
     newsfacts::day::bound(s, end)
         .ok_or_else(|| format!("expected YYYY, YYYY-MM or YYYY-MM-DD, got {s:?}"))
+}
+
+/// Train the name tagger.
+#[derive(Args)]
+pub struct NerTrainArgs {
+    /// Where to write the model.
+    #[arg(long, default_value = "models/ner.bin")]
+    pub out: PathBuf,
+    /// Folder of the NER data sets (shared/data/ner).
+    #[arg(long, default_value = "../shared/data/ner")]
+    pub data: PathBuf,
+    /// Training sets, comma-separated: conll, finer, wikigold, sec, re3d, gum, gmb.
+    #[arg(long, default_value = "conll,finer,wikigold,sec")]
+    pub sets: String,
+    /// Number of passes over the training data (the best epoch on dev is kept).
+    #[arg(long, default_value_t = 12)]
+    pub epochs: usize,
+    /// log2 of the number of rows of the hashed weight table.
+    #[arg(long, default_value_t = 20)]
+    pub bits: u32,
+    /// Drop quantised weights whose magnitude is at most this.
+    #[arg(long, default_value_t = 2)]
+    pub prune: i16,
+    /// Seeds of the shuffling of documents: one model per seed, weights averaged.
+    #[arg(long, default_value = "7")]
+    pub seeds: String,
+    /// Switch off feature groups (ablation): affix, context2, gaz, doc, lcstat, shape_ctx.
+    #[arg(long, default_value = "")]
+    pub without: String,
+    /// Extra sets whose text (not labels) feeds the lower-case statistics.
+    #[arg(long, default_value = "")]
+    pub lc_extra: String,
+    /// GMB/re3d "gpe" labels count as LOC.
+    #[arg(long)]
+    pub gpe_as_loc: bool,
+}
+
+/// Print span-level P/R/F1 per type on CoNLL-style files or FiNER-ORD CSV files.
+#[derive(Args)]
+pub struct NerEvalArgs {
+    /// CoNLL file(s) (or FiNER `.csv`) to evaluate on.
+    pub files: Vec<PathBuf>,
+    /// Model file to use instead of the embedded one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Score the tagger's raw spans (no post-processing).
+    #[arg(long)]
+    pub raw: bool,
+    /// Post-processing rules (bit mask of `post::Rule`: 1 lists, 2 org heads, 4 "of",
+    /// 8 one type per name, 16 person parts, 32 name alone, 64 legal forms, 128 agencies).
+    #[arg(long, default_value_t = newsfacts::extract::names::post::Rules::ALL.bits())]
+    pub rules: u8,
+}
+
+impl NerTrainArgs {
+    /// The training options these arguments say.
+    pub fn options(self) -> Result<newsfacts::extract::names::train::TrainOptions> {
+        let list = |s: &str| -> Vec<String> {
+            s.split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let seeds = list(&self.seeds)
+            .iter()
+            .map(|s| {
+                s.trim()
+                    .parse::<u64>()
+                    .map_err(|_| Error::user(format!("bad --seeds: {s:?} is not a number")))
+            })
+            .collect::<Result<_>>()?;
+        let groups = newsfacts::extract::names::features::Groups::without(
+            list(&self.without).iter().map(String::as_str),
+        )?;
+        Ok(newsfacts::extract::names::train::TrainOptions {
+            out: self.out,
+            data: self.data,
+            sets: list(&self.sets),
+            epochs: self.epochs,
+            bits: self.bits,
+            prune: self.prune,
+            seeds,
+            groups,
+            lc_extra: list(&self.lc_extra),
+            gpe_as_loc: self.gpe_as_loc,
+        })
+    }
 }

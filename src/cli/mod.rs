@@ -6,13 +6,13 @@ pub mod args;
 pub mod output;
 pub mod render;
 
-use args::{ExportArgs, ExtractArgs, IngestArgs, InputArgs, SearchArgs};
+use args::{ExportArgs, ExtractArgs, IngestArgs, InputArgs, NerEvalArgs, NerTrainArgs, SearchArgs};
 use newsfacts::article::Article;
 use newsfacts::error::ResultExt as _;
 use newsfacts::index::{writer::Added, writer::Writer, NewsIndex};
 use newsfacts::pipeline::{self, Summary};
 use newsfacts::read::{Reject, Source};
-use newsfacts::{Error, Result};
+use newsfacts::Result;
 use output::{refuse_overwriting_inputs, Output};
 
 /// How a command that did not fail finished.
@@ -148,14 +148,19 @@ pub fn export(a: ExportArgs) -> Result<Finished> {
     Ok(Finished::Done)
 }
 
-/// `ner-train` and `ner-eval` report with anyhow (the training code's own errors): a
-/// failure is a user error, exit 1, as before errors had kinds.
-pub fn ner_train(a: &newsfacts::extract::names::cli::TrainArgs) -> Result<Finished> {
-    newsfacts::extract::names::cli::run_train(a).map_err(|e| Error::user(format!("{e:#}")))?;
+/// Train the name tagger (`extract::names::train`).
+pub fn ner_train(a: NerTrainArgs) -> Result<Finished> {
+    newsfacts::extract::names::train::run_train(&a.options()?)?;
     Ok(Finished::Done)
 }
 
-pub fn ner_eval(a: &newsfacts::extract::names::cli::EvalArgs) -> Result<Finished> {
-    newsfacts::extract::names::cli::run_eval(a).map_err(|e| Error::user(format!("{e:#}")))?;
+/// Span P/R/F1 of the name tagger on CoNLL / FiNER files.
+pub fn ner_eval(a: NerEvalArgs) -> Result<Finished> {
+    newsfacts::extract::names::train::run_eval(&newsfacts::extract::names::train::EvalOptions {
+        files: a.files,
+        model: a.model,
+        post: !a.raw,
+        rules: newsfacts::extract::names::post::Rules::from_bits(a.rules),
+    })?;
     Ok(Finished::Done)
 }

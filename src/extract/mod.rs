@@ -4,13 +4,13 @@
 //! Each extractor is a pure function of (clean text, [`Context`]) → [`Found`] spans with
 //! byte offsets and the name of the rule that made them. The spans of all of them go
 //! through the one overlap policy ([`span::resolve_overlaps`]), then names are merged into
-//! entities ([`entities`]) and the spans become the spec's mentions (code points, once).
+//! entities ([`aliases`]) and the spans become the spec's mentions (code points, once).
 //! An extractor later in the registry sees the spans of the earlier ones in
 //! [`Context::earlier`].
 
+pub mod aliases;
 #[cfg(test)]
 mod corpus;
-pub mod entities;
 pub mod money;
 pub mod names;
 pub mod numbers;
@@ -91,7 +91,7 @@ pub fn extract(text: &str, ctx: &Context) -> Extraction {
         f.start < f.end && text.is_char_boundary(f.start) && text.is_char_boundary(f.end)
     });
     let found = span::resolve_overlaps(found);
-    let entities = entities::merge(text, &found);
+    let entities = aliases::merge(text, &found);
     let mentions = to_mentions(text, &found, ctx.explain);
     Extraction { mentions, entities }
 }

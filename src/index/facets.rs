@@ -14,7 +14,7 @@
 //! value cut in a segment is undercounted there by at most the count of the last value
 //! kept, which is small for any root with that many values.
 
-use crate::extract::names::features::FxMap as HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, Mutex};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::index::SegmentId;

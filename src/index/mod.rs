@@ -15,12 +15,6 @@ pub use schema::Fields;
 /// The marker file that says a directory is a newsfacts index, and of which schema.
 const MARKER: &str = "newsfacts-index.json";
 
-/// The index directory: `--index`, else `$NEWSFACTS_INDEX`, else `./newsfacts-index`
-/// (clap fills the first two).
-pub fn default_dir() -> PathBuf {
-    PathBuf::from("newsfacts-index")
-}
-
 /// An open index with its fields.
 pub struct NewsIndex {
     pub index: Index,
@@ -89,7 +83,7 @@ impl NewsIndex {
         let index = Index::create_in_dir(dir, schema)
             .with_context(|| format!("cannot create an index in {}", dir.display()))?;
         register_analyzers(&index);
-        let marker = serde_json::json!({"schema_version": schema::SCHEMA_VERSION, "created_by": concat!("newsfacts ", env!("CARGO_PKG_VERSION"))});
+        let marker = serde_json::json!({"schema_version": schema::INDEX_FORMAT_VERSION, "created_by": concat!("newsfacts ", env!("CARGO_PKG_VERSION"))});
         std::fs::write(dir.join(MARKER), marker.to_string())
             .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))?;
         Ok(NewsIndex {
@@ -138,10 +132,10 @@ fn check_marker(dir: &Path) -> Result<()> {
             dir.display(),
             path.display()
         ))),
-        Some(v) if v != schema::SCHEMA_VERSION as u64 => Err(Error::user(format!(
+        Some(v) if v != schema::INDEX_FORMAT_VERSION as u64 => Err(Error::user(format!(
             "the index at {} has schema version {v}, this newsfacts needs {}; ingest again into a new directory",
             dir.display(),
-            schema::SCHEMA_VERSION
+            schema::INDEX_FORMAT_VERSION
         ))),
         Some(_) => Ok(()),
     }

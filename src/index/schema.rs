@@ -5,9 +5,11 @@ use tantivy::schema::{
     TextOptions, STORED, STRING,
 };
 
-/// Bumped whenever the schema changes; an index with another version is refused with a
-/// clear message instead of failing obscurely.
-pub const SCHEMA_VERSION: u32 = 2;
+/// The version of the index format (this schema and how fields are filled), written in the
+/// index's marker file as `schema_version`. Bumped whenever it changes; an index with
+/// another version is refused with a clear message instead of failing obscurely. Not the
+/// article JSON's version: that is `article::ARTICLE_SCHEMA_VERSION`.
+pub const INDEX_FORMAT_VERSION: u32 = 2;
 
 /// Currencies with their own amount field, so `--min-amount N --currency C` means "an
 /// amount of at least N in C". Other currencies are still counted in `amount` and in the

@@ -1,26 +1,23 @@
-//! `.html` / `.htm` files: a full page or a fragment. The page is parsed once here for
-//! title and date; the body stays HTML and is cleaned by the clean stage like any other.
+//! `.html` / `.htm` files: a full page or a fragment. The reader only reads: the body is
+//! the page as found, marked [`BodyKind::Page`], and the clean stage parses it (main
+//! text, title, date, metadata) like any other page.
 
 use super::{Item, Reject};
-use crate::article::{Origin, RawArticle};
+use crate::article::{BodyKind, Origin, RawArticle};
 
 pub fn parse(html: &str, origin: Origin) -> Item {
     if html.trim().is_empty() {
         return Err(Reject::new(&origin, "empty file"));
     }
-    let page = crate::clean::page(html);
-    if page.text.trim().is_empty() {
-        return Err(Reject::new(&origin, "no text in page"));
-    }
     Ok(RawArticle {
         id: None,
         url: None,
-        title: page.title,
-        published: page.published,
-        body: page.text,
+        title: None,
+        published: None,
+        body: html.to_string(),
+        kind: BodyKind::Page,
         origin,
         warnings: Vec::new(),
-        pre_cleaned: true,
-        meta: page.meta,
+        meta: Default::default(),
     })
 }

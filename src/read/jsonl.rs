@@ -155,7 +155,7 @@ pub fn parse_line(line: &[u8], origin: Origin) -> Item {
         body,
         origin,
         warnings,
-        pre_cleaned: false,
+        kind: crate::article::BodyKind::Record,
         meta: Default::default(),
     })
 }

@@ -19,7 +19,7 @@ pub fn parse(text: &str, origin: Origin) -> Item {
             body: t.to_string(),
             origin,
             warnings: Vec::new(),
-            pre_cleaned: false,
+            kind: crate::article::BodyKind::Record,
             meta: Default::default(),
         }),
         Some(t) => Ok(RawArticle {
@@ -30,7 +30,7 @@ pub fn parse(text: &str, origin: Origin) -> Item {
             body,
             origin,
             warnings: Vec::new(),
-            pre_cleaned: false,
+            kind: crate::article::BodyKind::Record,
             meta: Default::default(),
         }),
     }

@@ -1,6 +1,6 @@
 //! Gazetteers (`models/gazetteers/*.txt`, embedded) and their multi-token matching.
 
-use super::features::{lower_hash, seq_hash, FxMap};
+use super::hash::{lower_hash, seq_finish, seq_hash, seq_step, FxMap};
 use super::tokenize::tokenize;
 
 /// Gazetteer classes, in feature order.
@@ -103,8 +103,8 @@ impl Gazetteer {
             let mut h = 0u64;
             let mut found: [usize; NG] = [0; NG];
             for len in 1..=self.maxlen.min(n - i) {
-                h = super::features::seq_step(h, lower[i + len - 1]);
-                let Some(&mask) = self.map.get(&super::features::seq_finish(h, len)) else {
+                h = seq_step(h, lower[i + len - 1]);
+                let Some(&mask) = self.map.get(&seq_finish(h, len)) else {
                     break;
                 };
                 for (c, f) in found.iter_mut().enumerate() {

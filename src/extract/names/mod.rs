@@ -5,23 +5,23 @@
 //! cleaned of titles and possessives. The weights (`models/ner.bin`) are embedded and
 //! loaded once.
 
-use super::{Context, Found, Kind};
-use once_cell::sync::Lazy;
+use super::{Context, Found};
+use std::sync::LazyLock;
 
-pub mod cli;
-pub mod data;
 pub mod features;
 pub mod gazetteer;
+pub mod hash;
 pub mod model;
 pub mod post;
 pub mod tokenize;
+pub mod train;
 
 use model::{Model, Scratch};
 use tokenize::{sentences, tokenize};
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
 
-static MODEL: Lazy<Option<Model>> = Lazy::new(|| Model::load(MODEL_BYTES).ok());
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::load(MODEL_BYTES).ok());
 
 /// The embedded model (None if the embedded file is missing or invalid).
 pub fn model_ref() -> Option<&'static Model> {
@@ -82,18 +82,14 @@ pub fn find_with(m: &Model, text: &str) -> Vec<Found> {
     let sents = sentences(text, &toks);
     let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
     let tags = SCRATCH.with(|sc| m.tag(&words, &sents, &mut sc.borrow_mut()));
-    let mut sp = post::postprocess(&m.res, post::ALL_RULES, &words, &sents, &tags);
+    let mut sp = post::postprocess(&m.res, post::Rules::ALL, &words, &sents, &tags);
     let nested = post::nested_places(&m.res, &words, &sp);
     sp.extend(nested);
     sp.into_iter()
         .map(|(s, e, ty)| Found {
             start: toks[s].start,
             end: toks[e - 1].end,
-            kind: match ty {
-                0 => Kind::Person,
-                1 => Kind::Org,
-                _ => Kind::Loc,
-            },
+            kind: ty.kind(),
             rule: "names.tagger",
         })
         .collect()
@@ -102,6 +98,7 @@ pub fn find_with(m: &Model, text: &str) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Kind;
 
     #[test]
     fn model_loads_and_tags_a_sentence() {
@@ -210,6 +207,25 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_switched_off_is_off() {
+        use post::{Rule, Rules};
+        let m = model_ref().unwrap();
+        let text = "Files that can be fetched also include FTP, magnetic, electric donkey, etc.";
+        let toks = tokenize(text);
+        let sents = sentences(text, &toks);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        let tags = m.tag(&words, &sents, &mut Scratch::default());
+        let names = |rules| post::postprocess(&m.res, rules, &words, &sents, &tags);
+        // the acronym among common nouns is dropped by the coordinated-list rule only
+        assert!(names(Rules::ALL).is_empty());
+        let without = names(Rules::ALL.without(Rule::Coordinations));
+        assert!(
+            without.iter().any(|x| words[x.0..x.1] == ["FTP"]),
+            "{without:?}"
+        );
+    }
+
+    #[test]
     fn company_before_legal_form_opening_a_text() {
         let got = names("Apple Inc. chief executive Tim Cook spoke on Tuesday.");
         assert!(got.contains(&("Apple Inc.", Kind::Org)), "{got:?}");
@@ -270,14 +286,19 @@ mod tests {
             return;
         }
         let m = model_ref().unwrap();
-        let c = cli::eval_model(
+        let c = train::eval_model(
             m,
-            &data::load_conll(&conll, false).unwrap(),
+            &train::data::load_conll(&conll, false).unwrap(),
             true,
-            post::ALL_RULES,
+            post::Rules::ALL,
         );
         assert!(c.micro().2 >= 0.90, "CoNLL dev F1 {}", c.micro().2);
-        let f = cli::eval_model(m, &data::load_finer(&finer).unwrap(), true, post::ALL_RULES);
+        let f = train::eval_model(
+            m,
+            &train::data::load_finer(&finer).unwrap(),
+            true,
+            post::Rules::ALL,
+        );
         assert!(f.micro().2 >= 0.80, "FiNER val F1 {}", f.micro().2);
     }
 }

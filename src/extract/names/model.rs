@@ -1,29 +1,78 @@
-//! The averaged-perceptron BILOU tagger: weights, greedy constrained decoding, training,
-//! and the compact model file.
+//! The averaged-perceptron BILOU tagger: run-time weights, constrained Viterbi decoding
+//! (with the structured-perceptron update that training drives through it), and loading
+//! the compact model file (training and writing it: [`super::train`]).
 //!
-//! Tags: 0 = O, then for each type (0 PERSON, 1 ORG, 2 LOC) B, I, L, U.
+//! Tags: 0 = O, then for each [`NameType`] (PERSON, ORG, LOC, in that order) B, I, L, U.
 //! Weights are a hashed table of `2^bits` rows × 16 columns (13 tags + padding, one
 //! 16-byte row at run time: the file stores `i16`, loading requantises to `i8`).
 
 use super::features::{
-    dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, FxMap, Groups, LcStats,
-    TokInfo, FEATURE_REACH, F_CAP, F_UPPER, NDYN,
+    dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, Groups, LcStats, TokInfo,
+    FEATURE_REACH, F_CAP, F_UPPER, NDYN,
 };
 use super::gazetteer::Gazetteer;
-use anyhow::{bail, Context as _};
-use std::io::{Read, Write};
+use super::hash::FxMap;
+use crate::error::{Error, Result};
+use std::io::Read;
 use std::ops::Range;
 
 pub const NTAGS: usize = 13;
 pub const ROW: usize = 16;
 pub const NTYPES: usize = 3;
 
+/// The types of name the tagger finds, in the order of the tag encoding (and of the
+/// model file: reordering them means training again).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameType {
+    Person,
+    Org,
+    Loc,
+}
+
+impl NameType {
+    /// Every type, by [`NameType::index`].
+    pub const ALL: [NameType; NTYPES] = [NameType::Person, NameType::Org, NameType::Loc];
+
+    /// The type's position in the tag encoding (and in per-type arrays).
+    #[inline]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The span kind of the extractors' output.
+    pub fn kind(self) -> crate::extract::Kind {
+        match self {
+            NameType::Person => crate::extract::Kind::Person,
+            NameType::Org => crate::extract::Kind::Org,
+            NameType::Loc => crate::extract::Kind::Loc,
+        }
+    }
+
+    /// `PERSON`, `ORG`, `LOC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameType::Person => "PERSON",
+            NameType::Org => "ORG",
+            NameType::Loc => "LOC",
+        }
+    }
+}
+
+/// A name found by the tagger: tokens `start..end` (token indices, end exclusive) and its
+/// type.
+pub type TokenSpan = (usize, usize, NameType);
+
 #[inline]
-pub fn tag_of(ty: usize, pos: usize) -> u8 {
-    (1 + ty * 4 + pos) as u8
+pub fn tag_of(ty: NameType, pos: usize) -> u8 {
+    (1 + ty.index() * 4 + pos) as u8
+}
+/// The type of a tag other than O.
+#[inline]
+pub fn tag_type(t: u8) -> NameType {
+    NameType::ALL[type_index(t)]
 }
 #[inline]
-pub fn tag_type(t: u8) -> usize {
+fn type_index(t: u8) -> usize {
     (t as usize - 1) / 4
 }
 #[inline]
@@ -40,18 +89,17 @@ fn is_open(t: u8) -> bool {
 pub fn valid(prev: u8, next: u8, last: bool) -> bool {
     if is_open(prev) {
         next > 0
-            && tag_type(next) == tag_type(prev)
+            && type_index(next) == type_index(prev)
             && (tag_pos(next) == 2 || !last && tag_pos(next) == 1)
     } else {
         next == 0 || tag_pos(next) == 3 || !last && tag_pos(next) == 0
     }
 }
 
-/// Spans `(start, end, type)` (token indices, end exclusive) of a BILOU tag sequence,
-/// lenient about malformed sequences.
-pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+/// The spans of a BILOU tag sequence, lenient about malformed sequences.
+pub fn spans(tags: &[u8]) -> Vec<TokenSpan> {
     let mut out = Vec::new();
-    let mut cur: Option<(usize, usize)> = None;
+    let mut cur: Option<(usize, NameType)> = None;
     for (i, &t) in tags.iter().enumerate() {
         if t == 0 {
             if let Some((s, ty)) = cur.take() {
@@ -94,7 +142,7 @@ pub fn spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
 }
 
 /// BILOU tags from spans.
-pub fn tags_from_spans(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+pub fn tags_from_spans(n: usize, spans: &[TokenSpan]) -> Vec<u8> {
     let mut t = vec![0u8; n];
     for &(s, e, ty) in spans {
         if e - s == 1 {
@@ -180,90 +228,6 @@ impl Weights for &QWeights {
     }
 }
 
-/// Training weights with lazy averaging (`avg = w - u / c`).
-pub struct TrainWeights {
-    pub bits: u32,
-    pub w: Vec<f32>,
-    pub u: Vec<f64>,
-    pub c: f64,
-}
-
-impl TrainWeights {
-    pub fn new(bits: u32) -> Self {
-        let n = (1usize << bits) * ROW;
-        TrainWeights {
-            bits,
-            w: vec![0.0; n],
-            u: vec![0.0; n],
-            c: 1.0,
-        }
-    }
-    pub fn averaged(&self) -> Vec<f32> {
-        self.w
-            .iter()
-            .zip(&self.u)
-            .map(|(&w, &u)| (w as f64 - u / self.c) as f32)
-            .collect()
-    }
-}
-
-impl Weights for TrainWeights {
-    fn bits(&self) -> u32 {
-        self.bits
-    }
-    #[inline]
-    fn score(&self, rows: &[u32], out: &mut [f32; ROW]) {
-        *out = [0.0; ROW];
-        for &r in rows {
-            let base = r as usize * ROW;
-            let w = &self.w[base..base + ROW];
-            for k in 0..ROW {
-                out[k] += w[k];
-            }
-        }
-    }
-    fn update(&mut self, rows: &[u32], gold: u8, pred: u8) {
-        let c = self.c;
-        for &r in rows {
-            let base = r as usize * ROW;
-            self.w[base + gold as usize] += 1.0;
-            self.u[base + gold as usize] += c;
-            self.w[base + pred as usize] -= 1.0;
-            self.u[base + pred as usize] -= c;
-        }
-    }
-    fn add(&mut self, rows: &[u32], tag: u8, d: f32) {
-        let c = self.c;
-        for &r in rows {
-            let i = r as usize * ROW + tag as usize;
-            self.w[i] += d;
-            self.u[i] += c * d as f64;
-        }
-    }
-}
-
-/// Float weights used to evaluate an averaged model during training.
-pub struct FWeights {
-    pub bits: u32,
-    pub w: Vec<f32>,
-}
-impl Weights for &FWeights {
-    fn bits(&self) -> u32 {
-        self.bits
-    }
-    #[inline]
-    fn score(&self, rows: &[u32], out: &mut [f32; ROW]) {
-        *out = [0.0; ROW];
-        for &r in rows {
-            let base = r as usize * ROW;
-            let w = &self.w[base..base + ROW];
-            for k in 0..ROW {
-                out[k] += w[k];
-            }
-        }
-    }
-}
-
 /// What the tagger needs besides weights.
 pub struct Resources {
     pub gaz: Gazetteer,
@@ -343,7 +307,7 @@ pub fn tag_doc<W: Weights>(
             for (a, b, ty) in spans(&tags[s.clone()]) {
                 for k in s.start + a..s.start + b {
                     if sc.infos[k].flags & F_CAP != 0 {
-                        *sc.hist.entry(sc.infos[k].l).or_insert(0) |= 1 << ty;
+                        *sc.hist.entry(sc.infos[k].l).or_insert(0) |= 1 << ty.index();
                     }
                 }
             }
@@ -513,7 +477,8 @@ fn update<W: Weights>(
     }
 }
 
-const MAGIC: &[u8; 8] = b"NFNER01\0";
+/// The first bytes of a model file.
+pub(super) const MAGIC: &[u8; 8] = b"NFNER01\0";
 
 /// A loaded model.
 pub struct Model {
@@ -521,20 +486,12 @@ pub struct Model {
     pub res: Resources,
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn get_varint(b: &[u8], pos: &mut usize) -> anyhow::Result<u64> {
+fn get_varint(b: &[u8], pos: &mut usize) -> Result<u64> {
     let mut v = 0u64;
     let mut shift = 0;
     loop {
         let Some(&x) = b.get(*pos) else {
-            bail!("truncated model")
+            return Err(Error::input("truncated model"));
         };
         *pos += 1;
         v |= ((x & 0x7f) as u64) << shift;
@@ -543,91 +500,26 @@ fn get_varint(b: &[u8], pos: &mut usize) -> anyhow::Result<u64> {
         }
         shift += 7;
         if shift > 63 {
-            bail!("bad varint");
+            return Err(Error::input("bad varint"));
         }
     }
-}
-
-/// Quantise averaged weights to i16 (dropping those that round below `prune` steps) and
-/// write the model file: header, then a deflated sparse table and the lower-case stats.
-pub fn save(
-    path: &std::path::Path,
-    bits: u32,
-    avg: &[f32],
-    lc: &LcStats,
-    groups: Groups,
-    prune: i16,
-) -> anyhow::Result<(usize, usize)> {
-    let maxabs = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
-    let scale = 32000.0 / maxabs;
-    let mut body = Vec::new();
-    let mut last = 0u64;
-    let mut nnz = 0usize;
-    for (r, chunk) in avg.chunks_exact(ROW).enumerate() {
-        let q: Vec<i16> = chunk[..NTAGS]
-            .iter()
-            .map(|&x| {
-                let v = (x * scale).round() as i32;
-                if v.abs() <= prune as i32 {
-                    0
-                } else {
-                    v as i16
-                }
-            })
-            .collect();
-        let mask: u16 = q
-            .iter()
-            .enumerate()
-            .filter(|(_, &v)| v != 0)
-            .fold(0, |m, (k, _)| m | 1 << k);
-        if mask == 0 {
-            continue;
-        }
-        put_varint(&mut body, r as u64 - last);
-        last = r as u64;
-        body.extend_from_slice(&mask.to_le_bytes());
-        for v in q.iter().filter(|&&v| v != 0) {
-            body.extend_from_slice(&v.to_le_bytes());
-            nnz += 1;
-        }
-    }
-    let mut lcv: Vec<(u64, u8)> = lc.iter().map(|(&k, &v)| (k, v)).collect();
-    lcv.sort_unstable();
-    let mut tail = Vec::new();
-    put_varint(&mut tail, lcv.len() as u64);
-    for (k, v) in lcv {
-        tail.extend_from_slice(&k.to_le_bytes());
-        tail.push(v);
-    }
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.push(bits as u8);
-    out.push(groups.to_byte());
-    out.extend_from_slice(&(1.0 / scale).to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
-    enc.write_all(&body)?;
-    enc.write_all(&tail)?;
-    let out = enc.finish()?;
-    std::fs::write(path, &out).with_context(|| format!("writing {}", path.display()))?;
-    Ok((out.len(), nnz))
 }
 
 impl Model {
-    pub fn load(bytes: &[u8]) -> anyhow::Result<Model> {
+    pub fn load(bytes: &[u8]) -> Result<Model> {
         if bytes.len() < 26 || &bytes[..8] != MAGIC {
-            bail!("not a newsfacts NER model");
+            return Err(Error::input("not a newsfacts NER model"));
         }
         let bits = bytes[8] as u32;
         if !(8..=26).contains(&bits) {
-            bail!("bad table size");
+            return Err(Error::input("bad table size"));
         }
         let groups = Groups::from_byte(bytes[9]);
         let body_len = u64::from_le_bytes(bytes[14..22].try_into().unwrap()) as usize;
         let mut raw = Vec::new();
         flate2::read::DeflateDecoder::new(&bytes[22..]).read_to_end(&mut raw)?;
         if raw.len() < body_len {
-            bail!("truncated model");
+            return Err(Error::input("truncated model"));
         }
         let rows = 1usize << bits;
         let mut table = vec![0i16; rows * ROW];
@@ -637,14 +529,14 @@ impl Model {
         while pos < body.len() {
             r += get_varint(body, &mut pos)? as usize;
             if r >= rows || pos + 2 > body.len() {
-                bail!("corrupt model");
+                return Err(Error::input("corrupt model"));
             }
             let mask = u16::from_le_bytes([body[pos], body[pos + 1]]);
             pos += 2;
             for k in 0..NTAGS {
                 if mask & (1 << k) != 0 {
                     let Some(v) = body.get(pos..pos + 2) else {
-                        bail!("corrupt model")
+                        return Err(Error::input("corrupt model"));
                     };
                     table[r * ROW + k] = i16::from_le_bytes([v[0], v[1]]);
                     pos += 2;
@@ -658,7 +550,7 @@ impl Model {
         lc.reserve(n);
         for _ in 0..n {
             let Some(b) = tail.get(pos..pos + 9) else {
-                bail!("corrupt model")
+                return Err(Error::input("corrupt model"));
             };
             lc.insert(u64::from_le_bytes(b[..8].try_into().unwrap()), b[8]);
             pos += 9;
@@ -685,7 +577,8 @@ mod tests {
     use super::*;
     #[test]
     fn bilou_roundtrip() {
-        let sp = vec![(0, 2, 0), (3, 4, 2), (5, 8, 1)];
+        use NameType::*;
+        let sp = vec![(0, 2, Person), (3, 4, Loc), (5, 8, Org)];
         let t = tags_from_spans(9, &sp);
         assert_eq!(spans(&t), sp);
         for w in t.windows(2) {

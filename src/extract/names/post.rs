@@ -12,13 +12,14 @@
 //!    that PERSON.
 
 use super::features::is_pinyin;
-use super::features::{lower_eq, lower_hash};
 use super::gazetteer::{DEMONYM, FAMILY, ORGWORD, PLACES, TITLE};
-use super::model::{spans, Resources};
+use super::hash::{lower_eq, lower_hash};
+use super::model::{spans, NameType, Resources, TokenSpan};
 use crate::words::{push_ascii_lowercase, WordSet};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
+use NameType::{Loc, Org, Person};
 
 /// Generic organisation heads (lower-case forms) that close a name.
 const ORG_HEADS: &[&[&str]] = &[
@@ -90,27 +91,72 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// All rules on.
-pub const ALL_RULES: u8 = 0xff;
+/// A post-processing rule that can be switched off (for ablations), with its bit in the
+/// `ner-eval --rules` mask. Cleaning the ends of names is always on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Coordinated lists: items take the list's name type ([`coordinations`]).
+    Coordinations = 1,
+    /// A name followed by a lower-case organisation head ("… law firm") is one ORG.
+    OrgHeads = 2,
+    /// "ORG of (the) ORG/LOC" after an institutional head word is one ORG.
+    OfMerge = 4,
+    /// One type per name and document: the clear majority type.
+    OneTypePerName = 8,
+    /// A one-word mention that is part of a PERSON's full name is that PERSON.
+    PersonParts = 16,
+    /// The name of an "X cloud / technology …" ORG alone elsewhere is an ORG too.
+    NameAlone = 32,
+    /// Capitalised words right before a legal form ("Apple Inc.") are an ORG.
+    LegalForms = 64,
+    /// Lower-cased agency names ([`lower_cased_agencies`]).
+    Agencies = 128,
+}
 
-/// Token spans `(start, end, type)` of a tagged document after post-processing
-/// (`rules`: bit 1 org heads, 2 "of" merge, 3 one type per name, 4 person parts, 5 the
-/// name of an "X cloud/technology…" alone, 6 names before legal forms; the end cleaning
-/// is always on), 7 coordinated lists (`coordinations`), 0 lower-cased agency names
-/// (`lower_cased_agencies`); bit 0 is `rules & 1`, bit 7 `rules & 128`.
+/// A set of [`Rule`]s; its bits are the rules' values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rules(u8);
+
+impl Rules {
+    /// Every rule on (what the pipeline runs).
+    pub const ALL: Rules = Rules(0xff);
+
+    /// The rules whose bits are set in `bits` (`ner-eval --rules`).
+    pub const fn from_bits(bits: u8) -> Rules {
+        Rules(bits)
+    }
+
+    /// The set as its bit mask.
+    pub const fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// Whether `rule` is on.
+    pub fn has(self, rule: Rule) -> bool {
+        self.0 & rule as u8 != 0
+    }
+
+    /// These rules but `rule`.
+    pub fn without(self, rule: Rule) -> Rules {
+        Rules(self.0 & !(rule as u8))
+    }
+}
+
+/// The names of a tagged document after post-processing with `rules` (the end cleaning
+/// is always on).
 pub fn postprocess(
     res: &Resources,
-    rules: u8,
+    rules: Rules,
     words: &[&str],
     sents: &[Range<usize>],
     tags: &[u8],
-) -> Vec<(usize, usize, usize)> {
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+) -> Vec<TokenSpan> {
+    let mut out: Vec<TokenSpan> = Vec::new();
     let mut cores: Vec<String> = Vec::new();
     // which tokens of the sentence the merged spans cover
     let mut covered: Vec<bool> = Vec::new();
     for s in sents {
-        let mut sp: Vec<(usize, usize, usize)> = spans(&tags[s.clone()])
+        let mut sp: Vec<TokenSpan> = spans(&tags[s.clone()])
             .into_iter()
             .map(|(a, b, t)| (a + s.start, b + s.start, t))
             .collect();
@@ -119,9 +165,9 @@ pub fn postprocess(
             let (ref mut a, ref mut b, ty) = *x;
             while *a < *b {
                 let w = words[*a];
-                let title = ty == 0 && res.gaz.contains(TITLE, &[w]);
+                let title = ty == Person && res.gaz.contains(TITLE, &[w]);
                 let lower = !is_cap(w) && !PARTICLES.contains(&w);
-                if is_punct(w) || ty == 0 && (lower || title) {
+                if is_punct(w) || ty == Person && (lower || title) {
                     *a += 1;
                 } else {
                     break;
@@ -140,20 +186,20 @@ pub fn postprocess(
         // a lone institutional word or news agency is no person ("… Reuter"); a Chinese
         // family name followed by a one- or two-syllable pinyin given name is a person
         for x in sp.iter_mut() {
-            if x.2 != 0 && chinese_name(res, &words[x.0..x.1]) {
-                x.2 = 0;
+            if x.2 != Person && chinese_name(res, &words[x.0..x.1]) {
+                x.2 = Person;
             }
-            if x.2 == 0 && x.1 - x.0 == 1 && res.gaz.contains(ORGWORD, &[words[x.0]]) {
-                x.2 = 1;
+            if x.2 == Person && x.1 - x.0 == 1 && res.gaz.contains(ORGWORD, &[words[x.0]]) {
+                x.2 = Org;
             }
         }
-        if rules & 2 == 0 {
+        if !rules.has(Rule::OrgHeads) {
             out.extend(sp);
             continue;
         }
         // 2. lower-case organisation heads
         let mut k = 0;
-        let mut merged: Vec<(usize, usize, usize)> = Vec::new();
+        let mut merged: Vec<TokenSpan> = Vec::new();
         while k < sp.len() {
             // run of adjacent spans
             let mut j = k;
@@ -161,10 +207,10 @@ pub fn postprocess(
                 j += 1;
             }
             let (ra, rb) = (sp[k].0, sp[j].1);
-            let single_place = j == k && sp[k].2 == 2 && is_place(res, &words[ra..rb]);
+            let single_place = j == k && sp[k].2 == Loc && is_place(res, &words[ra..rb]);
             if !single_place {
                 if let Some(hl) = head_at(words, rb, s.end) {
-                    merged.push((ra, rb + hl, 1));
+                    merged.push((ra, rb + hl, Org));
                     if rb - ra == 1 && !is_place(res, &words[ra..rb]) {
                         cores.push(words[ra].to_lowercase());
                     }
@@ -215,7 +261,7 @@ pub fn postprocess(
                 if let Some(hl) = head_at(words, e, s.end) {
                     let generic = matches!(words[e], "group" | "holdings" | "cloud");
                     if is_cap(words[i]) || !generic {
-                        extra.push((i, e + hl, 1));
+                        extra.push((i, e + hl, Org));
                         if e - i == 1 && !is_place(res, &words[i..e]) {
                             cores.push(words[i].to_lowercase());
                         }
@@ -226,7 +272,7 @@ pub fn postprocess(
         }
         // capitalised words right before a legal form, left untagged ("Apple Inc." opening
         // a text, where a common word starts the sentence)
-        if rules & 64 != 0 {
+        if rules.has(Rule::LegalForms) {
             for i in s.clone() {
                 if !LEGAL_FORMS_SET.contains(words[i])
                     || merged.iter().chain(&extra).any(|x| x.0 <= i && i < x.1)
@@ -245,7 +291,7 @@ pub fn postprocess(
                     a += 1;
                 }
                 if a < i && is_cap(words[a]) {
-                    extra.push((a, i + 1, 1));
+                    extra.push((a, i + 1, Org));
                 }
             }
         }
@@ -253,15 +299,15 @@ pub fn postprocess(
         merged.sort_unstable();
         // 3. ORG of (the) ORG/LOC
         let mut k = 0;
-        let mut fin: Vec<(usize, usize, usize)> = Vec::new();
+        let mut fin: Vec<TokenSpan> = Vec::new();
         while k < merged.len() {
             let cur = merged[k];
-            if rules & 4 != 0 && cur.2 == 1 && k + 1 < merged.len() {
+            if rules.has(Rule::OfMerge) && cur.2 == Org && k + 1 < merged.len() {
                 let nx = merged[k + 1];
                 let gap: Vec<&str> = words[cur.1..nx.0].to_vec();
                 let of = gap == ["of"] || gap == ["of", "the"];
-                if of && nx.2 != 0 && res.gaz.contains(ORGWORD, &[words[cur.1 - 1]]) {
-                    fin.push((cur.0, nx.1, 1));
+                if of && nx.2 != Person && res.gaz.contains(ORGWORD, &[words[cur.1 - 1]]) {
+                    fin.push((cur.0, nx.1, Org));
                     k += 2;
                     continue;
                 }
@@ -272,23 +318,23 @@ pub fn postprocess(
         out.extend(fin);
     }
     // the name alone elsewhere: "Tencent cloud" … "benchmarked with Tencent"
-    if rules & 32 != 0 && !cores.is_empty() {
+    if rules.has(Rule::NameAlone) && !cores.is_empty() {
         let mut covered = vec![false; words.len()];
         for x in &out {
             covered[x.0..x.1].iter_mut().for_each(|c| *c = true);
         }
         for (i, w) in words.iter().enumerate() {
             if !covered[i] && w.chars().count() >= 2 && cores.iter().any(|c| lower_eq(w, c)) {
-                out.push((i, i + 1, 1));
+                out.push((i, i + 1, Org));
             }
         }
         out.sort_unstable();
     }
-    if rules & 128 != 0 {
+    if rules.has(Rule::Agencies) {
         lower_cased_agencies(words, &mut out);
     }
-    if rules & 8 == 0 {
-        if rules & 1 != 0 {
+    if !rules.has(Rule::OneTypePerName) {
+        if rules.has(Rule::Coordinations) {
             coordinations(res, words, sents, &mut out, &HashMap::new());
         }
         return out;
@@ -310,13 +356,14 @@ pub fn postprocess(
             k
         })
         .collect();
-    let mut votes: HashMap<&str, [usize; 3]> = HashMap::new();
+    // mentions per type, by NameType::index
+    let mut votes: HashMap<&str, [usize; NameType::ALL.len()]> = HashMap::new();
     for (x, k) in out.iter().zip(&keys) {
-        votes.entry(k).or_default()[x.2] += 1;
+        votes.entry(k).or_default()[x.2.index()] += 1;
     }
     let mut person_parts: HashMap<String, usize> = HashMap::new();
     for x in &out {
-        if x.2 == 0 && x.1 - x.0 >= 2 {
+        if x.2 == Person && x.1 - x.0 >= 2 {
             for w in &words[x.0..x.1] {
                 *person_parts.entry(w.to_lowercase()).or_default() += 1;
             }
@@ -326,18 +373,19 @@ pub fn postprocess(
         let v = votes[k.as_str()];
         let total: usize = v.iter().sum();
         let (best, &n) = v.iter().enumerate().max_by_key(|(_, &c)| c).unwrap();
+        let best = NameType::ALL[best];
         if best != x.2 && n * 3 >= total * 2 && n >= 2 {
             x.2 = best;
-        } else if rules & 16 != 0
+        } else if rules.has(Rule::PersonParts)
             && x.1 - x.0 == 1
-            && x.2 != 0
-            && v[x.2] < 2
+            && x.2 != Person
+            && v[x.2.index()] < 2
             && person_parts.contains_key(k)
         {
-            x.2 = 0;
+            x.2 = Person;
         }
     }
-    if rules & 1 != 0 {
+    if rules.has(Rule::Coordinations) {
         coordinations(res, words, sents, &mut out, &person_parts);
     }
     out
@@ -357,11 +405,11 @@ const AGENCY_HEADS: &[&str] = &[
 /// "managed by India foreign language publishing and Distribution Bureau": machine
 /// translation lower-cases the inner words of an agency name; an ORG ending in an agency
 /// head right after "and" + lower-case words + a capitalised name is one ORG from there.
-fn lower_cased_agencies(words: &[&str], out: &mut Vec<(usize, usize, usize)>) {
+fn lower_cased_agencies(words: &[&str], out: &mut Vec<TokenSpan>) {
     let mut k = 0;
     while k < out.len() {
         let (a, b, ty) = out[k];
-        if ty != 1 || a < 3 || !AGENCY_HEADS.contains(&words[b - 1]) || words[a - 1] != "and" {
+        if ty != Org || a < 3 || !AGENCY_HEADS.contains(&words[b - 1]) || words[a - 1] != "and" {
             k += 1;
             continue;
         }
@@ -388,7 +436,7 @@ fn lower_cased_agencies(words: &[&str], out: &mut Vec<(usize, usize, usize)>) {
             continue;
         }
         out.retain(|x| !(x.0 >= start && x.1 <= b));
-        out.push((start, b, 1));
+        out.push((start, b, Org));
         out.sort_unstable();
         k = out.iter().position(|x| x.0 == start).unwrap() + 1;
     }
@@ -416,7 +464,7 @@ fn coordinations(
     res: &Resources,
     words: &[&str],
     sents: &[Range<usize>],
-    out: &mut Vec<(usize, usize, usize)>,
+    out: &mut Vec<TokenSpan>,
     person_parts: &HashMap<String, usize>,
 ) {
     let is_sep = |w: &str| matches!(w, "," | "and" | "or");
@@ -432,7 +480,7 @@ fn coordinations(
             && !is_place(res, &[w])
     };
     let mut drop = vec![false; out.len()];
-    let mut add: Vec<(usize, usize, usize)> = Vec::new();
+    let mut add: Vec<TokenSpan> = Vec::new();
     for s in sents {
         // segments between runs of separators
         let mut segs: Vec<Range<usize>> = Vec::new();
@@ -551,12 +599,12 @@ fn coordinations(
 #[allow(clippy::too_many_arguments)]
 fn apply_list(
     words: &[&str],
-    out: &mut [(usize, usize, usize)],
+    out: &mut [TokenSpan],
     items: &[Item],
     person_parts: &HashMap<String, usize>,
     res: &Resources,
     drop: &mut [bool],
-    add: &mut Vec<(usize, usize, usize)>,
+    add: &mut Vec<TokenSpan>,
     acronym: impl Fn(&str) -> bool,
 ) {
     let named: Vec<usize> = items
@@ -580,8 +628,8 @@ fn apply_list(
             return;
         }
     }
-    let types: Vec<usize> = named.iter().map(|&j| out[j].2).collect();
-    let count = |t: usize, skip: usize| {
+    let types: Vec<NameType> = named.iter().map(|&j| out[j].2).collect();
+    let count = |t: NameType, skip: usize| {
         named
             .iter()
             .zip(&types)
@@ -591,14 +639,14 @@ fn apply_list(
     // a lone one-word PERSON among ORGs
     for &j in &named {
         let x = out[j];
-        if x.2 == 0
+        if x.2 == Person
             && x.1 - x.0 == 1
-            && count(1, j) >= 1
-            && count(0, j) == 0
+            && count(Org, j) >= 1
+            && count(Person, j) == 0
             && !person_parts.contains_key(&words[x.0].to_lowercase())
             && !res.gaz.contains(super::gazetteer::GIVEN, &[words[x.0]])
         {
-            out[j].2 = 1;
+            out[j].2 = Org;
         }
     }
     // untagged unknown capitalised words take the list's single type
@@ -644,20 +692,16 @@ fn head_at(words: &[&str], i: usize, end: usize) -> Option<usize> {
 
 /// Place names that open a government or institution name ("Shenzhen Municipal
 /// Government" → "Shenzhen"): token spans of the nested LOC mentions.
-pub fn nested_places(
-    res: &Resources,
-    words: &[&str],
-    spans: &[(usize, usize, usize)],
-) -> Vec<(usize, usize, usize)> {
+pub fn nested_places(res: &Resources, words: &[&str], spans: &[TokenSpan]) -> Vec<TokenSpan> {
     let mut out = Vec::new();
     for &(a, b, ty) in spans {
-        if ty != 1 || b - a < 2 || !res.gaz.contains(ORGWORD, &[words[b - 1]]) {
+        if ty != Org || b - a < 2 || !res.gaz.contains(ORGWORD, &[words[b - 1]]) {
             continue;
         }
         for len in (1..=3.min(b - a - 1)).rev() {
             let hs: Vec<u64> = words[a..a + len].iter().map(|w| lower_hash(w)).collect();
             if res.gaz.lookup(&hs) & PLACES != 0 && words[a..a + len].iter().all(|w| is_cap(w)) {
-                out.push((a, a + len, 2));
+                out.push((a, a + len, Loc));
                 break;
             }
         }
@@ -688,6 +732,29 @@ fn chinese_name(res: &Resources, words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_have_one_bit_each() {
+        use Rule::*;
+        let all = [
+            Coordinations,
+            OrgHeads,
+            OfMerge,
+            OneTypePerName,
+            PersonParts,
+            NameAlone,
+            LegalForms,
+            Agencies,
+        ];
+        let bits: u16 = all.iter().map(|&r| r as u16).sum();
+        assert_eq!(bits, 0xff);
+        for r in all {
+            assert!(Rules::ALL.has(r) && !Rules::ALL.without(r).has(r));
+            assert!(Rules::from_bits(r as u8).has(r));
+            assert_eq!(Rules::ALL.without(r).bits(), 0xff ^ r as u8);
+        }
+        assert!(!Rules::from_bits(0).has(Coordinations));
+    }
 
     #[test]
     fn head_at_sees_every_head() {

@@ -1,67 +1,66 @@
-//! `newsfacts ner-train` / `newsfacts ner-eval`.
-use super::data::{load_conll, load_finer, load_gmb, Counts, Doc};
-use super::features::{lower_hash, Groups, LcStats};
-use super::gazetteer::Gazetteer;
-use super::model::{
-    save, tag_doc, tags_from_spans, FWeights, Model, Resources, Scratch, TrainWeights,
-};
-use anyhow::{bail, Context as _};
-use std::path::{Path, PathBuf};
+//! Training and evaluating the name tagger, driven by `newsfacts ner-train` and
+//! `newsfacts ner-eval` (`models/README.md`, `scripts/train-ner.sh`). Nothing here is on
+//! the run path of `extract` / `ingest`, which only load the embedded model.
+//!
+//! The corpus readers and span scoring are in [`data`], the training weights and the
+//! model file writer in [`weights`]; the options are plain structs (the command line
+//! builds them from its flags).
 
-/// Train the name tagger.
-#[derive(Debug, Clone, clap::Args)]
-pub struct TrainArgs {
+pub mod data;
+pub mod weights;
+
+use super::features::{Groups, LcStats};
+use super::gazetteer::Gazetteer;
+use super::hash::lower_hash;
+use super::model::{tag_doc, tags_from_spans, Model, Resources, Scratch};
+use super::post::Rules;
+use crate::error::{Error, Result, ResultExt as _};
+use data::{load_conll, load_finer, load_gmb, Counts, Doc};
+use std::path::{Path, PathBuf};
+use weights::{save, FWeights, TrainWeights};
+
+/// What to train (`newsfacts ner-train`).
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
     /// Where to write the model.
-    #[arg(long, default_value = "models/ner.bin")]
     pub out: PathBuf,
-    /// Folder of the NER data sets (shared/data/ner).
-    #[arg(long, default_value = "../shared/data/ner")]
+    /// Folder of the NER data sets (`shared/data/ner`).
     pub data: PathBuf,
-    /// Training sets, comma-separated: conll, finer, wikigold, sec, re3d, gum, gmb.
-    #[arg(long, default_value = "conll,finer,wikigold,sec")]
-    pub sets: String,
-    /// Number of passes over the training data (the best epoch on dev is kept).
-    #[arg(long, default_value_t = 12)]
+    /// Training sets, in order (a set named twice counts twice): conll, finer,
+    /// wikigold, sec, re3d, gum, gmb.
+    pub sets: Vec<String>,
+    /// Passes over the training data (the best epoch on dev is kept).
     pub epochs: usize,
     /// log2 of the number of rows of the hashed weight table.
-    #[arg(long, default_value_t = 20)]
     pub bits: u32,
     /// Drop quantised weights whose magnitude is at most this.
-    #[arg(long, default_value_t = 2)]
     pub prune: i16,
     /// Seeds of the shuffling of documents: one model per seed, weights averaged.
-    #[arg(long, default_value = "7")]
-    pub seeds: String,
-    /// Switch off feature groups (ablation): affix, context2, gaz, doc, lcstat, shape_ctx.
-    #[arg(long, default_value = "")]
-    pub without: String,
+    pub seeds: Vec<u64>,
+    /// The feature groups on (ablations switch some off; see [`Groups::without`]).
+    pub groups: Groups,
     /// Extra sets whose text (not labels) feeds the lower-case statistics.
-    #[arg(long, default_value = "")]
-    pub lc_extra: String,
+    pub lc_extra: Vec<String>,
     /// GMB/re3d "gpe" labels count as LOC.
-    #[arg(long)]
     pub gpe_as_loc: bool,
 }
 
-/// Print span-level P/R/F1 per type on CoNLL-style files or FiNER-ORD CSV files.
-#[derive(Debug, Clone, clap::Args)]
-pub struct EvalArgs {
-    /// CoNLL file(s) (or FiNER `.csv`) to evaluate on.
+/// What to evaluate (`newsfacts ner-eval`): span P/R/F1 per type.
+#[derive(Debug, Clone)]
+pub struct EvalOptions {
+    /// CoNLL-style files, or FiNER-ORD `.csv` files.
     pub files: Vec<PathBuf>,
-    /// Model file to use instead of the embedded one.
-    #[arg(long)]
+    /// A model file to use instead of the embedded one.
     pub model: Option<PathBuf>,
-    /// Score the tagger's raw spans (no post-processing).
-    #[arg(long)]
-    pub raw: bool,
-    /// Post-processing rules (bit mask, see `post::postprocess`).
-    #[arg(long, default_value_t = super::post::ALL_RULES)]
-    pub rules: u8,
+    /// Score the tagger's spans after post-processing (else its raw spans).
+    pub post: bool,
+    /// The post-processing rules on, when `post`.
+    pub rules: Rules,
 }
 
 /// Load one named training set.
-pub fn load_set(data: &Path, name: &str, gpe_as_loc: bool) -> anyhow::Result<Vec<Doc>> {
-    let dir_files = |d: PathBuf| -> anyhow::Result<Vec<Doc>> {
+pub fn load_set(data: &Path, name: &str, gpe_as_loc: bool) -> Result<Vec<Doc>> {
+    let dir_files = |d: PathBuf| -> Result<Vec<Doc>> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&d)
             .with_context(|| format!("reading {}", d.display()))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -88,7 +87,7 @@ pub fn load_set(data: &Path, name: &str, gpe_as_loc: bool) -> anyhow::Result<Vec
             false,
         )?,
         "gmb" => load_gmb(&data.join("gmb/ner_dataset.csv.gz"), gpe_as_loc)?,
-        _ => bail!("unknown training set {name}"),
+        _ => return Err(Error::user(format!("unknown training set {name}"))),
     })
 }
 
@@ -167,7 +166,7 @@ fn eval_f(w: &FWeights, res: &Resources, docs: &[Doc]) -> Counts {
 }
 
 /// Evaluate a loaded model on documents.
-pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: u8) -> Counts {
+pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: Rules) -> Counts {
     let mut c = Counts::default();
     let mut sc = Scratch::default();
     for d in docs {
@@ -199,7 +198,7 @@ pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: u8) -> Counts {
     c
 }
 
-fn load_eval_file(p: &Path) -> anyhow::Result<Vec<Doc>> {
+fn load_eval_file(p: &Path) -> Result<Vec<Doc>> {
     if p.extension().is_some_and(|e| e == "csv") {
         load_finer(p)
     } else {
@@ -207,33 +206,24 @@ fn load_eval_file(p: &Path) -> anyhow::Result<Vec<Doc>> {
     }
 }
 
-pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
+/// Train a model as `opts` say and write it; report each epoch and the quantised
+/// model's figures on stderr.
+pub fn run_train(opts: &TrainOptions) -> Result<()> {
     let t0 = std::time::Instant::now();
-    let mut groups = Groups::ALL;
-    for g in args.without.split(',').filter(|s| !s.is_empty()) {
-        match g {
-            "affix" => groups.affix = false,
-            "context2" => groups.context2 = false,
-            "gaz" => groups.gaz = false,
-            "doc" => groups.doc = false,
-            "lcstat" => groups.lcstat = false,
-            "shape_ctx" => groups.shape_ctx = false,
-            _ => bail!("unknown feature group {g}"),
-        }
-    }
+    let groups = opts.groups;
     let mut train: Vec<Doc> = Vec::new();
-    for name in args.sets.split(',').filter(|s| !s.is_empty()) {
-        let d = load_set(&args.data, name, args.gpe_as_loc)?;
+    for name in &opts.sets {
+        let d = load_set(&opts.data, name, opts.gpe_as_loc)?;
         let ntok: usize = d.iter().flat_map(|d| &d.sents).map(|s| s.words.len()).sum();
         eprintln!("{name}: {} docs, {ntok} tokens", d.len());
         train.extend(d);
     }
-    let dev_conll = load_conll(&args.data.join("conll2003/conllpp_dev.txt"), false)?;
-    let dev_finer = load_finer(&args.data.join("finer_ord/val.csv"))?;
+    let dev_conll = load_conll(&opts.data.join("conll2003/conllpp_dev.txt"), false)?;
+    let dev_finer = load_finer(&opts.data.join("finer_ord/val.csv"))?;
     let lc = if groups.lcstat {
         let mut extra = Vec::new();
-        for name in args.lc_extra.split(',').filter(|s| !s.is_empty()) {
-            extra.extend(load_set(&args.data, name, false)?);
+        for name in &opts.lc_extra {
+            extra.extend(load_set(&opts.data, name, false)?);
         }
         if extra.is_empty() {
             lc_stats(&train)
@@ -249,24 +239,19 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
         lc,
         groups,
     };
-    let seeds: Vec<u64> = args
-        .seeds
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(|s| s.trim().parse::<u64>().context("bad --seeds"))
-        .collect::<anyhow::Result<_>>()?;
+    let seeds = &opts.seeds;
     if seeds.is_empty() {
-        bail!("no seeds");
+        return Err(Error::user("no seeds"));
     }
     // One averaged perceptron per seed (document order), then the mean of their weights.
     let mut avg: Vec<f32> = Vec::new();
-    for &seed in &seeds {
-        let mut w = TrainWeights::new(args.bits);
+    for &seed in seeds {
+        let mut w = TrainWeights::new(opts.bits);
         let mut order: Vec<usize> = (0..train.len()).collect();
         let mut rng = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
         let mut sc = Scratch::default();
         let mut best: Option<(f64, usize, Vec<f32>)> = None;
-        for epoch in 1..=args.epochs {
+        for epoch in 1..=opts.epochs {
             // Fisher-Yates with xorshift
             for i in (1..order.len()).rev() {
                 rng ^= rng << 13;
@@ -284,7 +269,7 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
                 w.c += words.len() as f64;
             }
             let fw = FWeights {
-                bits: args.bits,
+                bits: opts.bits,
                 w: w.averaged(),
             };
             let cd = eval_f(&fw, &res, &dev_conll);
@@ -300,7 +285,7 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
                 best = Some((score, epoch, fw.w));
             }
         }
-        let (_, epoch, wv) = best.context("no epochs")?;
+        let (_, epoch, wv) = best.ok_or_else(|| Error::user("no epochs"))?;
         eprintln!("seed {seed}: kept epoch {epoch}");
         if avg.is_empty() {
             avg = wv;
@@ -310,35 +295,36 @@ pub fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
     }
     let k = seeds.len() as f32;
     avg.iter_mut().for_each(|a| *a /= k);
-    let (size, nnz) = save(&args.out, args.bits, &avg, &res.lc, groups, args.prune)?;
+    let (size, nnz) = save(&opts.out, opts.bits, &avg, &res.lc, groups, opts.prune)?;
     eprintln!(
         "wrote {} ({:.1} MB, {nnz} weights)",
-        args.out.display(),
+        opts.out.display(),
         size as f64 / 1e6
     );
-    let m = Model::load(&std::fs::read(&args.out)?)?;
-    let cd = eval_model(&m, &dev_conll, true, super::post::ALL_RULES);
-    let fd = eval_model(&m, &dev_finer, true, super::post::ALL_RULES);
+    let m = Model::load(&std::fs::read(&opts.out)?)?;
+    let cd = eval_model(&m, &dev_conll, true, Rules::ALL);
+    let fd = eval_model(&m, &dev_finer, true, Rules::ALL);
     eprintln!("quantised model, CoNLL dev:\n{}", cd.report());
     eprintln!("quantised model, FiNER val:\n{}", fd.report());
     Ok(())
 }
 
-pub fn run_eval(args: &EvalArgs) -> anyhow::Result<()> {
+/// Print span P/R/F1 per type of the embedded model (or `opts.model`) on each file.
+pub fn run_eval(opts: &EvalOptions) -> Result<()> {
     let owned;
-    let m: &Model = match &args.model {
+    let m: &Model = match &opts.model {
         Some(p) => {
             owned = Model::load(&std::fs::read(p).with_context(|| p.display().to_string())?)?;
             &owned
         }
-        None => super::model_ref().context("no embedded NER model")?,
+        None => super::model_ref().ok_or_else(|| Error::internal("no embedded NER model"))?,
     };
-    if args.files.is_empty() {
-        bail!("give CoNLL or FiNER csv files to evaluate on");
+    if opts.files.is_empty() {
+        return Err(Error::user("give CoNLL or FiNER csv files to evaluate on"));
     }
-    for f in &args.files {
+    for f in &opts.files {
         let docs = load_eval_file(f)?;
-        let c = eval_model(m, &docs, !args.raw, args.rules);
+        let c = eval_model(m, &docs, opts.post, opts.rules);
         println!("{}\n{}", f.display(), c.report());
     }
     Ok(())

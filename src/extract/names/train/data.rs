@@ -1,8 +1,8 @@
 //! Training and evaluation corpora: readers for CoNLL-style files, FiNER-ORD CSV and the
 //! GMB CSV, label mapping to PERSON/ORG/LOC, and span-level scoring.
 
-use super::model::{spans, tags_from_spans, NTYPES};
-use anyhow::Context as _;
+use crate::error::{Result, ResultExt as _};
+use crate::extract::names::model::{spans, tags_from_spans, NameType, NTYPES};
 use std::io::Read;
 use std::path::Path;
 
@@ -19,13 +19,13 @@ pub struct Doc {
     pub sents: Vec<Sentence>,
 }
 
-/// Map a corpus label type (`PER`, `person`, `geo`…) to our type index.
-pub fn map_type(label: &str, gpe_as_loc: bool) -> Option<usize> {
+/// Map a corpus label type (`PER`, `person`, `geo`…) to our type.
+pub fn map_type(label: &str, gpe_as_loc: bool) -> Option<NameType> {
     match label.to_ascii_lowercase().as_str() {
-        "per" | "person" => Some(0),
-        "org" | "organisation" | "organization" => Some(1),
-        "loc" | "location" | "place" | "geo" => Some(2),
-        "gpe" if gpe_as_loc => Some(2),
+        "per" | "person" => Some(NameType::Person),
+        "org" | "organisation" | "organization" => Some(NameType::Org),
+        "loc" | "location" | "place" | "geo" => Some(NameType::Loc),
+        "gpe" if gpe_as_loc => Some(NameType::Loc),
         _ => None,
     }
 }
@@ -61,7 +61,7 @@ fn iob_to_tags(labels: &[String], gpe_as_loc: bool) -> Vec<u8> {
 
 /// CoNLL-style file: token first column, label last; blank line between sentences;
 /// `-DOCSTART-` between documents. Files without DOCSTART become one doc per 40 sentences.
-pub fn load_conll(path: &Path, gpe_as_loc: bool) -> anyhow::Result<Vec<Doc>> {
+pub fn load_conll(path: &Path, gpe_as_loc: bool) -> Result<Vec<Doc>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut docs = vec![Doc::default()];
@@ -128,7 +128,7 @@ fn split_csv(line: &str) -> Vec<String> {
 }
 
 /// FiNER-ORD CSV: `gold_label,gold_token,doc_idx,sent_idx`.
-pub fn load_finer(path: &Path) -> anyhow::Result<Vec<Doc>> {
+pub fn load_finer(path: &Path) -> Result<Vec<Doc>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut docs: Vec<Doc> = Vec::new();
@@ -179,7 +179,7 @@ pub fn load_finer(path: &Path) -> anyhow::Result<Vec<Doc>> {
 }
 
 /// GMB CSV (gzip, Latin-1): `Sentence #,Word,POS,Tag`. Grouped 20 sentences per doc.
-pub fn load_gmb(path: &Path, gpe_as_loc: bool) -> anyhow::Result<Vec<Doc>> {
+pub fn load_gmb(path: &Path, gpe_as_loc: bool) -> Result<Vec<Doc>> {
     let f = std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
     let mut raw = Vec::new();
     flate2::read::GzDecoder::new(f).read_to_end(&mut raw)?;
@@ -216,7 +216,7 @@ pub fn load_gmb(path: &Path, gpe_as_loc: bool) -> anyhow::Result<Vec<Doc>> {
     Ok(docs)
 }
 
-/// Span-level counts per type.
+/// Span-level counts per type (arrays indexed by [`NameType::index`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Counts {
     pub tp: [usize; NTYPES],
@@ -230,14 +230,14 @@ impl Counts {
         let p = spans(pred);
         for s in &p {
             if g.contains(s) {
-                self.tp[s.2] += 1;
+                self.tp[s.2.index()] += 1;
             } else {
-                self.fp[s.2] += 1;
+                self.fp[s.2.index()] += 1;
             }
         }
         for s in &g {
             if !p.contains(s) {
-                self.fn_[s.2] += 1;
+                self.fn_[s.2.index()] += 1;
             }
         }
     }
@@ -259,7 +259,8 @@ impl Counts {
         };
         (p, r, f)
     }
-    pub fn type_prf(&self, t: usize) -> (f64, f64, f64) {
+    pub fn type_prf(&self, t: NameType) -> (f64, f64, f64) {
+        let t = t.index();
         Self::prf(self.tp[t], self.fp[t], self.fn_[t])
     }
     pub fn micro(&self) -> (f64, f64, f64) {
@@ -270,13 +271,13 @@ impl Counts {
         )
     }
     pub fn report(&self) -> String {
-        let names = ["PERSON", "ORG", "LOC"];
         let mut s = String::new();
-        for (t, n) in names.iter().enumerate() {
+        for t in NameType::ALL {
             let (p, r, f) = self.type_prf(t);
+            let (n, i) = (t.as_str(), t.index());
             s += &format!(
                 "{n:7} P={p:.4} R={r:.4} F1={f:.4}  (tp={} fp={} fn={})\n",
-                self.tp[t], self.fp[t], self.fn_[t]
+                self.tp[i], self.fp[i], self.fn_[i]
             );
         }
         let (p, r, f) = self.micro();
@@ -296,8 +297,9 @@ mod tests {
             &l(&["I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-MISC"]),
             false,
         );
-        assert_eq!(spans(&t), vec![(0, 2, 0), (2, 3, 0), (4, 5, 2)]);
+        use NameType::*;
+        assert_eq!(spans(&t), vec![(0, 2, Person), (2, 3, Person), (4, 5, Loc)]);
         let t = iob_to_tags(&l(&["B-ORG", "I-ORG", "B-geo", "B-gpe"]), false);
-        assert_eq!(spans(&t), vec![(0, 2, 1), (2, 3, 2)]);
+        assert_eq!(spans(&t), vec![(0, 2, Org), (2, 3, Loc)]);
     }
 }

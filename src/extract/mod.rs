@@ -14,8 +14,11 @@ pub mod dates;
 pub mod entities;
 pub mod money;
 pub mod names;
-pub mod numbers;
+pub mod numeral;
 pub mod percent;
+/// The old name of [`numeral`], kept until `dates.rs` (owned by the time helper) says
+/// `numeral` (issue 14: the lead removes this line at merge).
+use numeral as numbers;
 pub mod span;
 
 pub use span::{to_mentions, Found, Kind};

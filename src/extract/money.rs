@@ -7,7 +7,7 @@
 //! pence are converted to their main unit ("20 cts" → 0.20 USD). `approx` comes from the
 //! words before ("about", "more than"…), `per: "share"` from the words after ("a share").
 
-use super::numbers::{self, Number};
+use super::numeral::{self as numbers, Number};
 use super::{Context, Found, Kind};
 
 /// Currency symbols (the whole symbol, as written) and their ISO code.

@@ -3,7 +3,7 @@
 //! no number right before it ("accounted for%.") is no mention, nor is a `%` inside a URL
 //! escape ("%20"). Ranges give both ends: "5-10%", "10 to 25 percent".
 
-use super::numbers::{self, in_url, Number};
+use super::numeral::{self as numbers, in_url, Number};
 use super::{Context, Found, Kind};
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;

@@ -8,17 +8,37 @@
 //! `approx` comes from the words before ("about", "more than"…), `per: "share"` from the
 //! words after ("a share").
 //!
-//! The files: `currencies.rs` (symbols, ISO codes, currency words, minor units), `en.rs`
-//! (the rules of Latin-script text), `around.rs` (the English words around an amount),
-//! `zh.rs` (Chinese numerals and units).
+//! Every mention names the rule that read it ([`RULES`], `extract --explain`). The files:
+//! `currencies.rs` (symbols, ISO codes, currency words, minor units), `en.rs` (the rules
+//! of Latin-script text, English and the European forms), `range.rs` (ranges whose unit
+//! is written once), `around.rs` (the English words around an amount), `zh.rs` (Chinese
+//! numerals and units). The example tables are
+//! `money/corpus/{en,de,fr,zh}.tsv`.
 
 mod around;
 mod currencies;
 mod en;
+mod range;
 mod zh;
 
 use super::span::Found;
 use super::Context;
+
+/// Every rule of the dimension, as `Found::rule` names it.
+pub const RULES: &[&str] = &[
+    en::SYMBOL_AMOUNT,
+    en::CODE_AMOUNT,
+    en::WORD_AMOUNT,
+    en::AMOUNT_SYMBOL,
+    en::AMOUNT_CODE,
+    en::AMOUNT_WORD,
+    en::AMOUNT_AND_MINOR,
+    range::SHARED_SCALE,
+    range::FIRST,
+    range::SECOND,
+    zh::NUMERAL_AMOUNT,
+    zh::DIGITS_UNIT,
+];
 
 /// The MONEY extractor of the registry.
 pub struct Money;

@@ -4,10 +4,18 @@
 
 use super::currencies::round_money;
 use crate::extract::span::{Found, Kind};
+use std::sync::LazyLock;
+
+/// `十五美元`, `两美元又三美分`, `五元三毛`, `一千二百元`: a Chinese numeral, a currency and
+/// maybe its minor units.
+pub(super) const NUMERAL_AMOUNT: &str = "money.zh.numeral_amount";
+/// `1000万元`, `36.57亿元`, `1.95港元`, `人民币 8千元`: digits, then scale characters and a
+/// currency name (applied by the Latin-script scan, which reads the digits).
+pub(super) const DIGITS_UNIT: &str = "money.zh.digits_unit";
 
 /// Amounts written with Chinese numerals: "十五美元", "两美元又三美分", "五元三毛", "一千元".
 pub(super) fn cjk_amounts(text: &str, out: &mut Vec<Found>) {
-    static RE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(
             "([零〇一二两三四五六七八九十百千万亿]+)(元人民币|人民币|美元|美金|美圆|港元|港币|欧元|日元|英镑|新台币|台币|韩元|卢布|元|块)(?:又?([零〇一二两三四五六七八九]|[0-9])(?:角|毛|美分))?(?:([零〇一二两三四五六七八九]|[0-9])分)?",
         )
@@ -42,7 +50,7 @@ pub(super) fn cjk_amounts(text: &str, out: &mut Vec<Found>) {
                 approx: false,
                 per: None,
             },
-            rule: "money.zh.numeral_amount",
+            rule: NUMERAL_AMOUNT,
         });
         added = true;
     }

@@ -172,6 +172,18 @@ pub fn parse_digits_at_in(text: &str, i: usize, loc: Locale) -> Option<(usize, f
     Some((j, v))
 }
 
+/// `12,345` or `1,234,567`: groups of three digits after commas, no other mark.
+pub fn thousands_groups(s: &str) -> bool {
+    let mut parts = s.split(',');
+    let head = parts.next().unwrap_or("");
+    let mut n = 0;
+    let groups_ok = parts.all(|g| {
+        n += 1;
+        g.len() == 3 && g.bytes().all(|c| c.is_ascii_digit())
+    });
+    n > 0 && groups_ok && (1..=3).contains(&head.len()) && head.bytes().all(|c| c.is_ascii_digit())
+}
+
 /// A fraction with digits at `i` whose first number ends at `e`: `5/8` (numerator at `i`),
 /// `7-3/4` or `7 3/4` (a whole number and a fraction). Only small denominators (halves to
 /// sixty-fourths, thirds) and proper fractions count, so dates (`3/12/87`) and ratios

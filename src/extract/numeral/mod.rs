@@ -15,8 +15,12 @@ mod digits;
 mod tokens;
 mod words;
 
-pub use digits::{parse_digits, parse_digits_at, parse_digits_at_in, parse_digits_in, Locale};
-pub use tokens::{in_url, lower_buf, skip_spaces, word_after, word_before, Lower};
+pub use digits::{
+    parse_digits, parse_digits_at, parse_digits_at_in, parse_digits_in, thousands_groups, Locale,
+};
+pub use tokens::{
+    in_url, lower_buf, skip_spaces, word_after, word_after_dotted, word_before, Lower,
+};
 pub use words::{is_number_word, parse_words, scale_word, scale_word_in, unit_word};
 
 use digits::digit_fraction;

@@ -175,3 +175,34 @@ pub fn word_after(text: &str, i: usize) -> Option<(usize, usize, Lower)> {
     let (e, w) = word_at(text, j)?;
     Some((j, e, Lower::new(w)))
 }
+
+/// The word after `i` (spaces allowed), allowing inner dots ("u.s.") and hyphens
+/// ("us-dollar"), as (start, end, lowercase); none when it is glued to a non-ASCII letter.
+pub fn word_after_dotted(text: &str, i: usize) -> Option<(usize, usize, Lower)> {
+    let b = text.as_bytes();
+    let s = skip_spaces(text, i);
+    let mut e = s;
+    while e < b.len()
+        && (b[e].is_ascii_alphabetic()
+            || ((b[e] == b'.' || b[e] == b'-')
+                && e > s
+                && e + 1 < b.len()
+                && b[e + 1].is_ascii_alphabetic()))
+    {
+        e += 1;
+    }
+    // keep a trailing dot of "u.s."
+    if e > s && e < b.len() && b[e] == b'.' && text[s..e].contains('.') {
+        e += 1;
+    }
+    if e == s || (e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] >= 0x80) && b[e] != 0xE2) {
+        if e == s {
+            return None;
+        }
+        // glued to something else (non-ASCII letters): not a word we know
+        if b[e] >= 0x80 {
+            return None;
+        }
+    }
+    Some((s, e, Lower::new(&text[s..e])))
+}

@@ -322,49 +322,10 @@ pub fn find_numbers_in(text: &str, loc: Locale) -> Vec<Number> {
 mod tests {
     use super::*;
 
-    fn num(s: &str) -> Option<f64> {
-        scan_number(s, 0)
-            .filter(|n| n.end == s.len())
-            .map(|n| n.value)
-    }
-
-    #[test]
-    fn numbers_table() {
-        let table: &[(&str, f64)] = &[
-            ("1,500", 1500.0),
-            ("53.169", 53.169),
-            ("10000", 10000.0),
-            ("12,34,567.89", 1234567.89),
-            ("53.169 million", 53169000.0),
-            ("5 mln", 5e6),
-            ("3.2 billion", 3.2e9),
-            ("1.5m", 1.5e6),
-            ("5bn", 5e9),
-            ("10k", 1e4),
-            ("six", 6.0),
-            ("twenty-one", 21.0),
-            ("a hundred", 100.0),
-            ("one hundred and five", 105.0),
-            ("two thousand", 2000.0),
-            ("five million", 5e6),
-            ("half a million", 5e5),
-            ("quarter million", 2.5e5),
-            ("two and a half billion", 2.5e9),
-            ("a dozen", 12.0),
-            ("a million", 1e6),
-            ("1.5-billion", 1.5e9),
-            ("a billion", 1e9),
-            ("thirteen", 13.0),
-        ];
-        for (s, v) in table {
-            assert_eq!(num(s), Some(*v), "{s}");
-        }
-    }
-
+    /// What the numeral table (whole phrases) cannot say: no number at all, and the
+    /// number a phrase starts with.
     #[test]
     fn not_numbers() {
-        assert_eq!(num("a"), None);
-        assert_eq!(num("someone"), None);
         assert!(scan_number("1.2.3", 0).is_none());
         // "5 m" with a space is not five million (metres)
         assert_eq!(scan_number("5 m", 0).unwrap().value, 5.0);

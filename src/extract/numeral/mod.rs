@@ -43,8 +43,8 @@ pub struct Number {
 
 /// Scan a full number at byte `i` (digits or words) with an optional scale word:
 /// `5 mln`, `3.2 billion`, `1.5m`, `5bn`, `six million`, `half a million`,
-/// `two and a half billion`. `attached_scale`: also accept single-letter scales (`m`, `k`,
-/// `b`) glued to the digits, as in `£1.5m`.
+/// `two and a half billion`. A single-letter scale (`m`, `k`, `b`) counts only glued to
+/// the digits, as in `£1.5m` ("5 m" is five metres).
 pub fn scan_number(text: &str, i: usize) -> Option<Number> {
     scan_number_in(text, i, Locale::default())
 }

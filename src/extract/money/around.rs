@@ -138,6 +138,7 @@ pub(super) fn per_share(text: &str, end: usize) -> Option<usize> {
 
 /// Reuters-style results tables: "Shr profit 15 cts vs loss 10 cts", "Qtly div 20 cts vs
 /// 20 cts": amounts on a line that starts with "Shr" or "Qtly div" are per share.
+#[inline] // called in a hot loop of another file (codegen unit)
 pub(super) fn share_line(text: &str, start: usize) -> bool {
     let b = text.as_bytes();
     let mut ls = start;

@@ -103,10 +103,32 @@ pub(super) fn mega_code(w: &str) -> Option<&'static str> {
     iso_code(rest)
 }
 
-/// Currency words after a number. `words` are the next lowercase words (up to three);
-/// returns (words used, ISO code, multiplier to the main unit: 0.01 for cents and
-/// pence, 10⁶ for "MUSD").
-pub(super) fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
+/// A currency written in words after a number.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Unit {
+    /// How many words it takes ("Hong Kong dollars": 3).
+    pub words: usize,
+    /// Its ISO code.
+    pub code: &'static str,
+    /// The multiplier to the main unit: 0.01 for cents and pence, 10⁶ for "MUSD".
+    pub mult: f64,
+    /// The word is the ISO code itself ("USD", "MUSD"), not a name.
+    pub iso: bool,
+}
+
+impl Unit {
+    fn named(words: usize, code: &'static str, mult: f64) -> Option<Self> {
+        Some(Unit {
+            words,
+            code,
+            mult,
+            iso: false,
+        })
+    }
+}
+
+/// Currency words after a number. `words` are the next lowercase words (up to three).
+pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
     let w0 = *words.first()?;
     let w1 = words.get(1).copied().unwrap_or("");
     let w2 = words.get(2).copied().unwrap_or("");
@@ -148,17 +170,17 @@ pub(super) fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
         ("saudi", "riyals" | "riyal") => Some("SAR"),
         ("russian", "rubles" | "roubles") => Some("RUB"),
         ("south", "african") if w2 == "rand" => {
-            return Some((3, "ZAR", 1.0));
+            return Unit::named(3, "ZAR", 1.0);
         }
-        ("new", "zealand") if dollar(w2) => return Some((3, "NZD", 1.0)),
-        ("hong", "kong") if dollar(w2) => return Some((3, "HKD", 1.0)),
-        ("new", "taiwan") if dollar(w2) => return Some((3, "TWD", 1.0)),
-        ("south", "korean") if w2 == "won" => return Some((3, "KRW", 1.0)),
+        ("new", "zealand") if dollar(w2) => return Unit::named(3, "NZD", 1.0),
+        ("hong", "kong") if dollar(w2) => return Unit::named(3, "HKD", 1.0),
+        ("new", "taiwan") if dollar(w2) => return Unit::named(3, "TWD", 1.0),
+        ("south", "korean") if w2 == "won" => return Unit::named(3, "KRW", 1.0),
         ("korean", "won") => Some("KRW"),
         _ => None,
     };
     if let Some(c) = two {
-        return Some((2, c, 1.0));
+        return Unit::named(2, c, 1.0);
     }
     let one = match w0 {
         "dollars" | "dollar" | "dlrs" | "dlr" | "bucks" | "us-dollar" => ("USD", 1.0),
@@ -197,16 +219,22 @@ pub(super) fn unit_words(words: &[&str]) -> Option<(usize, &'static str, f64)> {
         "lira" | "liras" => ("TRY", 1.0),
         "pesos" | "peso" => ("MXN", 1.0),
         _ => {
-            if let Some(c) = iso_code(w0) {
+            let (code, mult) = if let Some(c) = iso_code(w0) {
                 (c, 1.0)
             } else if let Some(c) = mega_code(w0) {
                 (c, 1e6)
             } else {
                 return None;
-            }
+            };
+            return Some(Unit {
+                words: 1,
+                code,
+                mult,
+                iso: true,
+            });
         }
     };
-    Some((1, one.0, one.1))
+    Unit::named(1, one.0, one.1)
 }
 
 /// Currency words that are also common English words: only a currency after a scaled

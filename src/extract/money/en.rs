@@ -367,9 +367,10 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
             }
         }
     }
-    let Some((used, c, mult)) = unit_words(refs) else {
+    let Some(unit) = unit_words(refs) else {
         return;
     };
+    let used = unit.words;
     let glued_unit = first_s == &n.end;
     let w0 = refs[0];
     let ok = if ambiguous_unit(w0) && used == 1 {
@@ -392,11 +393,10 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
         true
     };
     if ok {
-        a.currency = Some(c);
-        a.value *= mult;
+        a.currency = Some(unit.code);
+        a.value *= unit.mult;
         a.end = words[used - 1].1;
-        let code = used == 1 && (iso_code(w0).is_some() || mega_code(w0).is_some());
-        a.rule = if code { AMOUNT_CODE } else { AMOUNT_WORD };
+        a.rule = if unit.iso { AMOUNT_CODE } else { AMOUNT_WORD };
     }
 }
 
@@ -404,7 +404,8 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
 /// "US$5 mln dlrs".
 fn redundant_unit(text: &str, a: &mut Reading) {
     if let Some((s, e, w)) = numeral::word_after_dotted(text, a.end) {
-        let same = unit_words(&[w.as_str()]).is_some_and(|u| u.2 == 1.0 && Some(u.1) == a.currency);
+        let same =
+            unit_words(&[w.as_str()]).is_some_and(|u| u.mult == 1.0 && Some(u.code) == a.currency);
         if s - a.end <= 1 && same && !ambiguous_unit(&w) {
             a.end = e;
         }
@@ -659,8 +660,8 @@ fn prefix_unit_word(text: &str, start: usize, floor: usize) -> Option<Before> {
     };
     // "us dollar 5 billion", "U.S. dollars 3 billion"
     if let Some((s0, w0)) = numeral::word_before(text, ws) {
-        if let Some((_, c, _)) = unit_words(&[w0.as_str(), w.as_str()]).filter(|u| u.0 == 2) {
-            return Before::at(s0, c, WORD_AMOUNT);
+        if let Some(u) = unit_words(&[w0.as_str(), w.as_str()]).filter(|u| u.words == 2) {
+            return Before::at(s0, u.code, WORD_AMOUNT);
         }
     }
     Before::at(ws, code, WORD_AMOUNT)
@@ -682,7 +683,7 @@ fn next_has_unit(text: &str, rest: &[Number], k2: usize, sym_end: usize) -> bool
     }
     match numeral::word_after_dotted(text, next.end) {
         Some((_, _, w)) if q < b.len() => {
-            unit_words(&[w.as_str()]).is_some_and(|u| u.2 == 1.0) || w == "and"
+            unit_words(&[w.as_str()]).is_some_and(|u| u.mult == 1.0) || w == "and"
         }
         _ => false,
     }

@@ -173,6 +173,7 @@ pub fn parse_digits_at_in(text: &str, i: usize, loc: Locale) -> Option<(usize, f
 }
 
 /// `12,345` or `1,234,567`: groups of three digits after commas, no other mark.
+#[inline] // called in a hot loop of another file (codegen unit)
 pub fn thousands_groups(s: &str) -> bool {
     let mut parts = s.split(',');
     let head = parts.next().unwrap_or("");
@@ -188,6 +189,7 @@ pub fn thousands_groups(s: &str) -> bool {
 /// `7-3/4` or `7 3/4` (a whole number and a fraction). Only small denominators (halves to
 /// sixty-fourths, thirds) and proper fractions count, so dates (`3/12/87`) and ratios
 /// (`24/7`) are left alone. Returns (end, value).
+#[inline] // called in a hot loop of another file (codegen unit)
 pub(super) fn digit_fraction(text: &str, i: usize, e: usize) -> Option<(usize, f64)> {
     let b = text.as_bytes();
     if !b[i..e].iter().all(u8::is_ascii_digit) || e - i > 4 {

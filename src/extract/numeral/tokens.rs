@@ -44,6 +44,7 @@ pub(super) fn word_at(text: &str, i: usize) -> Option<(usize, &str)> {
 
 /// The ASCII letters starting at `i` up to the next non-letter (a hyphen ends it), as
 /// (end, word); `i` must follow a hyphen.
+#[inline] // called in a hot loop of another file (codegen unit)
 pub(super) fn word_at_hyphen(text: &str, i: usize) -> Option<(usize, &str)> {
     let b = text.as_bytes();
     let mut j = i;
@@ -90,6 +91,9 @@ pub fn in_url(text: &str, i: usize) -> bool {
 
 /// A short lowercase ASCII word kept inline (no allocation); words longer than the
 /// buffer keep their first 31 bytes, which matches no keyword.
+///
+/// Its small methods are `#[inline]`: the rules of other files (other codegen units)
+/// call them in their hot loops.
 #[derive(Clone, Copy)]
 pub struct Lower {
     buf: [u8; 31],
@@ -97,6 +101,7 @@ pub struct Lower {
 }
 
 impl Lower {
+    #[inline]
     pub fn new(w: &str) -> Self {
         let mut buf = [0u8; 31];
         let n = w.len().min(31);
@@ -111,6 +116,7 @@ impl Lower {
         self.len = self.len.min(n as u8);
     }
 
+    #[inline]
     pub fn as_str(&self) -> &str {
         // ASCII only (callers pass ASCII words)
         std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
@@ -119,6 +125,7 @@ impl Lower {
 
 impl std::ops::Deref for Lower {
     type Target = str;
+    #[inline]
     fn deref(&self) -> &str {
         self.as_str()
     }
@@ -131,12 +138,14 @@ impl std::fmt::Debug for Lower {
 }
 
 impl PartialEq<&str> for Lower {
+    #[inline]
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
 impl PartialEq<str> for Lower {
+    #[inline]
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
     }

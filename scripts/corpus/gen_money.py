@@ -29,6 +29,28 @@ for i, (u, cur) in enumerate(post):
     a, v = amts2[i % len(amts2)]
     span = f"{a} {u}"
     r(f"The company reported {span} in sales.", f"{span}={v} {cur}")
+# amounts in running text: the currency before or after, scale words, words of the amount
+for t, e in [("a loss of 53.169 million US dollars.", "53.169 million US dollars=53169000 USD"),
+             ("net loss of $39.278 million in 2018", "$39.278 million=39278000 USD"),
+             ("revenue was about 181 million US dollars,", "about 181 million US dollars=181000000 USD approx"),
+             ("raised HK$5bn from", "HK$5bn=5000000000 HKD"),("profit 5 mln dlrs vs", "5 mln dlrs=5000000 USD"),
+             ("sales of RMB 3.2 billion", "RMB 3.2 billion=3200000000 CNY"),("costs €20 now", "€20=20 EUR"),
+             ("a £1.5m deal", "£1.5m=1500000 GBP"),("fell to US $3 per share", "US $3=3 USD share"),
+             ("total revenue of US $44.3 million", "US $44.3 million=44300000 USD"),
+             ("reached 10.88 million yuan", "10.88 million yuan=10880000 CNY"),
+             ("worth 323 million euros.", "323 million euros=323000000 EUR"),
+             ("fined 10,000 swiss francs", "10,000 swiss francs=10000 CHF"),
+             ("to hk $ 10.05 billion .", "hk $ 10.05 billion=10050000000 HKD"),
+             ("the price of c $ 16.4 million", "c $ 16.4 million=16400000 CAD"),
+             ("for USD 200.", "USD 200=200 USD"),("USD115", "USD115=115 USD"),
+             ("lost 75 USD million in", "75 USD million=75000000 USD"),("of 30 MUSD were", "30 MUSD=30000000 USD"),
+             ("It costs half million usd.", "half million usd=500000 USD"),
+             ("125 million australian dollars of", "125 million australian dollars=125000000 AUD"),
+             ("sold for 5 million won", "5 million won=5000000 KRW"),
+             ("375 mln Egyptian pounds", "375 mln Egyptian pounds=375000000 EGP"),
+             ("raised 1.2 billion Hong Kong dollars", "1.2 billion Hong Kong dollars=1200000000 HKD"),
+             ("It cost 10 $ today.", "10 $=10 USD"),("The fee is 100 € a year.", "100 €=100 EUR")]:
+    r(t, e)
 # unscaled with unit words
 for t, e in [("Give me 5 dollars now.", "5 dollars=5 USD"),("a maximum of 9 yuan per piece", "9 yuan=9 CNY"),
              ("tickets cost 20 euros each", "20 euros=20 EUR"),("it sold for 300 yen", "300 yen=300 JPY"),
@@ -37,6 +59,7 @@ for t, e in [("Give me 5 dollars now.", "5 dollars=5 USD"),("a maximum of 9 yuan
              ("costs 99 pence", "99 pence=0.99 GBP"),("3 dollars 50 cents.", "3 dollars 50 cents=3.5 USD"),
              ("thirteen dollars forty five", "thirteen dollars forty five=13.45 USD"),
              ("It costs 15 dollars and 50.", "15 dollars and 50=15.5 USD"),
+             ("it only cost 3 dollars 50 cents.", "3 dollars 50 cents=3.5 USD"),("Give me 5 dollars", "5 dollars=5 USD"),
              ("only 17 USD 25.", "17 USD 25=17.25 USD"),
              ("one kuai and five mao five.", "one kuai and five mao five=1.55 CNY"),
              ("5,000 rupees a month", "5,000 rupees=5000 INR")]:
@@ -52,13 +75,17 @@ for w in ["about","around","approximately","roughly","nearly","almost","some","o
     r(f"They lost {w} $5 million.", f"{w} $5 million=5000000 USD approx")
 r("After more than 100 million yuan of losses", "more than 100 million yuan=100000000 CNY approx")
 r("nearly 3 mln dlrs", "nearly 3 mln dlrs=3000000 USD approx")
+r("nearly $5 million", "nearly $5 million=5000000 USD approx")
+r("paid $5 million", "$5 million=5000000 USD")
 # per share
 for t, e in [("a dividend of $1.25 per share", "$1.25=1.25 USD share"),("Shr 20 cts a share vs 10", "20 cts=0.2 USD share"),
              ("earned 1.20 dlrs per share", "1.20 dlrs=1.2 USD share"),("bid of 470 pence a share", "470 pence=4.7 GBP share"),
              ("15 cts per diluted share", "15 cts=0.15 USD share"),("a 12-cent-a-share dividend", "12-cent-a-share=0.12 USD share"),
              ("$3/share", "$3=3 USD share"),("offered $40 a share in cash", "$40=40 USD share"),
              ("Shr profit 15 cts vs loss 10 cts", "15 cts=0.15 USD share | 10 cts=0.1 USD share"),
-             ("Qtly div 20 cts vs 20 cts prior", "20 cts=0.2 USD share | 20 cts=0.2 USD share")]:
+             ("Qtly div 20 cts vs 20 cts prior", "20 cts=0.2 USD share | 20 cts=0.2 USD share"),
+             ("Shr profit 15 cts vs loss", "15 cts=0.15 USD share"),
+             ("a higher , $ 70 - a - share price", "$ 70=70 USD share")]:
     r(t, e)
 # ranges
 for t, e in [("$10-12 million", "$10=10000000 USD | 12 million=12000000 USD"),
@@ -70,7 +97,11 @@ for t, e in [("$10-12 million", "$10=10000000 USD | 12 million=12000000 USD"),
              ("10 to 12 cts a share", "10=0.1 USD share | 12 cts=0.12 USD share"),
              ("from $5 to $7 a share", "$5=5 USD share | $7=7 USD share"),
              ("between $10 and $12", "$10=10 USD | $12=12 USD"),
-             ("from 1987 to 10 mln dlrs", "10 mln dlrs=10000000 USD")]:
+             ("from 1987 to 10 mln dlrs", "10 mln dlrs=10000000 USD"),
+             ("It expects $10 to $12 million and 5-6 bln dlrs.",
+              "$10=10000000 USD | $12 million=12000000 USD | 5=5000000000 USD | 6 bln dlrs=6000000000 USD"),
+             ("between 5 and 10 million yuan, and 10 to 12 cts a share",
+              "5=5000000 CNY | 10 million yuan=10000000 CNY | 10=0.1 USD share | 12 cts=0.12 USD share")]:
     r(t, e)
 # negative / parenthesised
 for t, e in [("a net loss of -$5 million", "-$5 million=-5000000 USD"),("changed by −5 dlrs", "−5 dlrs=-5 USD"),
@@ -120,10 +151,6 @@ r("NEW YORK, March 2 - It paid 5 mln dlrs.", "5 mln dlrs=5000000 USD")
 r("OAKVILLE, Ontario, March 3 - Sales fell to 2.01 billion dlrs.", "2.01 billion dlrs=2010000000 CAD")
 r("PORTLAND, Maine, April 2 - It lost 236,469 dlrs.", "236,469 dlrs=236469 USD")
 r("TORONTO, June 1 -\\n\\nOper shr loss three cts vs loss one ct", "three cts=0.03 CAD share | one ct=0.01 CAD share")
-# CJK
-for t, e in [("其中1000万元基本", "1000万元=10000000 CNY"),("净流出1200亿美元", "1200亿美元=120000000000 USD"),
-             ("每股1.95港元", "1.95港元=1.95 HKD"),("十五美元", "十五美元=15 USD")]:
-    r(t, e)
 # not money
 for t in ["All 70 of us.","I tried to call Bob 3 times already.","He sold 1,500 shares in 2019.","In 2019 marks were given",
           "Smith, 25, won the race","The A320 and 3D models","grew 21.9% to 300","the dollar 1.3052 and",

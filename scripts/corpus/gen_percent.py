@@ -52,12 +52,26 @@ r("rose 12％ on", "12％=12")
 # multiple in a sentence
 r("Profit rose 21.9% while costs fell 3 pct and tax was 12 percent.", "21.9%=21.9 | 3 pct=3 | 12 percent=12")
 r("Rates: 1.5%, 2.25% and 3%.", "1.5%=1.5 | 2.25%=2.25 | 3%=3")
+# running text
+for t, e in [("a decrease of 21.9%;", "21.9%=21.9"),("100%", "100%=100"),(" 100 percent", "100 percent=100"),
+             ("240 percent", "240 percent=240"),("twenty percent", "twenty percent=20"),
+             ("one hundred percents", "one hundred percents=100"),("thirty percentage", "thirty percentage=30"),
+             ("rose 12 per cent", "12 per cent=12"),("up 5 pct from", "5 pct=5"),
+             ("just need minus five percent", "minus five percent=-5"),("fell -3% in", "-3%=-3"),
+             ("rates rose 0.25 percentage points", "0.25 percentage points=0.25"),("up 2.5 pct", "2.5 pct=2.5"),
+             ("interest income sank 27 % in the quarter", "27 %=27"),("percent of 10", "percent of 10=10"),
+             ("per cent of twenty-two", "per cent of twenty-two=22"),("rose 1,500 percent", "1,500 percent=1500"),
+             ("salaries up 10% to 25% and 5-10% or 3 to 4 percent", "10%=10 | 25%=25 | 5=5 | 10%=10 | 3=3 | 4 percent=4")]:
+    r(t, e)
 # not percentages
 for t in ["accounted for%.", "a % sign", "100%20off in a URL http://x.com/?q=30%25",
           "The percentage of voters grew.", "a large percent of people", "percentages vary",
           "Reuters pct format", "see http://a.com/a%2Fb", "%20", "A320% nonsense",
           "the percent sign", "grew 5 percentile points", "the 5th percentile", "10 per head",
-          "interest per annum", "1.2.3%"]:
+          "interest per annum", "1.2.3%", "online services accounted for%.", "Online%.",
+          "You can go to https://www.test.com/search?q=30%25%2020%", "issn%280024%2D9114%29%20and%20",
+          "Only a small percent attain the top ranks", "The table shows the % of increase",
+          "How do I calculate a percentage?", "expected percentages"]:
     r(t, "")
 import os
 import sys

@@ -21,7 +21,7 @@
 //! until its marker is removed). A `\n` in a cell stands for a line break.
 //!
 //! The numeral table (`numeral/corpus/en.tsv`: `phrase  value`, the whole phrase read as
-//! one number) is run here too, by [`super::numbers::scan_number`].
+//! one number) is run here too, by [`super::numeral::scan_number`].
 
 use super::{Context, Extractor, Found, Kind, REGISTRY};
 use std::path::{Path, PathBuf};
@@ -253,7 +253,7 @@ fn numeral_table() {
         let name = path.display().to_string();
         let o = check(&name, &table, |cols| {
             let phrase = cols[0];
-            let got = super::numbers::scan_number(phrase, 0)
+            let got = super::numeral::scan_number(phrase, 0)
                 .filter(|n| n.end == phrase.len())
                 .map(|n| fmt_num(n.value))
                 .into_iter()

@@ -13,7 +13,7 @@ pub mod aliases;
 mod corpus;
 pub mod money;
 pub mod names;
-pub mod numbers;
+pub mod numeral;
 pub mod percent;
 pub mod span;
 pub mod time;

@@ -2,7 +2,7 @@
 //! days, quarters and halves, fiscal years. A year left out is resolved against the
 //! reference date (the nearest one: [`resolve_month_day`]).
 
-use super::{left_modifiers, numbers, rel_year_at, start_with_the, year_at};
+use super::{left_modifiers, numeral, rel_year_at, start_with_the, year_at};
 use crate::day;
 use crate::extract::time::calendar::{
     add_quarters, closest_year_for_quarter, quarter_of, resolve_month_day, two_digit_year,
@@ -133,7 +133,7 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                 let decimal = k2 + 1 < b.len()
                     && matches!(b[k2], b'.' | b',' | b':')
                     && b[k2 + 1].is_ascii_digit();
-                let quantity = numbers::word_after(text, k2)
+                let quantity = numeral::word_after(text, k2)
                     .is_some_and(|(s, _, w)| s == k2 + 1 && (quantity_noun(&w) || w == "percent"));
                 if (1..=31).contains(&d) && !glued_after && !decimal && !quantity {
                     day = Some(d);
@@ -152,7 +152,7 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             if q < b.len() && b[q] == b',' {
                 q += 1;
             }
-            let q1 = numbers::skip_spaces(text, q);
+            let q1 = numeral::skip_spaces(text, q);
             if q1 > q || (q > p && q1 == q) {
                 if let Some((e, y)) = year_at(text, q1) {
                     year = Some(y);
@@ -161,9 +161,9 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     // "March 12, this year", "in April next year"
                     rel_year = Some(off);
                     p = e;
-                } else if let Some((_, e, w)) = numbers::word_after(text, q1) {
+                } else if let Some((_, e, w)) = numeral::word_after(text, q1) {
                     if w == "of" && day.is_none() {
-                        if let Some((e2, y)) = year_at(text, numbers::skip_spaces(text, e)) {
+                        if let Some((e2, y)) = year_at(text, numeral::skip_spaces(text, e)) {
                             year = Some(y);
                             p = e2;
                         }
@@ -176,7 +176,7 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         let mut day_first = false;
         if day.is_none() {
             let mut j = start;
-            if let Some((ws, w)) = numbers::word_before(text, j) {
+            if let Some((ws, w)) = numeral::word_before(text, j) {
                 if w == "of" {
                     j = ws;
                 }
@@ -213,10 +213,10 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             if name.bytes().all(|c| c.is_ascii_uppercase()) {
                 continue;
             }
-            let prev = numbers::word_before(text, start).map(|x| x.1);
+            let prev = numeral::word_before(text, start).map(|x| x.1);
             let prep = prev.as_deref().is_some_and(date_preposition)
                 || (start > 0 && b[start - 1] == b'-');
-            let next_cap = numbers::word_after(text, end)
+            let next_cap = numeral::word_after(text, end)
                 .is_some_and(|(s, _, _)| s == end + 1 && b[s].is_ascii_uppercase());
             if next_cap && !prep {
                 continue;
@@ -260,12 +260,12 @@ pub fn year_rule(text: &str, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     for m in YEAR_RE.find_iter(text) {
         let (s, e) = (m.start(), m.end());
-        if numeric_neighbour(b, s, e) || numbers::in_url(text, s) {
+        if numeric_neighbour(b, s, e) || numeral::in_url(text, s) {
             continue;
         }
         let y: i32 = m.as_str().parse().unwrap_or(0);
         // a quantity: "2019 shares", "1999 people"
-        if let Some((ws, _, w)) = numbers::word_after(text, e) {
+        if let Some((ws, _, w)) = numeral::word_after(text, e) {
             if ws == e + 1 && quantity_noun(&w) && w != "to" {
                 continue;
             }
@@ -278,7 +278,7 @@ pub fn year_rule(text: &str, out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        if let Some((_, w)) = numbers::word_before(text, s) {
+        if let Some((_, w)) = numeral::word_before(text, s) {
             if identifier_before(&w) {
                 continue;
             }
@@ -286,7 +286,7 @@ pub fn year_rule(text: &str, out: &mut Vec<Cand>) {
         // "1,500" style handled by numeric_neighbour; years far from now in financial text
         // need a date context
         if y < 1900 {
-            let prev = numbers::word_before(text, s).map(|x| x.1);
+            let prev = numeral::word_before(text, s).map(|x| x.1);
             if !prev.as_deref().is_some_and(date_preposition) {
                 continue;
             }
@@ -294,9 +294,9 @@ pub fn year_rule(text: &str, out: &mut Vec<Cand>) {
         let (start, _) = left_modifiers(text, s);
         let mut start = start;
         // "the year 2000", "fiscal year" handled by FISCAL_RE
-        if let Some((ws, w)) = numbers::word_before(text, start) {
+        if let Some((ws, w)) = numeral::word_before(text, start) {
             if w == "year" {
-                if let Some((ws2, w2)) = numbers::word_before(text, ws) {
+                if let Some((ws2, w2)) = numeral::word_before(text, ws) {
                     if w2 == "the" {
                         start = ws2;
                     }
@@ -387,9 +387,9 @@ pub fn quarter_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         let mut end = m.end();
         let mut year: Option<i32> = None;
         // right: " of 2019", " of this year", " of fiscal 2019", " 2019", " of the year"
-        if let Some((s1, e1, w1)) = numbers::word_after(text, end) {
+        if let Some((s1, e1, w1)) = numeral::word_after(text, end) {
             if s1 == end + 1 && w1 == "of" {
-                let q = numbers::skip_spaces(text, e1);
+                let q = numeral::skip_spaces(text, e1);
                 if let Some((e2, y)) = year_at(text, q) {
                     year = Some(y);
                     end = e2;
@@ -407,9 +407,9 @@ pub fn quarter_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                         ));
                         continue;
                     }
-                } else if let Some((_, e2, w2)) = numbers::word_after(text, e1) {
+                } else if let Some((_, e2, w2)) = numeral::word_after(text, e1) {
                     if w2 == "fiscal" {
-                        if let Some((e3, y)) = year_at(text, numbers::skip_spaces(text, e2)) {
+                        if let Some((e3, y)) = year_at(text, numeral::skip_spaces(text, e2)) {
                             year = Some(y);
                             end = e3;
                         }
@@ -495,7 +495,7 @@ pub fn quarter_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         if half {
             // "H1 2020", "1H20", "in H2": a bare "H1" needs a word of time before it
             // (not the "H1" of a visa or a gene)
-            let time_word = numbers::word_before(text, m.start()).is_some_and(|(_, w)| {
+            let time_word = numeral::word_before(text, m.start()).is_some_and(|(_, w)| {
                 matches!(w.as_str(), "in" | "for" | "during" | "of" | "its" | "their")
             });
             if q > 2 || (year.is_none() && !time_word) {

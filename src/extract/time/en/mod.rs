@@ -9,7 +9,7 @@ pub mod relative;
 use super::guards::is_word;
 // The one path of the DATE rules to the number readers (word_before, word_after, …):
 // `absolute` and `relative` reach them through this import.
-use crate::extract::numbers;
+use crate::extract::numeral;
 
 /// Extend `start` leftwards over date modifiers ("the end of", "early", "mid-", "late",
 /// "the"), returning (new start, relative word "last"/"next"/"this" if any).
@@ -19,13 +19,13 @@ pub fn left_modifiers(text: &str, start: usize) -> (usize, Option<String>) {
     let mut rel = None;
     // "mid-March", "end-April"
     if s > 0 && b[s - 1] == b'-' {
-        if let Some((ws, w)) = numbers::word_before(text, s - 1) {
+        if let Some((ws, w)) = numeral::word_before(text, s - 1) {
             if matches!(w.as_str(), "mid" | "end" | "early" | "late") && ws + w.len() == s - 1 {
                 s = ws;
             }
         }
     }
-    if let Some((ws, w)) = numbers::word_before(text, s) {
+    if let Some((ws, w)) = numeral::word_before(text, s) {
         match w.as_str() {
             "last" | "next" | "this" | "coming" | "past" => {
                 rel = Some(w.to_string());
@@ -36,7 +36,7 @@ pub fn left_modifiers(text: &str, start: usize) -> (usize, Option<String>) {
             }
             "of" => {
                 // "the end of April", "the beginning of 2019", "the middle of May"
-                if let Some((ws2, w2)) = numbers::word_before(text, ws) {
+                if let Some((ws2, w2)) = numeral::word_before(text, ws) {
                     if matches!(
                         w2.as_str(),
                         "end" | "beginning" | "start" | "middle" | "half" | "part"
@@ -44,7 +44,7 @@ pub fn left_modifiers(text: &str, start: usize) -> (usize, Option<String>) {
                         && w2 != "part"
                     {
                         s = ws2;
-                        if let Some((ws3, w3)) = numbers::word_before(text, ws2) {
+                        if let Some((ws3, w3)) = numeral::word_before(text, ws2) {
                             if matches!(w3.as_str(), "the" | "early" | "late") {
                                 s = ws3;
                             }
@@ -60,14 +60,14 @@ pub fn left_modifiers(text: &str, start: usize) -> (usize, Option<String>) {
 
 /// Parse "this/last/next year" at `i` (after optional spaces): (end, year offset).
 pub fn rel_year_at(text: &str, i: usize) -> Option<(usize, i32)> {
-    let (_, e1, w1) = numbers::word_after(text, i)?;
+    let (_, e1, w1) = numeral::word_after(text, i)?;
     let off = match w1.as_str() {
         "this" => 0,
         "last" => -1,
         "next" => 1,
         _ => return None,
     };
-    let (_, e2, w2) = numbers::word_after(text, e1)?;
+    let (_, e2, w2) = numeral::word_after(text, e1)?;
     (w2 == "year").then_some((e2, off))
 }
 
@@ -86,7 +86,7 @@ pub fn year_at(text: &str, i: usize) -> Option<(usize, i32)> {
 
 /// Include a "the" right before `start`.
 pub fn start_with_the(text: &str, start: usize) -> usize {
-    match numbers::word_before(text, start) {
+    match numeral::word_before(text, start) {
         Some((ws, w)) if w == "the" => ws,
         _ => start,
     }

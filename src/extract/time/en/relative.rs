@@ -2,7 +2,7 @@
 //! month", "yesterday", "six years ago", weekdays, holidays. Without a reference date each
 //! keeps its span with no value.
 
-use super::{numbers, start_with_the, year_at};
+use super::{numeral, start_with_the, year_at};
 use crate::extract::time::calendar::{add_months, add_quarters, holiday_date, quarter_of, week_of};
 use crate::extract::time::guards::{capitalised_before, future_context};
 use crate::extract::time::types::{cand, Cand, Val};
@@ -67,14 +67,14 @@ pub fn relative_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         // "over the last week" is the seven days up to now: this week ("the last week of
         // March" is another thing: skip it)
         if which == "last" && unit == "week" && start < m.start() {
-            let of = numbers::word_after(text, m.end()).is_some_and(|(_, _, w)| w == "of");
+            let of = numeral::word_after(text, m.end()).is_some_and(|(_, _, w)| w == "of");
             if of {
                 continue;
             }
             off = 0;
         }
         // "earlier this year", "later this month"
-        if let Some((ws, w)) = numbers::word_before(text, start) {
+        if let Some((ws, w)) = numeral::word_before(text, start) {
             if matches!(w.as_str(), "earlier" | "later" | "early" | "late") {
                 start = ws;
             }
@@ -112,9 +112,9 @@ pub fn day_word_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         };
         let mut start = m.start();
         // "the day before yesterday", "the day after tomorrow"
-        if let Some((ws, w)) = numbers::word_before(text, start) {
+        if let Some((ws, w)) = numeral::word_before(text, start) {
             if (w == "before" && off == -1) || (w == "after" && off == 1) {
-                if let Some((ws2, w2)) = numbers::word_before(text, ws) {
+                if let Some((ws2, w2)) = numeral::word_before(text, ws) {
                     if w2 == "day" {
                         off *= 2;
                         start = start_with_the(text, ws2);
@@ -142,7 +142,7 @@ pub fn ago_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         } else if lw == "a" || lw == "an" {
             1
         } else {
-            match numbers::parse_words(word, 0) {
+            match numeral::parse_words(word, 0) {
                 Some((e, v)) if e == word.len() && v.fract() == 0.0 => v as i64,
                 _ => continue,
             }
@@ -182,7 +182,7 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         };
         let mut start = m.start();
         let mut mode = 0; // -1 past, 1 future, 0 guess
-        if let Some((ws, w)) = numbers::word_before(text, start) {
+        if let Some((ws, w)) = numeral::word_before(text, start) {
             match w.as_str() {
                 "last" | "past" => {
                     mode = -1;
@@ -199,7 +199,7 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             }
         }
         // "Good Friday", "Black Monday": names of events
-        let event = numbers::word_before(text, m.start()).is_some_and(|(_, w)| {
+        let event = numeral::word_before(text, m.start()).is_some_and(|(_, w)| {
             matches!(
                 w.as_str(),
                 "good"
@@ -224,7 +224,7 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         }
         if mode == 0 {
             // "tomorrow" by name is likelier than six days ago
-            let reported = numbers::word_before(text, start).is_some_and(|(_, w)| w == "said");
+            let reported = numeral::word_before(text, start).is_some_and(|(_, w)| w == "said");
             let tomorrow = !reported && r.is_some_and(|r| r.weekday().succ() == wd);
             mode = if tomorrow || future_context(text, start) {
                 1
@@ -267,7 +267,7 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         let mut end = m.end();
         let mut year = None;
         let mut rel = None;
-        if let Some((ws, w)) = numbers::word_before(text, start) {
+        if let Some((ws, w)) = numeral::word_before(text, start) {
             if matches!(w.as_str(), "last" | "next" | "this") {
                 rel = Some(w);
                 start = ws;
@@ -278,7 +278,7 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         if q < text.len() && text.as_bytes()[q] == b',' {
             q += 1;
         }
-        if let Some((e, y)) = year_at(text, numbers::skip_spaces(text, q))
+        if let Some((e, y)) = year_at(text, numeral::skip_spaces(text, q))
             .filter(|_| q < text.len() && text.as_bytes()[q] == b' ' || q > end)
         {
             year = Some(y);

@@ -2,11 +2,29 @@
 //! `percentage points`. The value is the number as written ("21.9%" → 21.9); a `%` with
 //! no number right before it ("accounted for%.") is no mention, nor is a `%` inside a URL
 //! escape ("%20"). Ranges give both ends: "5-10%", "10 to 25 percent".
+//!
+//! Every mention names its rule ([`RULES`]): [`SIGN`], [`WORD`], [`RANGE`], [`OF_NUMBER`].
+//! The markers of other languages ("Prozent", "pour cent") are read by the same rules;
+//! the example tables are `percent/corpus/{en,de,fr}.tsv`.
 
-use super::numbers::{self, in_url, Number};
-use super::{Context, Found, Kind};
+use super::numeral::{self, in_url, Number};
+use super::span::{Found, Kind};
+use super::Context;
 use aho_corasick::{AhoCorasick, MatchKind};
-use once_cell::sync::Lazy;
+use std::sync::LazyLock;
+
+/// `21.9%`, `27 %`, `12％`: a number and a percent sign.
+pub const SIGN: &str = "percent.sign";
+/// `12 percent`, `5 pct`, `3,2 pour cent`, `0.25 percentage points`, `a 10-percent stake`:
+/// a number and a percent word.
+pub const WORD: &str = "percent.word";
+/// The first end of a range whose marker is written once: the `5` of `5-10%`, of `10 to
+/// 25 percent`, of `between 5 and 10 pct`.
+pub const RANGE: &str = "percent.range";
+/// `percent of 10`, `per cent of twenty-two`: the marker before its number.
+pub const OF_NUMBER: &str = "percent.of_number";
+/// Every rule of the dimension.
+pub const RULES: &[&str] = &[SIGN, WORD, RANGE, OF_NUMBER];
 
 const MARKERS: &[&str] = &[
     "%",
@@ -27,7 +45,7 @@ const MARKERS: &[&str] = &[
     "pourcent",
 ];
 
-static AC: Lazy<AhoCorasick> = Lazy::new(|| {
+static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(MARKERS)
@@ -51,7 +69,7 @@ impl super::Extractor for Percent {
 
 /// Find PERCENT mentions.
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
-    let loc = numbers::Locale::from_lang(ctx.lang.as_deref());
+    let loc = numeral::Locale::from_lang(ctx.lang.as_deref());
     let b = text.as_bytes();
     let mut out: Vec<Found> = Vec::new();
     for m in AC.find_iter(text) {
@@ -84,7 +102,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             }
         }
         // "percentage point(s)", "% points", "pct points"
-        if let Some((s, e, w)) = numbers::word_after(text, end) {
+        if let Some((s, e, w)) = numeral::word_after(text, end) {
             if s <= end + 1 && (w == "points" || w == "point") {
                 end = e;
             }
@@ -98,7 +116,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             // "5pct" glued is fine
         } else if !sym {
             if let Some((s, e, v)) = reversed(text, ms, end) {
-                push(&mut out, s, e, v);
+                push(&mut out, s, e, v, OF_NUMBER);
             }
             continue;
         }
@@ -106,7 +124,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             // "percent of 10", "per cent of twenty-two": the number after the marker
             if !sym {
                 if let Some((s, e, v)) = reversed(text, ms, end) {
-                    push(&mut out, s, e, v);
+                    push(&mut out, s, e, v, OF_NUMBER);
                 }
             }
             continue;
@@ -133,7 +151,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
             start -= if sb.ends_with('-') { 1 } else { 3 };
         } else if sb.ends_with('+') {
             start -= 1;
-        } else if let Some((ws, w)) = numbers::word_before(text, start) {
+        } else if let Some((ws, w)) = numeral::word_before(text, start) {
             if w == "minus" || w == "negative" {
                 value = -value;
                 start = ws;
@@ -148,14 +166,14 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
                     || between == " - "
                     || between == "–"
                     || between == " and " && {
-                        numbers::word_before(text, p.start).is_some_and(|(_, w)| w == "between")
+                        numeral::word_before(text, p.start).is_some_and(|(_, w)| w == "between")
                     };
                 if joined && !in_url(text, p.start) {
-                    push(&mut out, p.start, p.end, p.value);
+                    push(&mut out, p.start, p.end, p.value, RANGE);
                 }
             }
         }
-        push(&mut out, start, end, value);
+        push(&mut out, start, end, value, if sym { SIGN } else { WORD });
     }
     out
 }
@@ -164,7 +182,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
 /// it that ends the clause. Returns (start, end, value).
 fn reversed(text: &str, ms: usize, end: usize) -> Option<(usize, usize, f64)> {
     let b = text.as_bytes();
-    if let Some((_, w)) = numbers::word_before(text, ms) {
+    if let Some((_, w)) = numeral::word_before(text, ms) {
         // "a small percent of the", "the percent of"
         if !matches!(
             w.as_str(),
@@ -173,15 +191,15 @@ fn reversed(text: &str, ms: usize, end: usize) -> Option<(usize, usize, f64)> {
             return None;
         }
     }
-    let (_, e1, w1) = numbers::word_after(text, end)?;
+    let (_, e1, w1) = numeral::word_after(text, end)?;
     if w1 != "of" {
         return None;
     }
-    let s2 = numbers::skip_spaces(text, e1);
+    let s2 = numeral::skip_spaces(text, e1);
     if s2 == e1 || s2 >= b.len() {
         return None;
     }
-    let n = numbers::scan_number(text, s2)?;
+    let n = numeral::scan_number(text, s2)?;
     let q = n.end;
     let closes = q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'\n');
     (closes && !n.scaled).then_some((ms, n.end, n.value))
@@ -209,7 +227,8 @@ fn split_decimal(text: &str, n: &Number) -> Option<(usize, f64)> {
     Some((s, v))
 }
 
-fn push(out: &mut Vec<Found>, start: usize, end: usize, value: f64) {
+/// Keep a mention unless it overlaps the one before (a range end already pushed).
+fn push(out: &mut Vec<Found>, start: usize, end: usize, value: f64, rule: &'static str) {
     if out.last().is_some_and(|l| l.end > start) {
         return;
     }
@@ -217,7 +236,7 @@ fn push(out: &mut Vec<Found>, start: usize, end: usize, value: f64) {
         start,
         end,
         kind: Kind::Percent { value },
-        rule: "percent",
+        rule,
     });
 }
 
@@ -226,7 +245,7 @@ fn push(out: &mut Vec<Found>, start: usize, end: usize, value: f64) {
 fn number_ending_at(
     text: &str,
     end: usize,
-    loc: numbers::Locale,
+    loc: numeral::Locale,
 ) -> Option<(Number, Option<Number>)> {
     let b = text.as_bytes();
     if end == 0 {
@@ -247,7 +266,7 @@ fn number_ending_at(
         }
     }
     let window = &text[w0..end];
-    let nums = numbers::find_numbers_in(window, loc);
+    let nums = numeral::find_numbers_in(window, loc);
     let k = nums.iter().rposition(|n| n.end == window.len())?;
     let shift = |mut n: Number| {
         n.start += w0;
@@ -270,96 +289,36 @@ fn number_ending_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
-    fn pct(text: &str) -> Vec<(String, f64)> {
-        pct_in(text, None)
-    }
-
-    fn pct_in(text: &str, lang: Option<&str>) -> Vec<(String, f64)> {
-        let ctx = Context {
-            reference_date: None,
-            lang: lang.map(str::to_string),
-            ..Context::default()
-        };
-        find(text, &ctx)
-            .into_iter()
-            .map(|f| match f.kind {
-                Kind::Percent { value } => (text[f.start..f.end].to_string(), value),
-                _ => unreachable!(),
-            })
-            .collect()
+    /// The rules that the rows of the example tables show (the rows not marked xfail;
+    /// `corpus.rs` checks their values).
+    fn rules_shown(tables: &[(&str, &str)]) -> BTreeSet<&'static str> {
+        let mut seen = BTreeSet::new();
+        for (lang, table) in tables {
+            let ctx = Context {
+                lang: Some(lang.to_string()),
+                ..Context::default()
+            };
+            for row in crate::extract::corpus::rows(table) {
+                if row.xfail.is_none() {
+                    seen.extend(find(&row.cols[0], &ctx).iter().map(|f| f.rule));
+                }
+            }
+        }
+        seen
     }
 
     #[test]
-    fn percent_table() {
-        let table: &[(&str, &str, f64)] = &[
-            ("a decrease of 21.9%;", "21.9%", 21.9),
-            ("100%", "100%", 100.0),
-            (" 100 percent", "100 percent", 100.0),
-            ("240 percent", "240 percent", 240.0),
-            ("twenty percent", "twenty percent", 20.0),
-            ("one hundred percents", "one hundred percents", 100.0),
-            ("thirty percentage", "thirty percentage", 30.0),
-            ("rose 12 per cent", "12 per cent", 12.0),
-            ("up 5 pct from", "5 pct", 5.0),
-            ("just need minus five percent", "minus five percent", -5.0),
-            ("fell -3% in", "-3%", -3.0),
-            (
-                "rates rose 0.25 percentage points",
-                "0.25 percentage points",
-                0.25,
-            ),
-            ("up 2.5 pct", "2.5 pct", 2.5),
-            ("interest income sank 27 % in the quarter", "27 %", 27.0),
-            ("percent of 10", "percent of 10", 10.0),
-            ("per cent of twenty-two", "per cent of twenty-two", 22.0),
-            ("a 10-percent stake", "10-percent", 10.0),
+    fn every_rule_shows_up_on_a_table_row() {
+        let tables = [
+            ("en", include_str!("corpus/en.tsv")),
+            ("de", include_str!("corpus/de.tsv")),
+            ("fr", include_str!("corpus/fr.tsv")),
         ];
-        for (text, span, value) in table {
-            let got = pct(text);
-            assert_eq!(got, vec![(span.to_string(), *value)], "{text}");
-        }
-    }
-
-    #[test]
-    fn other_languages() {
-        let got = pct_in(
-            "der Umsatz werde um etwa 4,5 Prozent sinken, 2 Prozentpunkte",
-            Some("de"),
-        );
-        assert_eq!(
-            got,
-            vec![
-                ("4,5 Prozent".to_string(), 4.5),
-                ("2 Prozentpunkte".to_string(), 2.0)
-            ]
-        );
-        let got = pct_in("une hausse de 3,2 pour cent", Some("fr"));
-        assert_eq!(got, vec![("3,2 pour cent".to_string(), 3.2)]);
-        // English text keeps "4,5" apart
-        assert_eq!(pct_in("rose 1,500 percent", Some("en"))[0].1, 1500.0);
-    }
-
-    #[test]
-    fn ranges() {
-        let got = pct("salaries up 10% to 25% and 5-10% or 3 to 4 percent");
-        let v: Vec<f64> = got.iter().map(|g| g.1).collect();
-        assert_eq!(v, vec![10.0, 25.0, 5.0, 10.0, 3.0, 4.0]);
-    }
-
-    #[test]
-    fn not_percent() {
-        for text in [
-            "online services accounted for%.",
-            "Online%.",
-            "You can go to https://www.test.com/search?q=30%25%2020%",
-            "issn%280024%2D9114%29%20and%20",
-            "Only a small percent attain the top ranks",
-            "The table shows the % of increase",
-            "How do I calculate a percentage?",
-            "expected percentages",
-        ] {
-            assert_eq!(pct(text), vec![], "{text}");
-        }
+        let seen = rules_shown(&tables);
+        let listed: BTreeSet<&str> = RULES.iter().copied().collect();
+        assert_eq!(listed.len(), RULES.len(), "a rule listed twice");
+        assert_eq!(seen, listed, "rules shown by the tables vs percent::RULES");
     }
 }

@@ -1,0 +1,26 @@
+# Writes src/extract/money/corpus/zh.tsv (or the file given as its argument): Chinese amounts, the rows
+# and their expected values written out here.
+# Edit this script, not the TSV; run: python3 scripts/corpus/gen_money_zh.py
+rows = []
+def r(t, exp, x=None): rows.append((t, exp, x))
+# digits, then scale characters and a currency name
+for t, e in [("其中1000万元基本", "1000万元=10000000 CNY"),("攀升至36.57亿元。", "36.57亿元=3657000000 CNY"),
+             ("净流出1200亿美元", "1200亿美元=120000000000 USD"),("每股1.95港元", "1.95港元=1.95 HKD"),
+             ("8亿元人民币", "8亿元人民币=800000000 CNY"),("人民币 8千元", "人民币 8千元=8000 CNY"),
+             ("the 100元!", "100元=100 CNY")]:
+    r(t, e)
+# Chinese numerals, a currency and its minor units
+for t, e in [("十五美元", "十五美元=15 USD"),("这台电脑两美元又三美分", "两美元又三美分=2.03 USD"),
+             ("这个手机壳五元三毛", "五元三毛=5.3 CNY"),("我有一千二百元", "一千二百元=1200 CNY")]:
+    r(t, e)
+# not money: 五角 of 五角大楼 (the Pentagon) is no amount
+r("五角大楼宣布了作战计划", "-")
+import os
+import sys
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "extract", "money", "corpus", "zh.tsv")
+with open(OUT, "w") as f:
+    f.write("# text\treference date (- none)\texpected MONEY mentions: span=value CUR[ approx][ share] joined by ' | ' (-: none)\n")
+    for t, e, x in rows:
+        f.write(f"{t}\t-\t{e if e else '-'}" + (f"\txfail: {x}" if x else "") + "\n")
+print(f"{OUT}: {len(rows)} rows", file=sys.stderr)

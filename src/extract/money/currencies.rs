@@ -1,0 +1,359 @@
+//! Currencies: the symbols (`$`, `€`, `元`), ISO 4217 codes (`USD`, `RMB`, `MUSD`), the
+//! currency words of news text ("dollars", "Swiss francs", "cts") with their minor units,
+//! and which dollar or peso a bare name means in a text (the dateline's, the country's).
+
+use crate::extract::numeral;
+
+/// Currency symbols (the whole symbol, as written) and their ISO code.
+pub(super) const SYMBOLS: &[(&str, &str)] = &[
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₽", "RUB"),
+    ("₺", "TRY"),
+    ("₫", "VND"),
+    ("฿", "THB"),
+    ("₱", "PHP"),
+    ("₦", "NGN"),
+    ("₪", "ILS"),
+    ("₡", "CRC"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("₨", "INR"),
+    ("ரூ", "LKR"),
+    ("රු", "LKR"),
+    ("元", "CNY"),
+    ("￥", "CNY"),
+    ("人民币", "CNY"),
+];
+
+/// Letters written before a `$` and the dollar they mean (lowercase, dots removed).
+pub(super) fn dollar_prefix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "us" | "usd" => "USD",
+        "hk" | "hkd" => "HKD",
+        "c" | "ca" | "can" | "cad" | "cdn" => "CAD",
+        "a" | "au" | "aud" => "AUD",
+        "nz" | "nzd" => "NZD",
+        "s" | "sg" | "sgd" => "SGD",
+        "r" => "BRL",
+        "mex" | "mx" | "mxn" => "MXN",
+        "nt" | "twd" => "TWD",
+        "z" => "ZWD",
+        _ => return None,
+    })
+}
+
+/// ISO 4217 codes (and RMB) we accept written as words before or after a number.
+pub(super) fn iso_code(w: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 16];
+    let n = numeral::lower_buf(w, &mut buf)?;
+    let lw = std::str::from_utf8(&buf[..n]).ok()?;
+    Some(match lw {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "cny" | "rmb" => "CNY",
+        "hkd" => "HKD",
+        "chf" => "CHF",
+        "aud" => "AUD",
+        "cad" => "CAD",
+        "nzd" => "NZD",
+        "inr" => "INR",
+        "krw" => "KRW",
+        "sgd" => "SGD",
+        "twd" => "TWD",
+        "sek" => "SEK",
+        "nok" => "NOK",
+        "dkk" => "DKK",
+        "rub" => "RUB",
+        "brl" => "BRL",
+        "mxn" => "MXN",
+        "zar" => "ZAR",
+        "try" => return None,
+        "idr" => "IDR",
+        "myr" => "MYR",
+        "thb" => "THB",
+        "php" => "PHP",
+        "pln" => "PLN",
+        "huf" => "HUF",
+        "czk" => "CZK",
+        "aed" => "AED",
+        "sar" => "SAR",
+        "ils" => "ILS",
+        "ngn" => "NGN",
+        "egp" => "EGP",
+        _ => return None,
+    })
+}
+
+/// Million-prefixed codes: `MUSD`, `MEUR` (lowercase).
+pub(super) fn mega_code(w: &str) -> Option<&'static str> {
+    if w.len() != 4 {
+        return None;
+    }
+    let lw = numeral::Lower::new(w);
+    let rest = lw.strip_prefix('m')?;
+    if rest.len() != 3 {
+        return None;
+    }
+    iso_code(rest)
+}
+
+/// A currency written in words after a number.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Unit {
+    /// How many words it takes ("Hong Kong dollars": 3).
+    pub words: usize,
+    /// Its ISO code.
+    pub code: &'static str,
+    /// The multiplier to the main unit: 0.01 for cents and pence, 10⁶ for "MUSD".
+    pub mult: f64,
+    /// The word is the ISO code itself ("USD", "MUSD"), not a name.
+    pub iso: bool,
+}
+
+impl Unit {
+    fn named(words: usize, code: &'static str, mult: f64) -> Option<Self> {
+        Some(Unit {
+            words,
+            code,
+            mult,
+            iso: false,
+        })
+    }
+}
+
+/// Currency words after a number. `words` are the next lowercase words (up to three).
+pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
+    let w0 = *words.first()?;
+    let w1 = words.get(1).copied().unwrap_or("");
+    let w2 = words.get(2).copied().unwrap_or("");
+    let dollar = |w: &str| matches!(w, "dollars" | "dollar" | "dlrs" | "dlr");
+    // two/three-word names first
+    let two = match (w0, w1) {
+        ("us" | "u.s." | "u.s" | "american", d) if dollar(d) => Some("USD"),
+        ("hk" | "h.k.", d) if dollar(d) => Some("HKD"),
+        ("australian" | "aussie", d) if dollar(d) => Some("AUD"),
+        ("canadian", d) if dollar(d) => Some("CAD"),
+        ("singapore", d) if dollar(d) => Some("SGD"),
+        ("taiwan", d) if dollar(d) => Some("TWD"),
+        ("zimbabwe" | "zimbabwean", d) if dollar(d) => Some("ZWD"),
+        ("chinese", "yuan") => Some("CNY"),
+        ("swiss", "francs" | "franc") => Some("CHF"),
+        ("french", "francs" | "franc") => Some("FRF"),
+        ("belgian", "francs" | "franc") => Some("BEF"),
+        ("german" | "deutsche", "marks" | "mark") => Some("DEM"),
+        ("finnish", "markka" | "marks") => Some("FIM"),
+        ("dutch", "guilders" | "guilder") => Some("NLG"),
+        ("swedish", "crowns" | "kronor" | "krona") => Some("SEK"),
+        ("norwegian", "crowns" | "kroner" | "krone") => Some("NOK"),
+        ("danish", "crowns" | "kroner" | "krone") => Some("DKK"),
+        ("turkish", "lira" | "liras") => Some("TRY"),
+        ("italian", "lire" | "lira") => Some("ITL"),
+        ("japanese", "yen") => Some("JPY"),
+        ("mexican", "pesos" | "peso") => Some("MXN"),
+        ("philippine", "pesos" | "peso") => Some("PHP"),
+        ("chilean", "pesos" | "peso") => Some("CLP"),
+        ("argentine", "pesos" | "peso") => Some("ARS"),
+        ("colombian", "pesos" | "peso") => Some("COP"),
+        ("indian", "rupees" | "rupee") => Some("INR"),
+        ("british", "pounds" | "pound") => Some("GBP"),
+        ("egyptian", "pounds" | "pound") => Some("EGP"),
+        ("lebanese", "pounds" | "pound") => Some("LBP"),
+        ("sudanese", "pounds" | "pound") => Some("SDG"),
+        ("syrian", "pounds" | "pound") => Some("SYP"),
+        ("pounds" | "pound", "sterling") => Some("GBP"),
+        ("saudi", "riyals" | "riyal") => Some("SAR"),
+        ("russian", "rubles" | "roubles") => Some("RUB"),
+        ("south", "african") if w2 == "rand" => {
+            return Unit::named(3, "ZAR", 1.0);
+        }
+        ("new", "zealand") if dollar(w2) => return Unit::named(3, "NZD", 1.0),
+        ("hong", "kong") if dollar(w2) => return Unit::named(3, "HKD", 1.0),
+        ("new", "taiwan") if dollar(w2) => return Unit::named(3, "TWD", 1.0),
+        ("south", "korean") if w2 == "won" => return Unit::named(3, "KRW", 1.0),
+        ("korean", "won") => Some("KRW"),
+        _ => None,
+    };
+    if let Some(c) = two {
+        return Unit::named(2, c, 1.0);
+    }
+    let one = match w0 {
+        "dollars" | "dollar" | "dlrs" | "dlr" | "bucks" | "us-dollar" => ("USD", 1.0),
+        "franken" => ("CHF", 1.0),
+        "pfund" => ("GBP", 1.0),
+        "cents" | "cent" | "cts" | "ct" => ("USD", 0.01),
+        "yuan" | "renminbi" | "rmb" | "kuai" => ("CNY", 1.0),
+        "euros" | "euro" => ("EUR", 1.0),
+        "pounds" | "pound" | "sterling" | "stg" | "stlg" => ("GBP", 1.0),
+        "pence" | "penny" | "pennies" | "p" => ("GBP", 0.01),
+        "yen" => ("JPY", 1.0),
+        "rupees" | "rupee" => ("INR", 1.0),
+        "francs" | "franc" | "ffr" => ("FRF", 1.0),
+        "lire" => ("ITL", 1.0),
+        "pesetas" | "peseta" => ("ESP", 1.0),
+        "guilders" | "guilder" => ("NLG", 1.0),
+        "markka" | "markkas" => ("FIM", 1.0),
+        "roubles" | "rubles" | "rouble" | "ruble" => ("RUB", 1.0),
+        "rand" => ("ZAR", 1.0),
+        "ringgit" => ("MYR", 1.0),
+        "baht" => ("THB", 1.0),
+        "rupiah" => ("IDR", 1.0),
+        "riyals" | "riyal" => ("SAR", 1.0),
+        "dirhams" | "dirham" => ("AED", 1.0),
+        "shekels" | "shekel" => ("ILS", 1.0),
+        "naira" => ("NGN", 1.0),
+        "zloty" | "zlotys" => ("PLN", 1.0),
+        "forints" | "forint" => ("HUF", 1.0),
+        "hryvnias" | "hryvnia" => ("UAH", 1.0),
+        "escudos" => ("PTE", 1.0),
+        "schillings" => ("ATS", 1.0),
+        "drachmas" => ("GRD", 1.0),
+        "reais" => ("BRL", 1.0),
+        "won" => ("KRW", 1.0),
+        "marks" | "dm" | "d-marks" | "dmk" => ("DEM", 1.0),
+        "lira" | "liras" => ("TRY", 1.0),
+        "pesos" | "peso" => ("MXN", 1.0),
+        _ => {
+            let (code, mult) = if let Some(c) = iso_code(w0) {
+                (c, 1.0)
+            } else if let Some(c) = mega_code(w0) {
+                (c, 1e6)
+            } else {
+                return None;
+            };
+            return Some(Unit {
+                words: 1,
+                code,
+                mult,
+                iso: true,
+            });
+        }
+    };
+    Unit::named(1, one.0, one.1)
+}
+
+/// Currency words that are also common English words: only a currency after a scaled
+/// amount ("5 million won") or a written unit.
+pub(super) fn ambiguous_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "won" | "marks" | "pound" | "pounds" | "p" | "rand" | "lira" | "dm"
+    )
+}
+
+/// The minor unit of `currency` written as a word after the main amount ("3 dollars 50
+/// cents", "one kuai and five mao"): its value in the main unit.
+pub(super) fn minor_unit(currency: &str, w: &str) -> Option<f64> {
+    match (currency, w) {
+        ("GBP", "pence" | "penny" | "p") => Some(0.01),
+        ("CNY", "mao" | "jiao") => Some(0.1),
+        ("CNY", "fen") => Some(0.01),
+        ("GBP" | "CNY" | "JPY", _) => None,
+        (_, "cents" | "cent") => Some(0.01),
+        _ => None,
+    }
+}
+
+/// The peso of the country the text speaks of ("Philippine pesos", "Chilean pesos"…):
+/// Mexico's unless another peso country is named and Mexico is not.
+pub(super) fn peso_code(text: &str) -> &'static str {
+    const COUNTRIES: &[(&str, &str)] = &[
+        ("Philippine", "PHP"),
+        ("Manila", "PHP"),
+        ("Chile", "CLP"),
+        ("Argentin", "ARS"),
+        ("Colombia", "COP"),
+        ("Uruguay", "UYU"),
+        ("Dominican", "DOP"),
+        ("Cuba", "CUP"),
+    ];
+    if text.contains("Mexic") {
+        return "MXN";
+    }
+    let mut found = COUNTRIES
+        .iter()
+        .filter(|(c, _)| text.contains(c))
+        .map(|x| x.1);
+    match (found.next(), found.next()) {
+        (Some(a), None) => a,
+        (Some(a), Some(b)) if a == b => a,
+        _ => "MXN",
+    }
+}
+
+/// The dollar of the place a story is datelined ("OTTAWA, March 13 -", "SYDNEY
+/// (Reuters) -"): newswires write a bare "dlrs" or "$" in the local dollar and spell out
+/// "U.S." for the American one. `None` outside a dollar country, or without a dateline.
+pub(super) fn home_dollar(text: &str) -> Option<&'static str> {
+    let mut cut = text.len().min(80);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    // " - " or " -" at the end of the dateline line
+    let dash = head
+        .match_indices(" -")
+        .find(|(k, _)| matches!(head.as_bytes().get(k + 2), None | Some(b' ' | b'\n')))?;
+    let head = head.get(..dash.0)?;
+    let mut parts = head.split([',', '(']);
+    let city = parts.next()?.trim();
+    if city.is_empty() || city.len() > 24 || city.bytes().any(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    // "OAKVILLE, Ontario, March 3", "NEWCASTLE, N.S.W., March 3"
+    let region = parts.next().map(str::trim).unwrap_or("");
+    let by_region = match region {
+        "Ontario" | "Ont." | "Quebec" | "Que." | "Alberta" | "Alta." | "British Columbia"
+        | "B.C." | "Manitoba" | "Man." | "Saskatchewan" | "Sask." | "Nova Scotia" | "N.S."
+        | "New Brunswick" | "N.B." | "Newfoundland" | "Nfld." => Some("CAD"),
+        "N.S.W." | "New South Wales" | "Victoria" | "Queensland" | "Western Australia"
+        | "South Australia" | "Tasmania" => Some("AUD"),
+        _ => None,
+    };
+    if by_region.is_some() {
+        return by_region;
+    }
+    Some(match city {
+        "TORONTO" | "OTTAWA" | "MONTREAL" | "VANCOUVER" | "CALGARY" | "EDMONTON" | "WINNIPEG"
+        | "HALIFAX" | "REGINA" | "QUEBEC" | "QUEBEC CITY" => "CAD",
+        "SYDNEY" | "MELBOURNE" | "CANBERRA" | "PERTH" | "BRISBANE" | "ADELAIDE" => "AUD",
+        "WELLINGTON" | "AUCKLAND" | "CHRISTCHURCH" => "NZD",
+        "HONG KONG" => "HKD",
+        "SINGAPORE" => "SGD",
+        "TAIPEI" => "TWD",
+        "HARARE" => "ZWD",
+        _ => return None,
+    })
+}
+
+/// Is the dollar of this span a bare one ("dlrs", "dollars", "$"), not "U.S. dlrs",
+/// "US$", "USD", "American dollars"?
+pub(super) fn bare_dollar(span: &str) -> bool {
+    let l = span.to_ascii_lowercase();
+    !(l.contains("u.s")
+        || l.contains("us$")
+        || l.contains("us ")
+        || l.contains("usd")
+        || l.contains("us-")
+        || l.contains("american"))
+}
+
+/// Round away float noise (0.1 * 3 = 0.30000000000000004).
+pub(super) fn round_money(v: f64) -> f64 {
+    // large amounts are whole units ("1.2345 billion"); small ones keep 6 decimals
+    let r = if v.abs() >= 1e6 {
+        v.round()
+    } else {
+        (v * 1e6).round() / 1e6
+    };
+    if (r - v).abs() < 1e-9 * v.abs().max(1.0) {
+        r
+    } else {
+        v
+    }
+}

@@ -1,0 +1,690 @@
+//! Amounts in Latin script: English as the newswires write it ("$5 million", "5 mln
+//! dlrs", "20 cts a share", "HK$5bn", "75 USD million") and the European forms the same
+//! rules read in a locale with a decimal comma ("1,5 Milliarden Euro", "340 Mio. Euro").
+//!
+//! [`find_latin`] walks the numbers of the text left to right; [`money_at`] reads one
+//! amount around a number in named steps: the currency before it (the rules
+//! [`SYMBOL_AMOUNT`], [`CODE_AMOUNT`], [`WORD_AMOUNT`]), a Chinese unit after digits
+//! ([`zh::DIGITS_UNIT`]), else the currency after it ([`AMOUNT_SYMBOL`], [`AMOUNT_CODE`],
+//! [`AMOUNT_WORD`]), then a scale shared with the other end of a range
+//! ([`range::SHARED_SCALE`]), a minor unit after the main one ([`AMOUNT_AND_MINOR`]), and
+//! the sign, approximation and per-share words around it. Ranges whose unit is written
+//! once give their bare end its own mention (`range.rs`). The rule that gave an amount its
+//! reading is its `Found::rule`.
+
+use super::around::{
+    approx_before, british, has_number_word, money_words_before, per_share, share_line,
+};
+use super::currencies::{
+    ambiguous_unit, bare_dollar, dollar_prefix, home_dollar, iso_code, mega_code, minor_unit,
+    peso_code, round_money, unit_words, SYMBOLS,
+};
+use super::range;
+use super::zh::{self, cjk_unit};
+use crate::extract::numeral::{self, Number};
+use crate::extract::span::{Found, Kind};
+use crate::extract::Context;
+use std::cell::OnceCell;
+
+/// `$5`, `US$1.5m`, `US $3`, `HK$5bn`, `c $ 16.4 million`, `€20`, `£1.5m`: a currency
+/// symbol (with the letters of its dollar) before the amount.
+pub(super) const SYMBOL_AMOUNT: &str = "money.en.symbol_amount";
+/// `USD 200`, `RMB 3.2 billion`, `USD115`, `RMB3.2bn`, `Rs. 500`, `MAUD 60`: an ISO code
+/// (or `Rs`) before the amount.
+pub(super) const CODE_AMOUNT: &str = "money.en.code_amount";
+/// `dollar 22.5 million`, `Dollars 3.25 billion`, `dlrs 3.2 million`: a currency word
+/// before a scaled amount.
+pub(super) const WORD_AMOUNT: &str = "money.en.currency_word_amount";
+/// `10 $`, `5 €`: a currency symbol after the amount.
+pub(super) const AMOUNT_SYMBOL: &str = "money.en.amount_symbol";
+/// `200 USD`, `115.5USD`, `30 MUSD`, `75 USD million`: an ISO code after the amount.
+pub(super) const AMOUNT_CODE: &str = "money.en.amount_code";
+/// `5 mln dlrs`, `53.169 million US dollars`, `20 cts`, `470 pence`, `10,000 swiss
+/// francs`, `1,5 Milliarden Euro`: currency words after the amount.
+pub(super) const AMOUNT_WORD: &str = "money.en.amount_currency_word";
+/// `3 dollars 50 cents`, `15 dollars and 50`, `17 USD 25`, `one kuai and five mao five`:
+/// a main unit and its minor unit.
+pub(super) const AMOUNT_AND_MINOR: &str = "money.en.amount_and_minor";
+
+/// What the rules know about the whole text. The facts that cost a scan of the text are
+/// looked up the first time an amount needs them.
+struct Doc<'a> {
+    text: &'a str,
+    loc: numeral::Locale,
+    /// "¥" is the yuan in a text that also speaks of yuan, RMB or China.
+    yen_is_yuan: bool,
+    /// "pounds" are weight as often as money: money in a British text ([`british`]).
+    british: OnceCell<bool>,
+    /// The dollar of the place the story is datelined ([`home_dollar`]).
+    home: OnceCell<Option<&'static str>>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, ctx: &Context) -> Self {
+        Doc {
+            text,
+            loc: numeral::Locale::from_lang(ctx.lang.as_deref()),
+            yen_is_yuan: !text.is_ascii()
+                && text.contains('¥')
+                && (text.contains("yuan") || text.contains("RMB") || text.contains("China")),
+            british: OnceCell::new(),
+            home: OnceCell::new(),
+        }
+    }
+}
+
+/// Every amount of the text read from its numbers, left to right, not overlapping.
+pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
+    let b = text.as_bytes();
+    // prefilter: an amount needs a digit or a number word; most need a digit
+    if !b.iter().any(|c| c.is_ascii_digit()) && !has_number_word(text) {
+        return Vec::new();
+    }
+    let doc = Doc::new(text, ctx);
+    let nums = numeral::find_numbers_in(text, doc.loc);
+    let mut out: Vec<Found> = Vec::new();
+    let mut idx = 0;
+    while idx < nums.len() {
+        let n = &nums[idx];
+        idx += 1;
+        if out.last().is_some_and(|last| n.start < last.end) {
+            continue;
+        }
+        let floor = out.last().map_or(0, |l| l.end);
+        let Some(mut f) = money_at(&doc, n, &nums[idx..], floor) else {
+            continue;
+        };
+        if f.start == n.start && idx >= 2 {
+            if let Some(first) = range::first(text, doc.loc, &nums[idx - 2], n, &f, floor) {
+                out.push(first);
+            }
+        }
+        read_the_text(&doc, &mut f);
+        if let Some(prev) = out.last_mut() {
+            range::share_the_share(text, prev, &f);
+        }
+        // its own unit, if any, is read by money_at on the next turn
+        let second = range::second(text, n, &f, nums.get(idx), |m| {
+            money_at(&doc, m, &nums[idx + 1..], f.end).is_some()
+        });
+        out.push(f);
+        if let Some(m) = second {
+            out.push(m);
+            idx += 1;
+        }
+    }
+    out
+}
+
+/// What the rest of the text says about amount `f`: on a "Shr" line it is per share; a
+/// bare dollar is the dollar of the dateline; bare "pesos" the peso of the country the
+/// text is about.
+fn read_the_text(doc: &Doc, f: &mut Found) {
+    let text = doc.text;
+    if let Kind::Money { per, currency, .. } = &mut f.kind {
+        if per.is_none() && share_line(text, f.start) {
+            *per = Some("share".to_string());
+        }
+        let span = &text[f.start..f.end];
+        if currency == "USD" && bare_dollar(span) {
+            if let Some(home) = *doc.home.get_or_init(|| home_dollar(text)) {
+                *currency = home.to_string();
+            }
+        }
+        if currency == "MXN" && (span.ends_with("pesos") || span.ends_with("peso")) {
+            *currency = peso_code(text).to_string();
+        }
+    }
+}
+
+/// An amount being read around one number: its span and value so far, whether a scale
+/// applied, its currency once a rule found one, and that rule.
+struct Reading {
+    start: usize,
+    end: usize,
+    value: f64,
+    scaled: bool,
+    currency: Option<&'static str>,
+    rule: &'static str,
+}
+
+impl Reading {
+    /// Number `n` as it stands. "12,345" read with a decimal comma (a text taken for
+    /// French or German) with three decimals and no scale word is a thousands separator
+    /// after all.
+    fn of(text: &str, n: &Number) -> Self {
+        let mut value = n.value;
+        let digits = &text[n.start..n.end];
+        if !n.scaled && !n.words && value.fract() != 0.0 && numeral::thousands_groups(digits) {
+            value = numeral::parse_digits(digits).unwrap_or(value);
+        }
+        Reading {
+            start: n.start,
+            end: n.end,
+            value,
+            scaled: n.scaled,
+            currency: None,
+            rule: "",
+        }
+    }
+}
+
+/// Read a MONEY mention around number `n` (`rest`: the numbers after it; nothing may
+/// start before `floor`, the end of the previous mention).
+fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Found> {
+    let text = doc.text;
+    let b = text.as_bytes();
+    let mut a = Reading::of(text, n);
+    currency_before(doc, n, floor, &mut a)?;
+    // "6.0650/700 francs" (a quote's second half), "%20CAD" and other URL pieces
+    if n.start > 0 && matches!(b[n.start - 1], b'/' | b'%') || numeral::in_url(text, n.start) {
+        return None;
+    }
+    let k = unit_start(text, a.end);
+    zh_unit_after(text, k, &mut a)?;
+    if a.currency.is_none() {
+        currency_after(doc, n, rest, k, &mut a);
+    } else {
+        redundant_unit(text, &mut a);
+    }
+    let currency = a.currency?;
+    range_shared_scale(text, rest, &mut a);
+    minor_unit_after(text, n, rest, currency, &mut a);
+    let (start, value) = sign_before(text, a.start, a.value);
+    let (start, approx) = match approx_before(text, start) {
+        Some(s) => (s, true),
+        None => (start, false),
+    };
+    let mut end = a.end;
+    let mut per = None;
+    if let Some(e) = per_share(text, end) {
+        per = Some("share".to_string());
+        // keep the span on the amount unless the share words are glued with hyphens
+        if text[end..e].starts_with('-') && !text[end..e].contains(' ') {
+            end = e;
+        }
+    }
+    // an amount glued inside a larger token ("5USDx") is none
+    if end < b.len() && (b[end].is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(Found {
+        start,
+        end,
+        kind: Kind::Money {
+            value: round_money(value),
+            currency: currency.to_string(),
+            approx,
+            per,
+        },
+        rule: a.rule,
+    })
+}
+
+/// Rules [`SYMBOL_AMOUNT`], [`CODE_AMOUNT`], [`WORD_AMOUNT`]: the currency written before
+/// the amount (a currency word only before a scaled one). `None` when the amount is none:
+/// digits glued to letters that are no currency ("FY2019").
+fn currency_before(doc: &Doc, n: &Number, floor: usize, a: &mut Reading) -> Option<()> {
+    let text = doc.text;
+    let before = prefix_currency(text, n.start, n.glued, floor).or_else(|| {
+        n.scaled
+            .then(|| prefix_unit_word(text, n.start, floor))
+            .flatten()
+    });
+    let Some(p) = before else {
+        return (!n.glued).then_some(());
+    };
+    a.start = p.start;
+    a.value *= p.mult;
+    a.currency = Some(
+        if p.code == "JPY" && doc.yen_is_yuan && text[p.start..].starts_with('¥') {
+            "CNY"
+        } else {
+            p.code
+        },
+    );
+    a.rule = p.rule;
+    Some(())
+}
+
+/// Where a unit after the amount ending at `end` may start: after one space, or after
+/// the hyphen of "12-cent-a-share", "one-yen".
+fn unit_start(text: &str, end: usize) -> usize {
+    let b = text.as_bytes();
+    let mut k = numeral::skip_spaces(text, end);
+    if k - end > 1 {
+        k = end + 1;
+    }
+    if k == end && k < b.len() && b[k] == b'-' && k + 1 < b.len() && b[k + 1].is_ascii_alphabetic()
+    {
+        k += 1;
+    }
+    k
+}
+
+/// Rule [`zh::DIGITS_UNIT`]: Chinese scale characters and a currency name at `k`, after
+/// digits: "1000万元", "36.57亿元", "1200亿美元", "50元", also after "人民币 " (the same
+/// currency). `None` when the amount is none: a scale character after a scaled number.
+fn zh_unit_after(text: &str, k: usize, a: &mut Reading) -> Option<()> {
+    if let Some((len, scale, code)) = cjk_unit(&text[k..]) {
+        if a.currency.is_none() || a.currency == Some(code) {
+            if scale > 1.0 && a.scaled {
+                return None;
+            }
+            a.value *= scale;
+            a.scaled |= scale > 1.0;
+            a.currency = Some(code);
+            a.end = k + len;
+            a.rule = zh::DIGITS_UNIT;
+        }
+    }
+    Some(())
+}
+
+/// Rules [`AMOUNT_SYMBOL`], [`AMOUNT_CODE`], [`AMOUNT_WORD`]: the currency written after
+/// the amount, from `k` on: a symbol ("10 $", "100 €"), else up to three words.
+fn currency_after(doc: &Doc, n: &Number, rest: &[Number], k: usize, a: &mut Reading) {
+    let text = doc.text;
+    let b = text.as_bytes();
+    let after = &text[k..];
+    let mut sym_hit = None;
+    if after.starts_with('$') {
+        sym_hit = Some(("$", "USD"));
+    } else {
+        for (sym, code) in SYMBOLS
+            .iter()
+            .filter(|_| b.get(k).is_some_and(|&c| c >= 0x80))
+        {
+            if after.starts_with(sym) {
+                sym_hit = Some((sym, code));
+                break;
+            }
+        }
+    }
+    let Some((sym, code)) = sym_hit else {
+        currency_words_after(doc, n, k, a);
+        return;
+    };
+    // "10 $", "100 €", "100元"; but "5 $" followed by a number is "5 | $10"
+    let e = k + sym.len();
+    let k2 = numeral::skip_spaces(text, e);
+    if k2 < b.len() && b[k2].is_ascii_digit() && sym == "$" && next_has_unit(text, rest, k2, e) {
+        // "1 $10 dollars": the number belongs to the next amount
+        return;
+    }
+    a.currency = Some(code);
+    a.end = e;
+    a.rule = AMOUNT_SYMBOL;
+}
+
+/// Rules [`AMOUNT_CODE`], [`AMOUNT_WORD`]: up to three currency words at `k`, right after
+/// the amount: "75 USD million", "53.169 million US dollars", "115USD", "50p", "5
+/// million won" (a word that is also plain English only after a scaled amount).
+fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
+    let text = doc.text;
+    let b = text.as_bytes();
+    let mut words = [(0usize, 0usize, numeral::Lower::new("")); 3];
+    let mut nw = 0;
+    let mut p = k;
+    for _ in 0..3 {
+        match numeral::word_after_dotted(text, p) {
+            Some((s, mut e, mut w)) if s - p <= 1 || nw == 0 && s == k => {
+                // "cent-a-share": keep the first part of a hyphenated word
+                if let Some(h) = w.find('-') {
+                    if unit_words(&[w.as_str()]).is_none() {
+                        e = s + h;
+                        w.truncate(h);
+                    }
+                }
+                p = e;
+                words[nw] = (s, e, w);
+                nw += 1;
+            }
+            _ => break,
+        }
+    }
+    let Some((first_s, _, _)) = words[..nw].first() else {
+        return;
+    };
+    if *first_s != k {
+        return;
+    }
+    let mut refs_buf = [""; 3];
+    for (r, w) in refs_buf.iter_mut().zip(&words[..nw]) {
+        *r = w.2.as_str();
+    }
+    let refs = &refs_buf[..nw];
+    // "75 USD million"
+    if refs.len() >= 2 && !a.scaled {
+        if let (Some(c), Some(s)) = (iso_code(refs[0]), numeral::scale_word(refs[1])) {
+            if refs[1].len() > 1 {
+                a.currency = Some(c);
+                a.value *= s;
+                a.scaled = true;
+                a.end = words[1].1;
+                a.rule = AMOUNT_CODE;
+                return;
+            }
+        }
+    }
+    let Some(unit) = unit_words(refs) else {
+        return;
+    };
+    let used = unit.words;
+    let glued_unit = first_s == &n.end;
+    let w0 = refs[0];
+    let ok = if ambiguous_unit(w0) && used == 1 {
+        match w0 {
+            "p" => glued_unit && !n.words,
+            "pounds" | "pound" => {
+                (*doc.british.get_or_init(|| british(text))
+                    || a.scaled && money_words_before(text, a.start))
+                    && refs.get(1).is_none_or(|w| !matches!(*w, "of" | "per"))
+            }
+            _ => a.scaled,
+        }
+    } else if glued_unit {
+        // "115USD", "50p", "5cts"; not "3D" style tokens
+        iso_code(w0).is_some()
+            || mega_code(w0).is_some()
+            || matches!(w0, "p" | "cts" | "ct" | "cents" | "cent")
+            || (b.get(n.end) == Some(&b'-'))
+    } else {
+        true
+    };
+    if ok {
+        a.currency = Some(unit.code);
+        a.value *= unit.mult;
+        a.end = words[used - 1].1;
+        a.rule = if unit.iso { AMOUNT_CODE } else { AMOUNT_WORD };
+    }
+}
+
+/// A currency before the amount, maybe followed by a redundant unit: "$ 10 dollars",
+/// "US$5 mln dlrs".
+fn redundant_unit(text: &str, a: &mut Reading) {
+    if let Some((s, e, w)) = numeral::word_after_dotted(text, a.end) {
+        let same =
+            unit_words(&[w.as_str()]).is_some_and(|u| u.mult == 1.0 && Some(u.code) == a.currency);
+        if s - a.end <= 1 && same && !ambiguous_unit(&w) {
+            a.end = e;
+        }
+    }
+}
+
+/// Rule [`range::SHARED_SCALE`]: a range sharing one scale word, "$10 to $12 million",
+/// "5-6 bln dlrs": an unscaled first end takes the scale of the next number.
+fn range_shared_scale(text: &str, rest: &[Number], a: &mut Reading) {
+    if !a.scaled {
+        if let Some(s) = rest
+            .first()
+            .and_then(|next| range::scale(text, a.end, next))
+        {
+            a.value *= s;
+            a.scaled = true;
+            a.rule = range::SHARED_SCALE;
+        }
+    }
+}
+
+/// Rule [`AMOUNT_AND_MINOR`]: the minor unit after a whole amount of the main one: "3
+/// dollars 50 cents", "15 dollars and 50", "17 USD 25", "one dollar and one and…", "C$
+/// 100 and fifty" (words after "and" only with a symbol), "five mao five".
+fn minor_unit_after(text: &str, n: &Number, rest: &[Number], currency: &str, a: &mut Reading) {
+    let b = text.as_bytes();
+    if a.scaled || a.value.fract() != 0.0 {
+        return;
+    }
+    let Some(next) = rest.first() else {
+        return;
+    };
+    let mut p = numeral::skip_spaces(text, a.end);
+    let mut via_and = false;
+    if let Some((_, e, w)) = numeral::word_after(text, p) {
+        if w == "and" && e < next.start + 1 {
+            p = numeral::skip_spaces(text, e);
+            via_and = true;
+        }
+    }
+    let spoken = n.words || n.start == a.start || (via_and && next.words);
+    if !(spoken
+        && next.start == p
+        && next.value < 100.0
+        && next.value.fract() == 0.0
+        && !next.scaled)
+    {
+        return;
+    }
+    let after = numeral::word_after(text, next.end);
+    let minor = after.as_ref().and_then(|(s, e, w)| {
+        let orig_lower = text[*s..*e].bytes().all(|c| c.is_ascii_lowercase());
+        let m = minor_unit(currency, w.as_str()).filter(|_| orig_lower)?;
+        (*s - next.end <= 1 && next.value * m < 1.0).then_some((*e, m))
+    });
+    let q = numeral::skip_spaces(text, next.end);
+    let closes = q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')');
+    // "…dollar and one and one point": another "and" closes the amount too
+    let and_next = via_and
+        && q == next.end + 1
+        && after
+            .as_ref()
+            .is_some_and(|(s, _, w)| *s == q && w == "and");
+    if !(minor.is_some() || (closes && q == next.end) || and_next) {
+        return;
+    }
+    let unit_is_main = currency != "USD" || a.value >= 1.0;
+    if !unit_is_main {
+        return;
+    }
+    let m = minor.map_or(0.01, |(_, m)| m);
+    a.value += next.value * m;
+    a.end = minor.map_or(next.end, |(e, _)| e);
+    a.rule = AMOUNT_AND_MINOR;
+    // "five mao five": a bare digit after tenths is hundredths
+    if m > 0.05 {
+        if let Some(last) = rest.get(1).filter(|r| {
+            r.start == a.end + 1
+                && r.value < 10.0
+                && r.value.fract() == 0.0
+                && !r.scaled
+                && (r.end >= b.len() || matches!(b[r.end], b'.' | b',' | b';' | b'!' | b'?'))
+        }) {
+            a.value += last.value * m / 10.0;
+            a.end = last.end;
+        }
+    }
+}
+
+/// A sign before the amount at `start`: "-$5 million", "−5 dlrs", "minus 20 dollars"
+/// (not the "-" of "10-12"). Returns the new start and value.
+fn sign_before(text: &str, start: usize, value: f64) -> (usize, f64) {
+    let head = &text[..start];
+    let sign = if head.ends_with('-') {
+        1
+    } else if head.ends_with('−') {
+        '−'.len_utf8()
+    } else {
+        0
+    };
+    if sign > 0
+        && head[..head.len() - sign]
+            .bytes()
+            .next_back()
+            .is_none_or(|c| matches!(c, b' ' | b'(' | b'\n' | b':'))
+    {
+        return (start - sign, -value);
+    }
+    if let Some((ws, w)) = numeral::word_before(text, start) {
+        if w == "minus" || w == "negative" {
+            return (ws, -value);
+        }
+    }
+    (start, value)
+}
+
+/// A currency written before an amount: where it starts, its ISO code, the multiplier
+/// it brings (10⁶ for "MUSD") and the rule that read it.
+struct Before {
+    start: usize,
+    code: &'static str,
+    mult: f64,
+    rule: &'static str,
+}
+
+impl Before {
+    fn at(start: usize, code: &'static str, rule: &'static str) -> Option<Self> {
+        Some(Before {
+            start,
+            code,
+            mult: 1.0,
+            rule,
+        })
+    }
+}
+
+/// The currency symbol or code written right before byte `start` (spaces allowed), not
+/// before `floor`.
+fn prefix_currency(text: &str, start: usize, glued: bool, floor: usize) -> Option<Before> {
+    prefix_currency_inner(text, start, glued).filter(|p| p.start >= floor)
+}
+
+fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before> {
+    let b = text.as_bytes();
+    if glued {
+        // USD115, RMB3.2bn
+        let mut k = start;
+        while k > 0 && b[k - 1].is_ascii_alphabetic() {
+            k -= 1;
+        }
+        let w = &text[k..start];
+        if let Some(c) = iso_code(w) {
+            return Before::at(k, c, CODE_AMOUNT);
+        }
+        if w == "Rs" || w == "RS" {
+            return Before::at(k, "INR", CODE_AMOUNT);
+        }
+        return None;
+    }
+    let mut j = start;
+    let mut n = 0;
+    while j > 0 && b[j - 1] == b' ' && n < 2 {
+        j -= 1;
+        n += 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    let head = &text[..j];
+    if head.ends_with('$') {
+        let d = j - 1;
+        // letters glued or one space before the "$": US$, HK$, C $, U.S. $, usd$
+        let mut k = d;
+        if k > 0 && b[k - 1] == b' ' {
+            k -= 1;
+        }
+        let e = k;
+        while k > 0 && (b[k - 1].is_ascii_alphabetic() || b[k - 1] == b'.') {
+            k -= 1;
+        }
+        if k < e && (k == 0 || !b[k - 1].is_ascii_alphanumeric()) {
+            let w: String = text[k..e]
+                .chars()
+                .filter(|c| *c != '.')
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if let Some(c) = dollar_prefix(&w) {
+                // "a $5 bill": a lone "a" with a space is the article, not AUD
+                if !(matches!(w.as_str(), "a" | "s" | "r") && e < d) {
+                    return Before::at(k, c, SYMBOL_AMOUNT);
+                }
+            }
+        }
+        return Before::at(d, "USD", SYMBOL_AMOUNT);
+    }
+    // every other symbol is written with non-ASCII bytes
+    for (sym, code) in SYMBOLS.iter().filter(|_| b[j - 1] >= 0x80) {
+        if head.ends_with(sym) {
+            let s = j - sym.len();
+            // "Rs", "HK" etc. do not combine with these
+            return Before::at(s, code, SYMBOL_AMOUNT);
+        }
+    }
+    // words: RMB 3.2 billion, USD 200, Rs. 500, dollar 22.5 million
+    let (ws, w) = numeral::word_before(text, start)?;
+    let w = w.trim_end_matches('.');
+    if let Some(c) = iso_code(w) {
+        // only the code written in capitals ("USD 200", "RMB 3") or glued lowercase
+        let orig = &text[ws..ws + w.len()];
+        let common = matches!(w, "usd" | "rmb" | "eur" | "gbp" | "hkd" | "jpy" | "cny");
+        if orig.bytes().all(|c| c.is_ascii_uppercase()) || common {
+            return Before::at(ws, c, CODE_AMOUNT);
+        }
+        return None;
+    }
+    if w == "rs" {
+        return Before::at(ws, "INR", CODE_AMOUNT);
+    }
+    // AP style "dlrs 3.2 million"
+    if w == "dlrs" || w == "dlr" {
+        return Before::at(ws, "USD", WORD_AMOUNT);
+    }
+    if let Some(c) = mega_code(w) {
+        // "MAUD 60"
+        let orig = &text[ws..ws + w.len()];
+        if orig.bytes().all(|c| c.is_ascii_uppercase()) {
+            return Some(Before {
+                start: ws,
+                code: c,
+                mult: 1e6,
+                rule: CODE_AMOUNT,
+            });
+        }
+    }
+    None
+}
+
+/// A currency name written before a scaled amount: "dollar 22.5 million", "Dollars 3.25
+/// billion", "euro 5 billion". Only scaled amounts: "dollar 1.3052" is an exchange rate.
+fn prefix_unit_word(text: &str, start: usize, floor: usize) -> Option<Before> {
+    let (ws, w) = numeral::word_before(text, start)?;
+    if ws < floor {
+        return None;
+    }
+    let code = match w.as_str() {
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "yuan" => "CNY",
+        "yen" => "JPY",
+        "sterling" => "GBP",
+        _ => return None,
+    };
+    // "us dollar 5 billion", "U.S. dollars 3 billion"
+    if let Some((s0, w0)) = numeral::word_before(text, ws) {
+        if let Some(u) = unit_words(&[w0.as_str(), w.as_str()]).filter(|u| u.words == 2) {
+            return Before::at(s0, u.code, WORD_AMOUNT);
+        }
+    }
+    Before::at(ws, code, WORD_AMOUNT)
+}
+
+/// For "A $ B…": does the amount B starting at `k2` carry its own unit or is the "$"
+/// glued to it ("$10")? Then the "$" belongs to B, not to A.
+fn next_has_unit(text: &str, rest: &[Number], k2: usize, sym_end: usize) -> bool {
+    if k2 == sym_end {
+        return true;
+    }
+    let Some(next) = rest.iter().find(|r| r.start == k2) else {
+        return true;
+    };
+    let b = text.as_bytes();
+    let q = numeral::skip_spaces(text, next.end);
+    if text[q..].starts_with('$') || SYMBOLS.iter().any(|(s, _)| text[q..].starts_with(s)) {
+        return false;
+    }
+    match numeral::word_after_dotted(text, next.end) {
+        Some((_, _, w)) if q < b.len() => {
+            unit_words(&[w.as_str()]).is_some_and(|u| u.mult == 1.0) || w == "and"
+        }
+        _ => false,
+    }
+}

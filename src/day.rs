@@ -1,13 +1,16 @@
 //! Calendar days read from strings, in one place: the published dates of dumps
 //! ([`parse_published`]), a strict `YYYY-MM-DD` ([`parse_ymd`]: `--reference-date`, the
 //! reference column of the example tables), the `--from` / `--to` bounds of a search
-//! ([`bound`]), and the one table of English month names ([`MONTHS`],
-//! [`month_by_prefix`]) that the DATE rules and the byline reader share.
+//! ([`bound`]), the date a web page states ([`page_date`]), and the one table of English
+//! month names ([`MONTHS`], [`month_by_prefix`]) that the DATE rules, the page reader and
+//! the byline reader share.
 //!
 //! A base module: it imports nothing of the crate, so the readers, the pipeline, the
 //! index, the binary and the tools all parse a day the same way.
 
 use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// English month names, January first, each with the abbreviations news text writes
 /// ("Sept" as well as "Sep"; "May", "June" and "July" are written out).
@@ -100,6 +103,50 @@ pub fn bound(s: &str, end: bool) -> Option<NaiveDate> {
         3 => NaiveDate::from_ymd_opt(year, num(1)?, num(2)?),
         _ => None,
     }
+}
+
+static YMD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
+
+static DMY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .expect("regex")
+});
+static MDY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("regex")
+});
+
+/// The day a web page states (meta tags, JSON-LD, `<time>`), as `YYYY-MM-DD`: from an
+/// ISO-like date string (at its start), or from an English textual
+/// date anywhere in it ("19 Nov 2019 07:09 GMT", "Nov 20, 2019", "November 18th, 2019").
+pub fn page_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let (y, m, d): (u32, u32, u32) = match YMD.captures(s) {
+        Some(c) if c.get(0)?.start() == 0 => {
+            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        }
+        _ => {
+            if let Some(c) = DMY_TEXT.captures(s) {
+                (
+                    c[3].parse().ok()?,
+                    month_by_prefix(&c[2]).unwrap_or(0),
+                    c[1].parse().ok()?,
+                )
+            } else {
+                let c = MDY_TEXT.captures(s)?;
+                (
+                    c[3].parse().ok()?,
+                    month_by_prefix(&c[1]).unwrap_or(0),
+                    c[2].parse().ok()?,
+                )
+            }
+        }
+    };
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 #[cfg(test)]

@@ -10,8 +10,9 @@
 //! * markup: `<link rel="canonical">`, `[itemprop=author]`, `[rel=author]`.
 //!
 //! The publication date a page states (meta tags, JSON-LD, markup) is read here too
-//! ([`published`], [`iso_date`]).
+//! ([`published`], with [`crate::day::page_date`]).
 
+use crate::day::page_date;
 use regex::Regex;
 use scraper::{Html, Selector};
 use serde_json::Value;
@@ -45,51 +46,6 @@ static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel='canonical
 static OG_URL: LazyLock<Selector> =
     LazyLock::new(|| sel("meta[property='og:url'], meta[name='og:url']"));
 
-static YMD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
-
-static DMY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
-        .expect("regex")
-});
-static MDY_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .expect("regex")
-});
-
-fn month(s: &str) -> u32 {
-    let m = s.get(..3).unwrap_or("").to_ascii_lowercase();
-    [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|x| *x == m)
-    .map_or(0, |i| i as u32 + 1)
-}
-
-/// `YYYY-MM-DD` from an ISO-like date string (at its start), or from an English textual
-/// date anywhere in it ("19 Nov 2019 07:09 GMT", "Nov 20, 2019", "November 18th, 2019").
-pub(crate) fn iso_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    let (y, m, d): (u32, u32, u32) = match YMD.captures(s) {
-        Some(c) if c.get(0)?.start() == 0 => {
-            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-        }
-        _ => {
-            if let Some(c) = DMY_TEXT.captures(s) {
-                (c[3].parse().ok()?, month(&c[2]), c[1].parse().ok()?)
-            } else {
-                let c = MDY_TEXT.captures(s)?;
-                (c[3].parse().ok()?, month(&c[1]), c[2].parse().ok()?)
-            }
-        }
-    };
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some(format!("{y:04}-{m:02}-{d:02}"))
-}
-
 static DATE_META: LazyLock<Selector> = LazyLock::new(|| {
     sel("meta[property='article:published_time'], meta[name='article:published_time'], \
          meta[property='og:published_time'], meta[itemprop='datePublished'], \
@@ -110,14 +66,14 @@ static LD_DATE: LazyLock<Regex> =
 /// or post date.
 pub(super) fn published(doc: &Html) -> Option<String> {
     for e in doc.select(&DATE_META) {
-        if let Some(d) = e.value().attr("content").and_then(iso_date) {
+        if let Some(d) = e.value().attr("content").and_then(page_date) {
             return Some(d);
         }
     }
     for e in doc.select(&LD_JSON) {
         let s: String = e.text().collect();
         if let Some(c) = LD_DATE.captures(&s) {
-            if let Some(d) = iso_date(&c[1]) {
+            if let Some(d) = page_date(&c[1]) {
                 return Some(d);
             }
         }
@@ -125,12 +81,12 @@ pub(super) fn published(doc: &Html) -> Option<String> {
     for e in doc.select(&DATE_ITEMPROP) {
         let v = e.value();
         let cand = v.attr("datetime").or_else(|| v.attr("content"));
-        if let Some(d) = cand.and_then(iso_date) {
+        if let Some(d) = cand.and_then(page_date) {
             return Some(d);
         }
         if v.attr("itemprop") == Some("datePublished") {
             let t: String = e.text().collect();
-            if let Some(d) = iso_date(&t) {
+            if let Some(d) = page_date(&t) {
                 return Some(d);
             }
         }
@@ -149,7 +105,7 @@ pub(super) fn published(doc: &Html) -> Option<String> {
             || key.contains("pubdate"))
             && !key.contains("publisher")
         {
-            if let Some(d) = v.attr("content").and_then(iso_date) {
+            if let Some(d) = v.attr("content").and_then(page_date) {
                 return Some(d);
             }
         }
@@ -269,7 +225,7 @@ fn merge(out: &mut LdArticle, o: &Value) {
         out.date_published = get("datePublished")
             .or_else(|| get("dateCreated"))
             .and_then(|v| v.as_str())
-            .and_then(iso_date);
+            .and_then(page_date);
     }
     if out.authors.is_empty() {
         if let Some(a) = get("author").or_else(|| get("creator")) {

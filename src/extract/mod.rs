@@ -9,6 +9,7 @@
 //! [`Context::earlier`].
 
 pub mod aliases;
+pub mod contract;
 #[cfg(test)]
 mod corpus;
 pub mod money;
@@ -18,35 +19,10 @@ pub mod percent;
 pub mod span;
 pub mod time;
 
+pub use contract::{Context, Extractor};
 pub use span::{to_mentions, Found, Kind};
 
 use crate::article::{Entity, Mention};
-use chrono::NaiveDate;
-
-/// What extractors may know besides the text.
-#[derive(Debug, Clone, Default)]
-pub struct Context<'a> {
-    /// The article's published date, else `--reference-date`; relative dates resolve
-    /// against it.
-    pub reference_date: Option<NaiveDate>,
-    /// ISO 639-1 language code when detected.
-    pub lang: Option<String>,
-    /// The spans found by the extractors before this one in the registry (not yet
-    /// overlap-resolved).
-    pub earlier: &'a [Found],
-    /// Mentions name the rule that made them (`extract --explain`).
-    pub explain: bool,
-}
-
-/// The contract of an extractor.
-pub trait Extractor: Sync {
-    /// The dimension: `names`, `time`, `money`, `percent`. Rule names start with it.
-    fn name(&self) -> &'static str;
-    /// Whether the extractor runs on a text of this context (its language, mostly).
-    fn applies(&self, ctx: &Context) -> bool;
-    /// Append what it finds in `text` to `out` (byte offsets).
-    fn find(&self, text: &str, ctx: &Context, out: &mut Vec<Found>);
-}
 
 /// Every extractor, in the order they run. The pipeline, the benches, the example tables
 /// and the tools all loop over this list; nothing else names the extractors.
@@ -116,7 +92,7 @@ mod tests {
     fn rules_are_named_after_their_dimension() {
         let text = "Xunlei Ltd. said on March 12, 2020 that revenue fell 5% to $181 million.";
         let ctx = Context {
-            reference_date: NaiveDate::from_ymd_opt(2020, 8, 20),
+            reference_date: chrono::NaiveDate::from_ymd_opt(2020, 8, 20),
             lang: Some("en".into()),
             ..Context::default()
         };

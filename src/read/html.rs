@@ -2,7 +2,7 @@
 //! the page as found, marked [`BodyKind::Page`], and the clean stage parses it (main
 //! text, title, date, metadata) like any other page.
 
-use super::{Item, Reject};
+use super::record::{Item, Reject};
 use crate::article::{BodyKind, Origin, RawArticle};
 
 pub fn parse(html: &str, origin: Origin) -> Item {

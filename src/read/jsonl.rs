@@ -1,6 +1,6 @@
 //! JSON Lines: one article object per line, with the field aliases of the spec.
 
-use super::{decode, Item, Reject, MAX_RECORD_BYTES};
+use super::record::{decode, Item, Reject, MAX_RECORD_BYTES};
 use crate::article::{Origin, RawArticle};
 use serde_json::{Map, Value};
 use std::io::BufRead;

@@ -12,56 +12,15 @@
 
 pub mod html;
 pub mod jsonl;
+mod record;
 pub mod txt;
 pub mod warc;
 
-use crate::article::{Origin, RawArticle};
-use serde::Serialize;
+pub use record::{decode, Item, Reject, MAX_RECORD_BYTES};
+
+use crate::article::Origin;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-
-/// Records larger than this are rejected (not truncated): nothing is lost silently.
-pub const MAX_RECORD_BYTES: usize = 32 * 1024 * 1024;
-
-/// A record (or file) that could not become an article, and why.
-#[derive(Debug, Clone, Serialize)]
-pub struct Reject {
-    pub file: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<u64>,
-    pub reason: String,
-    /// The start of the raw record, when there is one (for the rejects file).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub record: Option<String>,
-}
-
-impl Reject {
-    pub fn new(origin: &Origin, reason: impl Into<String>) -> Reject {
-        Reject {
-            file: origin.file.clone(),
-            line: origin.line,
-            reason: reason.into(),
-            record: None,
-        }
-    }
-    pub fn with_record(mut self, raw: &[u8]) -> Reject {
-        const KEEP: usize = 4096;
-        let cut = raw.len().min(KEEP);
-        self.record = Some(String::from_utf8_lossy(&raw[..cut]).into_owned());
-        self
-    }
-}
-
-impl std::fmt::Display for Reject {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.reason),
-            None => write!(f, "{}: {}", self.file, self.reason),
-        }
-    }
-}
-
-pub type Item = Result<RawArticle, Reject>;
 
 /// The formats we read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,20 +304,6 @@ fn read_all_limited(mut r: impl Read) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Decode bytes as UTF-8, lossily when they are not, saying so.
-pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), None),
-        Err(e) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(format!(
-                "invalid UTF-8 at byte {}: decoded lossily (U+FFFD)",
-                e.valid_up_to()
-            )),
-        ),
-    }
-}
-
 /// A stable id for a record without one: a hash of its url, else of its body.
 pub fn stable_id(url: Option<&str>, body: &str) -> String {
     use sha2::{Digest, Sha256};
@@ -405,12 +350,5 @@ mod tests {
         assert_eq!(stable_id(Some("u"), "a"), stable_id(Some("u"), "b"));
         assert_ne!(stable_id(None, "a"), stable_id(None, "b"));
         assert_eq!(stable_id(None, "a").len(), 16);
-    }
-
-    #[test]
-    fn lossy_decoding_says_so() {
-        let (s, w) = decode(b"ok \xff here");
-        assert!(s.contains('\u{fffd}'));
-        assert!(w.unwrap().contains("byte 3"));
     }
 }

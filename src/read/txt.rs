@@ -1,6 +1,6 @@
 //! `.txt` files: the first non-empty line is the title, the rest the body.
 
-use super::{Item, Reject};
+use super::record::{Item, Reject};
 use crate::article::{Origin, RawArticle};
 
 pub fn parse(text: &str, origin: Origin) -> Item {

@@ -2,7 +2,7 @@
 //! them. Other record types (warcinfo, request, metadata) are not articles and are passed
 //! over; responses that are not HTML are rejected with their content type.
 
-use super::{decode, Item, Reject, MAX_RECORD_BYTES};
+use super::record::{decode, Item, Reject, MAX_RECORD_BYTES};
 use crate::article::Origin;
 use std::io::{BufRead, Read};
 

@@ -184,7 +184,7 @@ pub struct Article {
     pub text: String,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
-    pub facts: Vec<serde_json::Value>,
+    pub facts: Vec<Fact>,
     /// Other records with the same text (syndicated copies), linked here at ingest
     /// instead of being indexed twice. Absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -197,4 +197,119 @@ pub struct CopyRef {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+/// One reported figure of a metric of someone (`shared/SPEC.md`, "Financial facts").
+/// Offsets are code points into the article's `text`, as for mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// The normalised class: `revenue`, `net_income`, `operating_income`, `gross_profit`,
+    /// `ebitda`, `eps`, `expense`, `cash`, `assets`, `debt`, `market_value`,
+    /// `share_price`, `dividend`, `deal_value`, `employees`, `other`.
+    pub metric: String,
+    /// The metric as written ("total revenue", "cloud computing revenue").
+    pub metric_text: String,
+    /// Whose figure it is: an entity name of `entities`, or null.
+    pub subject: Option<String>,
+    /// TIMEX value of the period the figure is for (`2019`, `2019-Q4`, `2019-H1`,
+    /// `2020-06`, `1987-03/1987-05`), or null.
+    pub period: Option<String>,
+    /// The figure; null when only a change is reported. A loss is a negative income.
+    #[serde(serialize_with = "whole_as_integer_opt")]
+    pub value: Option<f64>,
+    /// ISO 4217 code, `%`, `pp`, `shares`, `people`, or null.
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Share>,
+    /// The clause or sentence the fact comes from.
+    pub start: usize,
+    pub end: usize,
+    /// The value's mention (omitted when `value` is null).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_end: Option<usize>,
+    /// `metric_text` in `text`.
+    pub metric_start: usize,
+    pub metric_end: usize,
+}
+
+/// How a figure changed: "a year-on-year decrease of 21.9%" → -21.9 `%` `yoy`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    #[serde(serialize_with = "whole_as_integer")]
+    pub value: f64,
+    /// `%` or `pp`, or a currency / count unit for an absolute change.
+    pub unit: Option<String>,
+    /// `yoy`, `qoq`, `mom`, `prior` (against a figure the text gives), or null.
+    pub basis: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// "accounting for 37.8% of total revenue" → 37.8 of `revenue`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Share {
+    #[serde(serialize_with = "whole_as_integer")]
+    pub value: f64,
+    pub of: Option<String>,
+}
+
+/// A whole number within i64 is written without a fraction (`181000000`, not
+/// `181000000.0`), as mention values are.
+fn whole_as_integer<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+fn whole_as_integer_opt<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => whole_as_integer(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fact_values_print_whole_numbers_without_a_fraction() {
+        let f = Fact {
+            metric: "revenue".into(),
+            metric_text: "total revenue".into(),
+            subject: Some("Xunlei".into()),
+            period: Some("2019".into()),
+            value: Some(181_000_000.0),
+            unit: Some("USD".into()),
+            approx: Some(true),
+            change: Some(Change {
+                value: -21.9,
+                unit: Some("%".into()),
+                basis: Some("yoy".into()),
+                start: 5,
+                end: 10,
+            }),
+            share: None,
+            start: 0,
+            end: 20,
+            value_start: Some(3),
+            value_end: Some(8),
+            metric_start: 0,
+            metric_end: 2,
+        };
+        let j = serde_json::to_string(&f).unwrap();
+        assert!(j.contains(r#""value":181000000,"#), "{j}");
+        assert!(j.contains(r#""change":{"value":-21.9,"#), "{j}");
+        assert!(!j.contains("share"), "{j}");
+        let back: Fact = serde_json::from_str(&j).unwrap();
+        assert_eq!(back, f);
+    }
 }

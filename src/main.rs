@@ -48,6 +48,9 @@ fn dispatch(cli: Cli) -> Result<Finished> {
         Command::Ingest(a) => cli::ingest(a),
         Command::Search(a) => cli::search(a),
         Command::Export(a) => cli::export(a),
+        Command::Boilerplate(a) => cli::scale::boilerplate(a),
+        Command::Merge(a) => cli::scale::merge(a),
+        Command::Mapping(a) => cli::scale::mapping(a),
         Command::NerTrain(a) => cli::ner_train(a),
         Command::NerEval(a) => cli::ner_eval(a),
     }

@@ -90,6 +90,7 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Reject>, Vec<PathBuf>) {
         }
         match std::fs::metadata(&input) {
             Err(e) => rejects.push(Reject {
+                id: None,
                 file: input.display().to_string(),
                 line: None,
                 reason: format!("cannot read: {e}"),
@@ -116,6 +117,7 @@ fn walk(
         Ok(rd) => rd,
         Err(e) => {
             rejects.push(Reject {
+                id: None,
                 file: dir.display().to_string(),
                 line: None,
                 reason: format!("cannot read directory: {e}"),
@@ -145,6 +147,7 @@ fn walk(
                 None => skipped.push(p),
             },
             Err(e) => rejects.push(Reject {
+                id: None,
                 file: p.display().to_string(),
                 line: None,
                 reason: format!("cannot read: {e}"),
@@ -237,6 +240,7 @@ pub fn read_source(source: &Source, counters: &Counters, sink: &mut dyn FnMut(It
         Ok(s) => s,
         Err(e) => {
             sink(Err(Reject {
+                id: None,
                 file: name,
                 line: None,
                 reason: format!("cannot open: {e}"),
@@ -253,6 +257,7 @@ pub fn read_source(source: &Source, counters: &Counters, sink: &mut dyn FnMut(It
             Ok(head) => sniff(head),
             Err(e) => {
                 sink(Err(Reject {
+                    id: None,
                     file: name,
                     line: None,
                     reason: format!("cannot read: {e}"),

@@ -7,6 +7,7 @@ mod util;
 mod clean;
 mod cli;
 mod errors;
+mod handoff;
 mod ingest;
 mod robustness;
 mod scale;

@@ -11,3 +11,4 @@ mod handoff;
 mod ingest;
 mod robustness;
 mod scale;
+mod spark;

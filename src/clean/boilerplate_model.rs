@@ -207,6 +207,9 @@ fn insert_bottom(fps: &mut Vec<u32>, fp: u32, k: usize) {
     }
 }
 
+/// What the learning pass takes from one article: its source, unit keys, fingerprint.
+type Counted = (String, Vec<u64>, u32);
+
 /// Articles per parallel batch of the learning pass.
 const BATCH: usize = 512;
 
@@ -225,7 +228,7 @@ pub fn learn(
     let counters = read::Counters::default();
     let mut batch: Vec<RawArticle> = Vec::with_capacity(BATCH);
     let count = |batch: &mut Vec<RawArticle>, model: &mut Model, s: &mut LearnSummary| {
-        let cleaned: Vec<Result<(String, Vec<u64>, u32), Reject>> = std::mem::take(batch)
+        let cleaned: Vec<Result<Counted, Reject>> = std::mem::take(batch)
             .into_par_iter()
             .map(|raw| {
                 let c: Cleaned = crate::clean::clean_article(raw)?;
@@ -306,7 +309,7 @@ mod tests {
     #[test]
     fn a_repeated_article_counts_once_toward_min_docs() {
         // the same article (same fingerprint) five times: never boilerplate
-        let m = model_of(&[("s", vec![7], 42); 5]);
+        let m = model_of(&vec![("s", vec![7], 42); 5]);
         assert!(m.boiler_keys().unwrap().is_empty());
         // three distinct articles: boilerplate
         let m = model_of(&[("s", vec![7], 1), ("s", vec![7], 2), ("s", vec![7], 3)]);

@@ -69,6 +69,9 @@ struct Doc {
     copies: Vec<CopyRef>,
 }
 
+/// A kept article: where its last version is, its copies, whether they changed.
+type Kept = ((usize, usize, u32), Vec<CopyRef>, bool);
+
 /// Merge `shards` (in this order) into a new index at `out`.
 pub fn merge(out: &Path, shards: &[PathBuf]) -> Result<MergeSummary> {
     if shards.is_empty() {
@@ -157,7 +160,7 @@ pub fn merge(out: &Path, shards: &[PathBuf]) -> Result<MergeSummary> {
     // 2. Choose: the last version of each id; the first id of each fingerprint.
     let mut first_with: HashMap<String, String> = HashMap::new();
     // kept id -> (where its last version is, its copies, whether they changed)
-    let mut kept: HashMap<String, ((usize, usize, u32), Vec<CopyRef>, bool)> = HashMap::new();
+    let mut kept: HashMap<String, Kept> = HashMap::new();
     let mut kept_order: Vec<String> = Vec::new();
     for id in &order {
         let vs = versions.remove(id).expect("every id has versions");

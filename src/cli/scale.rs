@@ -3,115 +3,25 @@
 //! `merge OUT SHARD…` (task indexes into one), `export --format opensearch|quickwit` and
 //! `mapping` (the hand-off to a search cluster).
 
+use super::args::{
+    BoilerplateArgs, BoilerplateCommand, ExportArgs, ExportFormat, LearnArgs, MappingArgs,
+    MergeArgs, ModelMergeArgs,
+};
 use super::output::{refuse_overwriting_inputs, Output};
-use super::Finished;
-use clap::{Args, Subcommand, ValueEnum};
 use newsfacts::clean::boilerplate_model::{self, Model};
 use newsfacts::error::ResultExt as _;
 use newsfacts::index::{export_formats, NewsIndex};
 use newsfacts::{Error, Result};
 use std::io::Write as _;
-use std::path::PathBuf;
 
-#[derive(Args)]
-pub struct BoilerplateArgs {
-    #[command(subcommand)]
-    pub command: BoilerplateCommand,
-}
-
-#[derive(Subcommand)]
-pub enum BoilerplateCommand {
-    /// Count the units of every article per source (paragraphs, edge sentences) into a
-    /// model that `merge` can add to others; apply it with `extract/ingest --boilerplate`.
-    Learn(LearnArgs),
-    /// Add models learned on parts of a dump: the sum is the model of the whole.
-    Merge(ModelMergeArgs),
-}
-
-#[derive(Args)]
-pub struct LearnArgs {
-    /// Files, directories (recursed) or `-` for stdin, as for `extract`. Default: stdin.
-    pub inputs: Vec<PathBuf>,
-    /// Where to write the model (JSON). Default: stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// The source of records without a URL (as `extract --source`): give the same name to
-    /// every part of one dump.
-    #[arg(long, value_name = "NAME")]
-    pub source: Option<String>,
-    /// Keep only the units that are boilerplate (a model for applying that cannot be
-    /// merged again).
-    #[arg(long = "final")]
-    pub final_: bool,
-    /// No summary on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
-}
-
-#[derive(Args)]
-pub struct ModelMergeArgs {
-    /// Models from `boilerplate learn` (or earlier merges).
-    #[arg(required = true)]
-    pub models: Vec<PathBuf>,
-    /// Where to write the sum. Default: stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Keep only the units that are boilerplate: a small model to ship to the tasks that
-    /// apply it, which cannot be merged again.
-    #[arg(long = "final")]
-    pub final_: bool,
-    /// No summary on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
-}
-
-#[derive(Args)]
-pub struct MergeArgs {
-    /// The new index (a directory that does not exist or is empty).
-    pub out: PathBuf,
-    /// Shard indexes, in input order: a later shard's version of an article replaces an
-    /// earlier one's; the first of the same texts is kept and the others linked to it.
-    #[arg(required = true)]
-    pub shards: Vec<PathBuf>,
-    /// No summary on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
-}
-
-#[derive(Args)]
-#[group(required = true, multiple = false)]
-pub struct MappingArgs {
-    /// The OpenSearch / Elasticsearch index body (settings + mappings, JSON) for
-    /// `export --format opensearch`.
-    #[arg(long)]
-    pub opensearch: bool,
-    /// The Quickwit index config (YAML) for `export --format quickwit`.
-    #[arg(long)]
-    pub quickwit: bool,
-    /// The index id written in the Quickwit config.
-    #[arg(long, value_name = "NAME", default_value = "newsfacts", group = "name")]
-    pub index_name: String,
-}
-
-/// What `export` writes.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ExportFormat {
-    /// The article JSON of the spec, one per line.
-    Newsfacts,
-    /// OpenSearch / Elasticsearch `_bulk` NDJSON (an action line with `_id`, a document).
-    Opensearch,
-    /// Quickwit NDJSON: flat documents, nested parts as JSON text.
-    Quickwit,
-}
-
-pub fn boilerplate(a: BoilerplateArgs) -> Result<Finished> {
+pub fn boilerplate(a: BoilerplateArgs) -> Result<()> {
     match a.command {
         BoilerplateCommand::Learn(a) => learn(a),
         BoilerplateCommand::Merge(a) => merge_models(a),
     }
 }
 
-fn learn(a: LearnArgs) -> Result<Finished> {
+fn learn(a: LearnArgs) -> Result<()> {
     let (sources, early, _skipped) = newsfacts::read::expand(&a.inputs);
     refuse_overwriting_inputs(&sources, &[a.output.as_deref()])?;
     let started = std::time::Instant::now();
@@ -131,10 +41,10 @@ fn learn(a: LearnArgs) -> Result<Finished> {
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(Finished::Done)
+    Ok(())
 }
 
-fn merge_models(a: ModelMergeArgs) -> Result<Finished> {
+fn merge_models(a: ModelMergeArgs) -> Result<()> {
     let mut sum = Model::default();
     for p in &a.models {
         sum.merge(Model::load(p)?)
@@ -151,7 +61,7 @@ fn merge_models(a: ModelMergeArgs) -> Result<Finished> {
             a.models.len()
         );
     }
-    Ok(Finished::Done)
+    Ok(())
 }
 
 fn write_model(m: &Model, path: Option<&std::path::Path>) -> Result<()> {
@@ -160,7 +70,7 @@ fn write_model(m: &Model, path: Option<&std::path::Path>) -> Result<()> {
     out.finish()
 }
 
-pub fn merge(a: MergeArgs) -> Result<Finished> {
+pub fn merge(a: MergeArgs) -> Result<()> {
     let started = std::time::Instant::now();
     let s = newsfacts::index::merge::merge(&a.out, &a.shards)?;
     if !a.quiet {
@@ -176,10 +86,10 @@ pub fn merge(a: MergeArgs) -> Result<Finished> {
             s.relinked
         );
     }
-    Ok(Finished::Done)
+    Ok(())
 }
 
-pub fn mapping(a: MappingArgs) -> Result<Finished> {
+pub fn mapping(a: MappingArgs) -> Result<()> {
     let mut out = Output::new(None)?;
     let text = if a.opensearch {
         serde_json::to_string_pretty(&export_formats::opensearch_mapping())? + "\n"
@@ -189,11 +99,11 @@ pub fn mapping(a: MappingArgs) -> Result<Finished> {
     out.write_all(text.as_bytes())
         .context("cannot write to stdout")?;
     out.finish()?;
-    Ok(Finished::Done)
+    Ok(())
 }
 
 /// `export`: the stored articles in the asked format; how many.
-pub fn export(index: &NewsIndex, a: &super::args::ExportArgs, out: &mut Output) -> Result<usize> {
+pub fn export(index: &NewsIndex, a: &ExportArgs, out: &mut Output) -> Result<usize> {
     let q = a.query.as_deref();
     match a.format {
         ExportFormat::Newsfacts => index.export(q, &mut |article| out.json_line(article)),

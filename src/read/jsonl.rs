@@ -140,8 +140,10 @@ pub fn parse_line(line: &[u8], origin: Origin) -> Item {
     let url = first_text(&obj, URL_FIELDS).filter(|s| !s.trim().is_empty());
     // The id the article would have had, so that a reject can be traced.
     let known_id = || {
-        id.clone()
-            .or_else(|| url.as_deref().map(|u| super::stable_id(Some(u), "")))
+        id.clone().or_else(|| {
+            url.as_deref()
+                .map(|u| super::record::stable_id(Some(u), ""))
+        })
     };
     let body = match first_text(&obj, BODY_FIELDS) {
         Some(b) if !b.trim().is_empty() => b,

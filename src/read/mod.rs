@@ -16,7 +16,7 @@ mod record;
 pub mod txt;
 pub mod warc;
 
-pub use record::{decode, Item, Reject, MAX_RECORD_BYTES};
+pub use record::{decode, stable_id, Item, Reject, MAX_RECORD_BYTES};
 
 use crate::article::Origin;
 use std::io::{BufRead, BufReader, Read};
@@ -307,24 +307,6 @@ fn read_all_limited(mut r: impl Read) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
-}
-
-/// A stable id for a record without one: a hash of its url, else of its body.
-pub fn stable_id(url: Option<&str>, body: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    match url {
-        Some(u) if !u.trim().is_empty() => {
-            h.update(b"url:");
-            h.update(u.trim().as_bytes());
-        }
-        _ => {
-            h.update(b"body:");
-            h.update(body.as_bytes());
-        }
-    }
-    let d = h.finalize();
-    d[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

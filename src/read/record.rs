@@ -72,6 +72,24 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
     }
 }
 
+/// A stable id for a record without one: a hash of its url, else of its body.
+pub fn stable_id(url: Option<&str>, body: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    match url {
+        Some(u) if !u.trim().is_empty() => {
+            h.update(b"url:");
+            h.update(u.trim().as_bytes());
+        }
+        _ => {
+            h.update(b"body:");
+            h.update(body.as_bytes());
+        }
+    }
+    let d = h.finalize();
+    d[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,5 +7,8 @@ mod util;
 mod clean;
 mod cli;
 mod errors;
+mod handoff;
 mod ingest;
 mod robustness;
+mod scale;
+mod spark;

@@ -31,6 +31,12 @@ pub enum Command {
     Search(SearchArgs),
     /// Write stored articles (all, or those matching --query) as JSON Lines.
     Export(ExportArgs),
+    /// Learn boilerplate in a pass of its own (`learn`), add learned models up (`merge`).
+    Boilerplate(BoilerplateArgs),
+    /// Merge the indexes of shards (e.g. one per cluster task) into one.
+    Merge(MergeArgs),
+    /// Print the index mapping of a search cluster for `export --format`.
+    Mapping(MappingArgs),
     /// Train the name tagger (PERSON / ORG / LOC).
     NerTrain(NerTrainArgs),
     /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
@@ -52,18 +58,44 @@ pub struct InputArgs {
     /// Print only errors (no per-record reports, no summary).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Rejected records are no failure: exit 0, not 2, when the run finished (they are
+    /// still reported, counted and written to --rejects). For cluster runners that read
+    /// every non-zero exit as a failed task.
+    #[arg(long)]
+    pub rejects_ok: bool,
+    /// Name stdin's records NAME (in rejects and messages, instead of `-`), and make NAME
+    /// the boilerplate source of records without a URL (instead of their input file).
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Add N to every record's line number: a task that reads lines N+1… of a dump on
+    /// stdin reports the dump's own line numbers.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub line_offset: u64,
+    /// Apply this boilerplate model (`newsfacts boilerplate learn` / `merge`) and learn
+    /// nothing more: the output no longer depends on how the dump is split.
+    #[arg(long, value_name = "MODEL")]
+    pub boilerplate: Option<PathBuf>,
 }
 
 impl InputArgs {
     /// The pipeline's options: progress only when stderr is a terminal and not `-q`.
-    pub fn options(&self) -> Options {
-        Options {
+    pub fn options(&self) -> Result<Options> {
+        let boilerplate = match &self.boilerplate {
+            Some(p) => Some(std::sync::Arc::new(
+                newsfacts::clean::boilerplate_model::Model::load(p)?.boiler_keys()?,
+            )),
+            None => None,
+        };
+        Ok(Options {
             reference_date: self.reference_date,
             rejects: self.rejects.clone(),
             progress: !self.quiet && std::io::stderr().is_terminal(),
             quiet: self.quiet,
             explain: false,
-        }
+            source: self.source.clone(),
+            line_offset: self.line_offset,
+            boilerplate,
+        })
     }
 }
 
@@ -81,11 +113,11 @@ pub struct ExtractArgs {
 }
 
 impl ExtractArgs {
-    pub fn options(&self) -> Options {
-        Options {
+    pub fn options(&self) -> Result<Options> {
+        Ok(Options {
             explain: self.explain,
-            ..self.input.options()
-        }
+            ..self.input.options()?
+        })
     }
 }
 
@@ -211,6 +243,13 @@ pub struct ExportArgs {
     /// Write to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// newsfacts (the article JSON), opensearch (`_bulk` NDJSON, also Elasticsearch) or
+    /// quickwit (flat NDJSON); `newsfacts mapping` prints the matching index mapping.
+    #[arg(long, value_enum, default_value = "newsfacts")]
+    pub format: ExportFormat,
+    /// The index name in the `_bulk` action lines (opensearch).
+    #[arg(long, value_name = "NAME", default_value = "newsfacts")]
+    pub index_name: String,
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -307,4 +346,95 @@ impl NerTrainArgs {
             gpe_as_loc: self.gpe_as_loc,
         })
     }
+}
+
+#[derive(Args)]
+pub struct BoilerplateArgs {
+    #[command(subcommand)]
+    pub command: BoilerplateCommand,
+}
+
+#[derive(Subcommand)]
+pub enum BoilerplateCommand {
+    /// Count the units of every article per source (paragraphs, edge sentences) into a
+    /// model that `merge` can add to others; apply it with `extract/ingest --boilerplate`.
+    Learn(LearnArgs),
+    /// Add models learned on parts of a dump: the sum is the model of the whole.
+    Merge(ModelMergeArgs),
+}
+
+#[derive(Args)]
+pub struct LearnArgs {
+    /// Files, directories (recursed) or `-` for stdin, as for `extract`. Default: stdin.
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the model (JSON). Default: stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The source of records without a URL (as `extract --source`): give the same name to
+    /// every part of one dump.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Keep only the units that are boilerplate (a model for applying that cannot be
+    /// merged again).
+    #[arg(long = "final")]
+    pub final_: bool,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args)]
+pub struct ModelMergeArgs {
+    /// Models from `boilerplate learn` (or earlier merges).
+    #[arg(required = true)]
+    pub models: Vec<PathBuf>,
+    /// Where to write the sum. Default: stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep only the units that are boilerplate: a small model to ship to the tasks that
+    /// apply it, which cannot be merged again.
+    #[arg(long = "final")]
+    pub final_: bool,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args)]
+pub struct MergeArgs {
+    /// The new index (a directory that does not exist or is empty).
+    pub out: PathBuf,
+    /// Shard indexes, in input order: a later shard's version of an article replaces an
+    /// earlier one's; the first of the same texts is kept and the others linked to it.
+    #[arg(required = true)]
+    pub shards: Vec<PathBuf>,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+pub struct MappingArgs {
+    /// The OpenSearch / Elasticsearch index body (settings + mappings, JSON) for
+    /// `export --format opensearch`.
+    #[arg(long)]
+    pub opensearch: bool,
+    /// The Quickwit index config (YAML) for `export --format quickwit`.
+    #[arg(long)]
+    pub quickwit: bool,
+    /// The index id written in the Quickwit config.
+    #[arg(long, value_name = "NAME", default_value = "newsfacts", group = "name")]
+    pub index_name: String,
+}
+
+/// What `export` writes.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// The article JSON of the spec, one per line.
+    Newsfacts,
+    /// OpenSearch / Elasticsearch `_bulk` NDJSON (an action line with `_id`, a document).
+    Opensearch,
+    /// Quickwit NDJSON: flat documents, nested parts as JSON text.
+    Quickwit,
 }

@@ -5,6 +5,7 @@
 pub mod args;
 pub mod output;
 pub mod render;
+pub mod scale;
 
 use args::{ExportArgs, ExtractArgs, IngestArgs, InputArgs, NerEvalArgs, NerTrainArgs, SearchArgs};
 use newsfacts::article::Article;
@@ -25,8 +26,9 @@ pub enum Finished {
 }
 
 impl Finished {
-    fn of(s: &Summary) -> Finished {
-        if s.rejected > 0 {
+    /// Exit 2 when records were rejected, unless `--rejects-ok` says they are no failure.
+    fn of(s: &Summary, input: &InputArgs) -> Finished {
+        if s.rejected > 0 && !input.rejects_ok {
             Finished::WithRejects
         } else {
             Finished::Done
@@ -60,7 +62,7 @@ pub fn extract(a: ExtractArgs) -> Result<Finished> {
         sources,
         rejects,
         skipped,
-        &a.options(),
+        &a.options()?,
         &mut |article: Article| out.json_line(&article),
     )?;
     out.finish()?;
@@ -76,7 +78,7 @@ pub fn extract(a: ExtractArgs) -> Result<Finished> {
             summary.mb_per_s()
         );
     }
-    Ok(Finished::of(&summary))
+    Ok(Finished::of(&summary, &a.input))
 }
 
 pub fn ingest(a: IngestArgs) -> Result<Finished> {
@@ -90,7 +92,7 @@ pub fn ingest(a: IngestArgs) -> Result<Finished> {
         sources,
         rejects,
         skipped,
-        &a.input.options(),
+        &a.input.options()?,
         &mut |article: Article| {
             match writer.add(&article)? {
                 Added::New => new += 1,
@@ -122,7 +124,7 @@ pub fn ingest(a: IngestArgs) -> Result<Finished> {
             total
         );
     }
-    Ok(Finished::of(&summary))
+    Ok(Finished::of(&summary, &a.input))
 }
 
 pub fn search(a: SearchArgs) -> Result<Finished> {
@@ -142,7 +144,7 @@ pub fn search(a: SearchArgs) -> Result<Finished> {
 pub fn export(a: ExportArgs) -> Result<Finished> {
     let index = NewsIndex::open(&a.index.index)?;
     let mut out = Output::new(a.output.as_deref())?;
-    let n = index.export(a.query.as_deref(), &mut |article| out.json_line(article))?;
+    let n = scale::export(&index, &a, &mut out)?;
     out.finish()?;
     eprintln!("newsfacts: exported {n} articles");
     Ok(Finished::Done)

@@ -1,6 +1,8 @@
 //! The tantivy index: schema, opening, writing, searching, exporting.
 
+pub mod export_formats;
 pub mod facets;
+pub mod merge;
 pub mod schema;
 pub mod search;
 pub mod stem;
@@ -83,9 +85,7 @@ impl NewsIndex {
         let index = Index::create_in_dir(dir, schema)
             .with_context(|| format!("cannot create an index in {}", dir.display()))?;
         register_analyzers(&index);
-        let marker = serde_json::json!({"schema_version": schema::INDEX_FORMAT_VERSION, "created_by": concat!("newsfacts ", env!("CARGO_PKG_VERSION"))});
-        std::fs::write(dir.join(MARKER), marker.to_string())
-            .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))?;
+        write_marker(dir)?;
         Ok(NewsIndex {
             index,
             fields,
@@ -110,6 +110,13 @@ impl NewsIndex {
             .context("cannot read the index")?;
         Ok(self.reader.get_or_init(|| r).searcher())
     }
+}
+
+/// Write the marker that makes `dir` a newsfacts index of this schema version.
+pub(crate) fn write_marker(dir: &Path) -> Result<()> {
+    let marker = serde_json::json!({"schema_version": schema::INDEX_FORMAT_VERSION, "created_by": concat!("newsfacts ", env!("CARGO_PKG_VERSION"))});
+    std::fs::write(dir.join(MARKER), marker.to_string())
+        .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))
 }
 
 /// Our analyzers, registered on every opened index (tantivy keeps them in memory only).

@@ -136,20 +136,34 @@ pub fn parse_line(line: &[u8], origin: Origin) -> Item {
     let Value::Object(obj) = value else {
         return Err(Reject::new(&origin, "not a JSON object").with_record(line));
     };
+    let id = first_text(&obj, ID_FIELDS).filter(|s| !s.trim().is_empty());
+    let url = first_text(&obj, URL_FIELDS).filter(|s| !s.trim().is_empty());
+    // The id the article would have had, so that a reject can be traced.
+    let known_id = || {
+        id.clone().or_else(|| {
+            url.as_deref()
+                .map(|u| super::record::stable_id(Some(u), ""))
+        })
+    };
     let body = match first_text(&obj, BODY_FIELDS) {
         Some(b) if !b.trim().is_empty() => b,
-        Some(_) => return Err(Reject::new(&origin, "empty body").with_record(line)),
+        Some(_) => {
+            return Err(Reject::new(&origin, "empty body")
+                .with_id(known_id())
+                .with_record(line))
+        }
         None => {
             return Err(Reject::new(
                 &origin,
                 format!("no body (expected one of: {})", BODY_FIELDS.join(", ")),
             )
+            .with_id(known_id())
             .with_record(line))
         }
     };
     Ok(RawArticle {
-        id: first_text(&obj, ID_FIELDS).filter(|s| !s.trim().is_empty()),
-        url: first_text(&obj, URL_FIELDS).filter(|s| !s.trim().is_empty()),
+        id,
+        url,
         title: first_text(&obj, TITLE_FIELDS).filter(|s| !s.trim().is_empty()),
         published: first_text(&obj, DATE_FIELDS).filter(|s| !s.trim().is_empty()),
         body,

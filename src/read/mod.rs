@@ -16,7 +16,7 @@ mod record;
 pub mod txt;
 pub mod warc;
 
-pub use record::{decode, Item, Reject, MAX_RECORD_BYTES};
+pub use record::{decode, stable_id, Item, Reject, MAX_RECORD_BYTES};
 
 use crate::article::Origin;
 use std::io::{BufRead, BufReader, Read};
@@ -90,6 +90,7 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Reject>, Vec<PathBuf>) {
         }
         match std::fs::metadata(&input) {
             Err(e) => rejects.push(Reject {
+                id: None,
                 file: input.display().to_string(),
                 line: None,
                 reason: format!("cannot read: {e}"),
@@ -116,6 +117,7 @@ fn walk(
         Ok(rd) => rd,
         Err(e) => {
             rejects.push(Reject {
+                id: None,
                 file: dir.display().to_string(),
                 line: None,
                 reason: format!("cannot read directory: {e}"),
@@ -145,6 +147,7 @@ fn walk(
                 None => skipped.push(p),
             },
             Err(e) => rejects.push(Reject {
+                id: None,
                 file: p.display().to_string(),
                 line: None,
                 reason: format!("cannot read: {e}"),
@@ -237,6 +240,7 @@ pub fn read_source(source: &Source, counters: &Counters, sink: &mut dyn FnMut(It
         Ok(s) => s,
         Err(e) => {
             sink(Err(Reject {
+                id: None,
                 file: name,
                 line: None,
                 reason: format!("cannot open: {e}"),
@@ -253,6 +257,7 @@ pub fn read_source(source: &Source, counters: &Counters, sink: &mut dyn FnMut(It
             Ok(head) => sniff(head),
             Err(e) => {
                 sink(Err(Reject {
+                    id: None,
                     file: name,
                     line: None,
                     reason: format!("cannot read: {e}"),
@@ -302,24 +307,6 @@ fn read_all_limited(mut r: impl Read) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
-}
-
-/// A stable id for a record without one: a hash of its url, else of its body.
-pub fn stable_id(url: Option<&str>, body: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    match url {
-        Some(u) if !u.trim().is_empty() => {
-            h.update(b"url:");
-            h.update(u.trim().as_bytes());
-        }
-        _ => {
-            h.update(b"body:");
-            h.update(body.as_bytes());
-        }
-    }
-    let d = h.finalize();
-    d[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The tantivy index: schema, opening, writing, searching, exporting.
 
 pub mod facets;
+pub mod facts;
 pub mod schema;
 pub mod search;
 pub mod stem;

@@ -7,5 +7,6 @@ mod util;
 mod clean;
 mod cli;
 mod errors;
+mod facts;
 mod ingest;
 mod robustness;

@@ -440,17 +440,14 @@ pub fn no_facts_reason(req: &FactsRequest, r: &FactsResult) -> String {
     if r.articles == 0 {
         return format!("no facts: no article matches {q}");
     }
-    let plural = if r.articles == 1 { "" } else { "s" };
+    let n = match r.articles {
+        1 => "1 article matches".to_string(),
+        n => format!("{n} articles match"),
+    };
     if req.filter == FactFilter::default() {
-        format!(
-            "no facts: {} article{plural} match {q}, and none holds a financial fact",
-            r.articles
-        )
+        format!("no facts: {n} {q}, and none holds a financial fact")
     } else {
-        format!(
-            "no facts match: {} article{plural} match {q}, and none holds a fact that passes the filters",
-            r.articles
-        )
+        format!("no facts match: {n} {q}, and none holds a fact that passes the filters")
     }
 }
 

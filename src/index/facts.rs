@@ -182,7 +182,11 @@ impl NewsIndex {
         if let Some(s) = &filter.subject {
             out.push(self.facet_filter(searcher, "subject", s)?);
         }
-        Ok(out)
+        // filters: they do not change how the text query ranks the articles
+        Ok(out
+            .into_iter()
+            .map(|q| Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>)
+            .collect())
     }
 
     /// The stored facts of the article at `addr`.

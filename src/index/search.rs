@@ -142,8 +142,12 @@ impl NewsIndex {
             for q in self.fact_prefilter(searcher, filter)? {
                 must.push((Occur::Must, q));
             }
-            let all =
-                self.with_matching_facts(searcher, Box::new(BooleanQuery::new(must)), filter)?;
+            let narrowed: Box<dyn Query> = Box::new(BooleanQuery::new(must));
+            if !filter.needs_check() {
+                // one metric or one subject: its facet says it all
+                return Ok((narrowed, text));
+            }
+            let all = self.with_matching_facts(searcher, narrowed, filter)?;
             return Ok((all, text));
         }
         if req.from.is_some() || req.to.is_some() {

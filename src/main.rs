@@ -52,6 +52,7 @@ fn dispatch(cli: Cli) -> Result<Finished> {
         Command::Boilerplate(a) => cli::scale::boilerplate(a).map(|()| Finished::Done),
         Command::Merge(a) => cli::scale::merge(a).map(|()| Finished::Done),
         Command::Mapping(a) => cli::scale::mapping(a).map(|()| Finished::Done),
+        Command::Facts(a) => cli::facts(a),
         Command::NerTrain(a) => cli::ner_train(a),
         Command::NerEval(a) => cli::ner_eval(a),
     }

@@ -8,6 +8,7 @@ mod clean;
 mod cli;
 mod errors;
 mod handoff;
+mod facts;
 mod ingest;
 mod robustness;
 mod scale;

@@ -37,6 +37,9 @@ pub enum Command {
     Merge(MergeArgs),
     /// Print the index mapping of a search cluster for `export --format`.
     Mapping(MappingArgs),
+    /// The financial facts of the matching articles, one row per fact: a table, --json
+    /// (JSON Lines) or --csv.
+    Facts(FactsArgs),
     /// Train the name tagger (PERSON / ORG / LOC).
     NerTrain(NerTrainArgs),
     /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
@@ -191,18 +194,24 @@ pub struct SearchArgs {
     /// Only articles in this language (ISO 639-1, e.g. en).
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
-    /// Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Published on or after (YYYY, YYYY-MM or YYYY-MM-DD). With --metric or --subject: a
+    /// fact whose period overlaps this day or later.
     #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, false))]
     pub from: Option<chrono::NaiveDate>,
-    /// Published on or before (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is included whole).
+    /// Published on or before (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is included
+    /// whole). With --metric or --subject: a fact whose period overlaps this day or earlier.
     #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, true))]
     pub to: Option<chrono::NaiveDate>,
     /// Only articles with an amount of money of at least N (in --currency when given).
+    /// With --metric or --subject: a fact's value of at least N.
     #[arg(long, value_name = "N")]
     pub min_amount: Option<f64>,
-    /// Only articles with amounts in this currency (ISO 4217, e.g. USD).
+    /// Only articles with amounts in this currency (ISO 4217, e.g. USD). With --metric or
+    /// --subject: a fact in this unit.
     #[arg(long, value_name = "CODE")]
     pub currency: Option<String>,
+    #[command(flatten)]
+    pub facts: FactArgs,
     /// Values shown per facet.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub facets: usize,
@@ -228,7 +237,112 @@ impl SearchArgs {
             to: self.to,
             min_amount: self.min_amount,
             currency: self.currency.as_ref().map(|c| c.to_ascii_uppercase()),
+            metric: self.facts.metric()?,
+            subject: self.facts.subject.clone(),
             facet_limit: self.facets,
+        })
+    }
+}
+
+/// The fact filters of `search` (and of `facts`).
+#[derive(Args)]
+pub struct FactArgs {
+    /// Only articles with a fact of this metric: revenue, net_income, operating_income,
+    /// gross_profit, ebitda, eps, expense, cash, assets, debt, market_value, share_price,
+    /// dividend, deal_value, employees, other. With it (or --subject), --from/--to,
+    /// --min-amount and --currency apply to that same fact: its period, value and unit.
+    #[arg(long, value_name = "METRIC")]
+    pub metric: Option<String>,
+    /// Only articles with a fact whose subject is NAME (case-insensitive, like --org).
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+}
+
+impl FactArgs {
+    /// `--metric` as the vocabulary spells it; a word outside it is a user error.
+    pub fn metric(&self) -> Result<Option<String>> {
+        self.metric
+            .as_deref()
+            .map(newsfacts::index::facts::parse_metric)
+            .transpose()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FactsFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Args)]
+pub struct FactsArgs {
+    /// Only the facts of the articles matching this query (search syntax); all by default.
+    #[arg(default_value = "*")]
+    pub query: String,
+    #[command(flatten)]
+    pub index: IndexArg,
+    #[command(flatten)]
+    pub facts: FactArgs,
+    /// Facts whose period overlaps this day or later (YYYY, YYYY-MM or YYYY-MM-DD); a
+    /// fact without a period counts as of its article's published day.
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, false))]
+    pub from: Option<chrono::NaiveDate>,
+    /// Facts whose period overlaps this day or earlier (a year or month is included whole).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, true))]
+    pub to: Option<chrono::NaiveDate>,
+    /// Facts with a value of at least N.
+    #[arg(long, value_name = "N")]
+    pub min_amount: Option<f64>,
+    /// Facts in this unit (ISO 4217 code, or %, pp, shares, people).
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// At most N rows (default: 100 in the table, all with --json or --csv).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+    /// JSON Lines, one object per fact (exact numbers).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// CSV (RFC 4180: header row, UTF-8, exact numbers), for spreadsheets.
+    #[arg(long)]
+    pub csv: bool,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Rows of the table when `--limit` is not given.
+pub const TABLE_ROWS: usize = 100;
+
+impl FactsArgs {
+    pub fn format(&self) -> FactsFormat {
+        if self.json {
+            FactsFormat::Json
+        } else if self.csv {
+            FactsFormat::Csv
+        } else {
+            FactsFormat::Table
+        }
+    }
+
+    /// The listing asked for.
+    pub fn request(&self) -> Result<newsfacts::index::facts::FactsRequest> {
+        let limit = match (self.limit, self.format()) {
+            (Some(n), _) => Some(usize::try_from(n).unwrap_or(usize::MAX)),
+            (None, FactsFormat::Table) => Some(TABLE_ROWS),
+            (None, _) => None,
+        };
+        Ok(newsfacts::index::facts::FactsRequest {
+            query: self.query.clone(),
+            filter: newsfacts::index::facts::FactFilter {
+                metric: self.facts.metric()?,
+                subject: self.facts.subject.clone(),
+                from: self.from,
+                to: self.to,
+                min_amount: self.min_amount,
+                currency: self.currency.clone(),
+            },
+            limit,
         })
     }
 }

@@ -7,7 +7,10 @@ pub mod output;
 pub mod render;
 pub mod scale;
 
-use args::{ExportArgs, ExtractArgs, IngestArgs, InputArgs, NerEvalArgs, NerTrainArgs, SearchArgs};
+use args::{
+    ExportArgs, ExtractArgs, FactsArgs, FactsFormat, IngestArgs, InputArgs, NerEvalArgs,
+    NerTrainArgs, SearchArgs,
+};
 use newsfacts::article::Article;
 use newsfacts::error::ResultExt as _;
 use newsfacts::index::{writer::Added, writer::Writer, NewsIndex};
@@ -135,7 +138,13 @@ pub fn search(a: SearchArgs) -> Result<Finished> {
     if a.json {
         out.json_line(&resp)?;
     } else {
-        render::response(&mut out, &resp, a.color.enabled()).context("cannot write to stdout")?;
+        render::response(
+            &mut out,
+            &resp,
+            req.fact_filter().as_ref(),
+            a.color.enabled(),
+        )
+        .context("cannot write to stdout")?;
     }
     out.finish()?;
     Ok(Finished::Done)
@@ -148,6 +157,45 @@ pub fn export(a: ExportArgs) -> Result<Finished> {
     out.finish()?;
     eprintln!("newsfacts: exported {n} articles");
     Ok(Finished::Done)
+}
+
+/// The facts of the matching articles as a table, JSON Lines or CSV. No fact matching is
+/// not an error: the table says so, and stderr says why (no article matches the query, or
+/// none of the matching ones holds such a fact).
+pub fn facts(a: FactsArgs) -> Result<Finished> {
+    let req = a.request()?;
+    let index = NewsIndex::open(&a.index.index)?;
+    let result = index.facts(&req)?;
+    let mut out = Output::new(a.output.as_deref())?;
+    match a.format() {
+        FactsFormat::Json => {
+            for row in &result.rows {
+                out.json_line(row)?;
+            }
+        }
+        FactsFormat::Csv => render::facts_csv(&mut out, &result.rows)
+            .with_context(|| format!("cannot write {}", out_name(&a)))?,
+        FactsFormat::Table => render::facts_table(&mut out, &result)
+            .with_context(|| format!("cannot write {}", out_name(&a)))?,
+    }
+    out.finish()?;
+    if result.total == 0 {
+        eprintln!("newsfacts: {}", render::no_facts_reason(&req, &result));
+    } else if result.rows.len() < result.total && a.format() != FactsFormat::Table {
+        eprintln!(
+            "newsfacts: {} of {} facts written (--limit)",
+            result.rows.len(),
+            result.total
+        );
+    }
+    Ok(Finished::Done)
+}
+
+fn out_name(a: &FactsArgs) -> String {
+    match &a.output {
+        Some(p) if p.as_os_str() != "-" => p.display().to_string(),
+        _ => "stdout".to_string(),
+    }
 }
 
 /// Train the name tagger (`extract::names::train`).

@@ -3,6 +3,7 @@
 pub mod export_formats;
 pub mod facets;
 pub mod merge;
+pub mod facts;
 pub mod schema;
 pub mod search;
 pub mod stem;

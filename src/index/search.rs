@@ -1,9 +1,10 @@
 //! Queries: full text over title + body (AND by default, phrases, field syntax), filters
 //! on facets / dates / amounts, ranked hits with snippets, facet counts; and export.
 
+use super::facts::FactFilter;
 use super::schema::FACET_ROOTS;
 use super::NewsIndex;
-use crate::article::{Article, MentionType};
+use crate::article::{Article, Fact, MentionType};
 use crate::error::{Error, Result, ResultExt as _};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -28,8 +29,32 @@ pub struct Request {
     pub to: Option<NaiveDate>,
     pub min_amount: Option<f64>,
     pub currency: Option<String>,
+    /// Only articles with a fact of this metric (a value of `article::METRICS`).
+    pub metric: Option<String>,
+    /// Only articles with a fact of this subject (case-insensitive).
+    pub subject: Option<String>,
     /// How many values per facet to count.
     pub facet_limit: usize,
+}
+
+impl Request {
+    /// The fact filter of a request with `metric` or `subject`: then the date and amount
+    /// filters apply to the fact too (its period, value and unit), so that `--metric
+    /// revenue --min-amount 1e8` means a revenue of at least 1e8. `None` otherwise, and
+    /// they apply to the article (its published day, any amount of money in it).
+    pub fn fact_filter(&self) -> Option<FactFilter> {
+        if self.metric.is_none() && self.subject.is_none() {
+            return None;
+        }
+        Some(FactFilter {
+            metric: self.metric.clone(),
+            subject: self.subject.clone(),
+            from: self.from,
+            to: self.to,
+            min_amount: self.min_amount,
+            currency: self.currency.clone(),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,6 +76,8 @@ pub struct Hit {
     /// Code-point ranges of `snippet` that matched the query.
     pub highlights: Vec<[usize; 2]>,
     pub entities: Vec<HitEntity>,
+    /// The facts of the article, all of them (also those a fact filter did not ask for).
+    pub facts: Vec<Fact>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,15 +98,11 @@ const HIT_ENTITIES: usize = 6;
 const SNIPPET_CHARS: usize = 220;
 
 impl NewsIndex {
-    /// Build the query of a request: the parsed text query AND every filter.
-    fn build_query(
-        &self,
-        searcher: &Searcher,
-        req: &Request,
-    ) -> Result<(Box<dyn Query>, Box<dyn Query>)> {
+    /// The text query of a search: all articles for an empty query or `*`.
+    pub(crate) fn text_query(&self, query: &str) -> Result<Box<dyn Query>> {
         let f = &self.fields;
-        let q = req.query.trim();
-        let text: Box<dyn Query> = if q.is_empty() || q == "*" {
+        let q = query.trim();
+        Ok(if q.is_empty() || q == "*" {
             Box::new(AllQuery)
         } else {
             let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
@@ -88,7 +111,20 @@ impl NewsIndex {
             parser
                 .parse_query(q)
                 .map_err(|e| Error::user(format!("bad query {q:?}: {e}")))?
-        };
+        })
+    }
+
+    /// Build the query of a request: the parsed text query AND every filter. With a fact
+    /// filter ([`Request::fact_filter`]) the articles are those holding a fact that
+    /// passes it, and the date and amount filters are the fact's.
+    fn build_query(
+        &self,
+        searcher: &Searcher,
+        req: &Request,
+    ) -> Result<(Box<dyn Query>, Box<dyn Query>)> {
+        let f = &self.fields;
+        let text = self.text_query(&req.query)?;
+        let facts = req.fact_filter();
         let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
         for (root, names) in [
             ("person", &req.person),
@@ -101,6 +137,18 @@ impl NewsIndex {
         }
         if let Some(lang) = &req.lang {
             must.push((Occur::Must, self.facet_filter(searcher, "lang", lang)?));
+        }
+        if let Some(filter) = &facts {
+            for q in self.fact_prefilter(searcher, filter)? {
+                must.push((Occur::Must, q));
+            }
+            let narrowed: Box<dyn Query> = Box::new(BooleanQuery::new(must));
+            if !filter.needs_check() {
+                // one metric or one subject: its facet says it all
+                return Ok((narrowed, text));
+            }
+            let all = self.with_matching_facts(searcher, narrowed, filter)?;
+            return Ok((all, text));
         }
         if req.from.is_some() || req.to.is_some() {
             // Dates are clamped into what the field holds, on both sides alike.
@@ -143,7 +191,12 @@ impl NewsIndex {
 
     /// A filter on one facet value, matching names case-insensitively ("chen lei" finds
     /// "Chen Lei"). A name that is nowhere in the index matches nothing.
-    fn facet_filter(&self, searcher: &Searcher, root: &str, name: &str) -> Result<Box<dyn Query>> {
+    pub(crate) fn facet_filter(
+        &self,
+        searcher: &Searcher,
+        root: &str,
+        name: &str,
+    ) -> Result<Box<dyn Query>> {
         let f = self.fields.facet;
         let wanted = name.trim().to_lowercase();
         let mut variants: Vec<Facet> = Vec::new();
@@ -220,6 +273,7 @@ impl NewsIndex {
                 snippet,
                 highlights,
                 entities: top_entities(&article.entities),
+                facts: article.facts.clone(),
             });
             loaded.push(article);
         }

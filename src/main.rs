@@ -48,6 +48,7 @@ fn dispatch(cli: Cli) -> Result<Finished> {
         Command::Ingest(a) => cli::ingest(a),
         Command::Search(a) => cli::search(a),
         Command::Export(a) => cli::export(a),
+        Command::Check(a) => cli::check(a),
         Command::NerTrain(a) => cli::ner_train(a),
         Command::NerEval(a) => cli::ner_eval(a),
     }

@@ -6,6 +6,7 @@ mod util;
 
 mod clean;
 mod cli;
+mod damage;
 mod errors;
 mod ingest;
 mod robustness;

@@ -31,6 +31,9 @@ pub enum Command {
     Search(SearchArgs),
     /// Write stored articles (all, or those matching --query) as JSON Lines.
     Export(ExportArgs),
+    /// Verify every file of the index against the checksum in its footer (exit 3 when
+    /// any is damaged or missing).
+    Check(CheckArgs),
     /// Train the name tagger (PERSON / ORG / LOC).
     NerTrain(NerTrainArgs),
     /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
@@ -211,6 +214,12 @@ pub struct ExportArgs {
     /// Write to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub index: IndexArg,
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {

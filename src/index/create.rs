@@ -2,7 +2,6 @@
 //! beside it and renamed into place, so a run killed (or a disk that fills) while it is
 //! made leaves no directory that later runs refuse as "not a newsfacts index".
 
-use super::MARKER;
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -45,8 +44,8 @@ pub fn half_made(dir: &Path) -> std::io::Result<Option<Vec<PathBuf>>> {
 }
 
 /// Create the index directory `dir` (absent or empty) with `make`, which fills the
-/// directory it is given.
-pub fn create(dir: &Path, make: &dyn Fn(&Path) -> Result<()>) -> Result<()> {
+/// directory it is given and writes `marker` in it last.
+pub fn create(dir: &Path, marker: &str, make: &dyn Fn(&Path) -> Result<()>) -> Result<()> {
     let cannot = |e: std::io::Error| {
         Error::at_path(
             format_args!("cannot create the index directory {}", dir.display()),
@@ -86,7 +85,7 @@ pub fn create(dir: &Path, make: &dyn Fn(&Path) -> Result<()>) -> Result<()> {
         }
         Err(e) => {
             let _ = std::fs::remove_dir_all(&tmp);
-            if dir.join(MARKER).exists() {
+            if dir.join(marker).exists() {
                 return Ok(()); // another ingest made it first: it is used as it is
             }
             // a directory that cannot be replaced (a mount point, a link to one): in place
@@ -144,14 +143,14 @@ mod tests {
         let dir = d.path().join("idx");
         let stale = d.path().join(".idx.newsfacts-new-4000000000");
         std::fs::create_dir(&stale).unwrap();
-        let e = create(&dir, &|_| Err(Error::input("disk full"))).unwrap_err();
+        let e = create(&dir, "m", &|_| Err(Error::input("disk full"))).unwrap_err();
         assert_eq!(e.to_string(), "disk full");
         let left: Vec<_> = std::fs::read_dir(d.path()).unwrap().flatten().collect();
         assert!(left.is_empty(), "{left:?}");
-        create(&dir, &|at| {
-            std::fs::write(at.join(MARKER), "{}").map_err(Error::from)
+        create(&dir, "m", &|at| {
+            std::fs::write(at.join("m"), "{}").map_err(Error::from)
         })
         .unwrap();
-        assert!(dir.join(MARKER).exists());
+        assert!(dir.join("m").exists());
     }
 }

@@ -96,7 +96,7 @@ impl NewsIndex {
                 })?;
             }
         }
-        create::create(dir, &|at: &Path| {
+        create::create(dir, MARKER, &|at: &Path| {
             let (schema, _) = schema::build();
             Index::create_in_dir(at, schema)
                 .with_context(|| format!("cannot create an index in {}", at.display()))?;

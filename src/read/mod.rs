@@ -13,62 +13,18 @@
 pub mod html;
 pub mod jsonl;
 mod record;
+mod source;
 pub mod txt;
 mod walk;
 pub mod warc;
 
+pub use source::{format_of, Format, Source};
 pub use walk::{expand, Skipped};
 
 pub use record::{decode, Item, Reject, MAX_RECORD_BYTES};
 
 use crate::article::Origin;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
-
-/// The formats we read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Jsonl,
-    Html,
-    Txt,
-    Warc,
-}
-
-/// One input to read: a file with its format, or stdin.
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub path: Option<PathBuf>,
-    pub format: Option<Format>,
-    /// Size on disk (compressed size for compressed files), for progress.
-    pub bytes: u64,
-}
-
-impl Source {
-    pub fn name(&self) -> String {
-        match &self.path {
-            Some(p) => p.display().to_string(),
-            None => "-".to_string(),
-        }
-    }
-}
-
-/// The format a file name asks for; `None` when the extension is unknown.
-pub fn format_of(path: &Path) -> Option<Format> {
-    // by bytes: a name need not be UTF-8
-    let name = path.file_name()?.as_encoded_bytes().to_ascii_lowercase();
-    let name = name
-        .strip_suffix(b".gz")
-        .or_else(|| name.strip_suffix(b".zst"))
-        .unwrap_or(&name);
-    let ext = name.rsplit(|&b| b == b'.').next()?;
-    match ext {
-        b"jsonl" | b"ndjson" | b"json" => Some(Format::Jsonl),
-        b"html" | b"htm" | b"xhtml" => Some(Format::Html),
-        b"txt" | b"text" => Some(Format::Txt),
-        b"warc" => Some(Format::Warc),
-        _ => None,
-    }
-}
 
 /// Counts bytes as they are read (compressed bytes for compressed files), for progress.
 pub struct Counting<R> {
@@ -241,6 +197,7 @@ pub fn stable_id(url: Option<&str>, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn formats_by_name() {

@@ -12,7 +12,8 @@
 //!
 //! What is skipped is said, with why ([`Skipped`]).
 
-use super::{format_of, Reject, Source};
+use super::record::Reject;
+use super::source::{format_of, Source};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -255,6 +256,6 @@ mod tests {
         std::fs::write(d.path().join(name), "{}\n").unwrap();
         let (sources, _, skipped) = expand(&[d.path().to_path_buf()]);
         assert_eq!(sources.len(), 1, "{skipped:?}");
-        assert_eq!(sources[0].format, Some(super::super::Format::Jsonl));
+        assert_eq!(sources[0].format, Some(super::super::source::Format::Jsonl));
     }
 }

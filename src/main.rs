@@ -53,6 +53,7 @@ fn dispatch(cli: Cli) -> Result<Finished> {
         Command::Merge(a) => cli::scale::merge(a).map(|()| Finished::Done),
         Command::Mapping(a) => cli::scale::mapping(a).map(|()| Finished::Done),
         Command::Facts(a) => cli::facts(a),
+        Command::Check(a) => cli::check(a),
         Command::NerTrain(a) => cli::ner_train(a),
         Command::NerEval(a) => cli::ner_eval(a),
     }

@@ -6,9 +6,10 @@ mod util;
 
 mod clean;
 mod cli;
+mod damage;
 mod errors;
-mod handoff;
 mod facts;
+mod handoff;
 mod ingest;
 mod robustness;
 mod scale;

@@ -40,6 +40,9 @@ pub enum Command {
     /// The financial facts of the matching articles, one row per fact: a table, --json
     /// (JSON Lines) or --csv.
     Facts(FactsArgs),
+    /// Verify every file of the index against the checksum in its footer (exit 3 when
+    /// any is damaged or missing).
+    Check(CheckArgs),
     /// Train the name tagger (PERSON / ORG / LOC).
     NerTrain(NerTrainArgs),
     /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
@@ -364,6 +367,12 @@ pub struct ExportArgs {
     /// The index name in the `_bulk` action lines (opensearch).
     #[arg(long, value_name = "NAME", default_value = "newsfacts")]
     pub index_name: String,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub index: IndexArg,
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -4,6 +4,7 @@
 //! here. And the rows of `facts`: an aligned table with human-readable numbers, or CSV
 //! (RFC 4180) with exact ones.
 
+use super::safe::text;
 use newsfacts::article::Fact;
 use newsfacts::index::facts::{FactFilter, FactRow, FactsRequest, FactsResult};
 use newsfacts::index::search::Response;
@@ -32,25 +33,30 @@ pub fn response(
             s.to_string()
         }
     };
-    let plural = if r.total == 1 { "" } else { "s" };
-    writeln!(out, "{} article{plural} match {:?}", r.total, r.query)?;
+    let (plural, verb) = if r.total == 1 {
+        ("", "matches")
+    } else {
+        ("s", "match")
+    };
+    writeln!(out, "{} article{plural} {verb} {:?}", r.total, r.query)?;
     for (i, h) in r.hits.iter().enumerate() {
         writeln!(out)?;
-        let title = h.title.as_deref().unwrap_or("(no title)");
+        let title = text(h.title.as_deref().unwrap_or("(no title)"));
         writeln!(
             out,
             "{}. {}  {}",
             i + 1,
-            paint(BOLD, title),
+            paint(BOLD, &title),
             paint(DIM, &format!("[{:.2}]", h.score))
         )?;
-        let meta: Vec<&str> = [
+        let meta: Vec<std::borrow::Cow<str>> = [
             h.published.as_deref(),
             h.url.as_deref(),
             Some(h.id.as_str()),
         ]
         .into_iter()
         .flatten()
+        .map(text)
         .collect();
         writeln!(out, "   {}", paint(DIM, &meta.join("  ")))?;
         writeln!(out, "   {}", highlight(&h.snippet, &h.highlights, color))?;
@@ -58,7 +64,7 @@ pub fn response(
             let names: Vec<String> = h
                 .entities
                 .iter()
-                .map(|e| format!("{} ({})", e.name, e.kind.as_str()))
+                .map(|e| format!("{} ({})", text(&e.name), e.kind.as_str()))
                 .collect();
             writeln!(out, "   {}", paint(DIM, &names.join(", ")))?;
         }
@@ -90,7 +96,7 @@ pub fn response(
             }
             let vals: Vec<String> = counts
                 .iter()
-                .map(|c| format!("{} ({})", c.name, c.count))
+                .map(|c| format!("{} ({})", text(&c.name), c.count))
                 .collect();
             writeln!(out, "  {root:9} {}", vals.join(", "))?;
         }
@@ -102,8 +108,9 @@ pub fn response(
 /// otherwise.
 fn highlight(snippet: &str, ranges: &[[usize; 2]], color: bool) -> String {
     if !color || ranges.is_empty() {
-        return snippet.to_string();
+        return text(snippet).into_owned();
     }
+    let safe = |cs: &[char]| text(&cs.iter().collect::<String>()).into_owned();
     let chars: Vec<char> = snippet.chars().collect();
     let mut s = String::with_capacity(snippet.len() + ranges.len() * 12);
     let mut at = 0;
@@ -111,13 +118,13 @@ fn highlight(snippet: &str, ranges: &[[usize; 2]], color: bool) -> String {
         if a < at || b > chars.len() {
             continue;
         }
-        s.extend(&chars[at..a]);
+        s.push_str(&safe(&chars[at..a]));
         s.push_str(HIT);
-        s.extend(&chars[a..b]);
+        s.push_str(&safe(&chars[a..b]));
         s.push_str(RESET);
         at = b;
     }
-    s.extend(&chars[at..]);
+    s.push_str(&safe(&chars[at..]));
     s
 }
 

@@ -240,7 +240,12 @@ impl NewsIndex {
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
+    /// Run a search; a damaged index is said so ([`NewsIndex::guarded`]).
     pub fn search(&self, req: &Request) -> Result<Response> {
+        self.guarded(|| self.search_unguarded(req))
+    }
+
+    fn search_unguarded(&self, req: &Request) -> Result<Response> {
         let searcher = self.searcher()?;
         let (query, text_query) = self.build_query(&searcher, req)?;
         let wide = facet_width(req.facet_limit);
@@ -305,24 +310,30 @@ impl NewsIndex {
         query: Option<&str>,
         sink: &mut dyn FnMut(&Article) -> Result<()>,
     ) -> Result<usize> {
-        let searcher = self.searcher()?;
-        let req = Request {
-            query: query.unwrap_or("").to_string(),
-            ..Request::default()
-        };
-        let (q, _) = self.build_query(&searcher, &req)?;
-        let mut addrs: Vec<DocAddress> =
-            searcher.search(&q, &DocSetCollector)?.into_iter().collect();
-        addrs.sort();
+        // Reading the index is guarded (a damaged index is said so); the sink is not:
+        // its errors and panics are its own.
+        let (searcher, addrs) = self.guarded(|| {
+            let searcher = self.searcher()?;
+            let req = Request {
+                query: query.unwrap_or("").to_string(),
+                ..Request::default()
+            };
+            let (q, _) = self.build_query(&searcher, &req)?;
+            let mut addrs: Vec<DocAddress> =
+                searcher.search(&q, &DocSetCollector)?.into_iter().collect();
+            addrs.sort();
+            Ok((searcher, addrs))
+        })?;
         for addr in &addrs {
-            sink(&self.load(&searcher, *addr)?)?;
+            let article = self.guarded(|| self.load(&searcher, *addr))?;
+            sink(&article)?;
         }
         Ok(addrs.len())
     }
 
     /// How many articles the index holds.
     pub fn count(&self) -> Result<u64> {
-        Ok(self.searcher()?.num_docs())
+        self.guarded(|| Ok(self.searcher()?.num_docs()))
     }
 }
 

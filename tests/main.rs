@@ -9,3 +9,4 @@ mod cli;
 mod errors;
 mod ingest;
 mod robustness;
+mod search_zh;

@@ -1,5 +1,6 @@
 //! The tantivy index: schema, opening, writing, searching, exporting.
 
+pub mod cjk;
 pub mod facets;
 pub mod schema;
 pub mod search;
@@ -114,7 +115,7 @@ impl NewsIndex {
 
 /// Our analyzers, registered on every opened index (tantivy keeps them in memory only).
 fn register_analyzers(index: &Index) {
-    index.tokenizers().register(stem::NAME, stem::analyzer());
+    index.tokenizers().register(cjk::NAME, cjk::analyzer());
 }
 
 /// The marker must name our schema version: an index of another version is the user's

@@ -13,4 +13,5 @@ mod handoff;
 mod ingest;
 mod robustness;
 mod scale;
+mod search_zh;
 mod spark;

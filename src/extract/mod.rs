@@ -18,6 +18,7 @@ pub mod numeral;
 pub mod percent;
 pub mod span;
 pub mod time;
+pub mod width;
 
 pub use contract::{Context, Extractor};
 pub use span::{to_mentions, Found, Kind};

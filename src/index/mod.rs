@@ -1,6 +1,7 @@
 //! The tantivy index: schema, opening, writing, searching, exporting.
 
 pub mod check;
+pub mod cjk;
 mod create;
 pub mod export_formats;
 pub mod facets;
@@ -165,7 +166,7 @@ pub(crate) fn write_marker(dir: &Path) -> Result<()> {
 
 /// Our analyzers, registered on every opened index (tantivy keeps them in memory only).
 fn register_analyzers(index: &Index) {
-    index.tokenizers().register(stem::NAME, stem::analyzer());
+    index.tokenizers().register(cjk::NAME, cjk::analyzer());
 }
 
 /// The marker must name our schema version: an index of another version is the user's

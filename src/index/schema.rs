@@ -9,7 +9,9 @@ use tantivy::schema::{
 /// index's marker file as `schema_version`. Bumped whenever it changes; an index with
 /// another version is refused with a clear message instead of failing obscurely. Not the
 /// article JSON's version: that is `article::ARTICLE_SCHEMA_VERSION`.
-pub const INDEX_FORMAT_VERSION: u32 = 3;
+/// 3: facets of fact metrics and subjects. 4: also title and body analysed by script
+/// ([`super::cjk`]: jieba for Chinese, bigrams for kana and hangul).
+pub const INDEX_FORMAT_VERSION: u32 = 4;
 
 /// Currencies with their own amount field, so `--min-amount N --currency C` means "an
 /// amount of at least N in C". Other currencies are still counted in `amount` and in the
@@ -58,7 +60,7 @@ pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer(super::stem::NAME)
+            .set_tokenizer(super::cjk::NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let id = b.add_text_field("id", STRING | STORED);

@@ -105,7 +105,11 @@ impl NewsIndex {
         Ok(if q.is_empty() || q == "*" {
             Box::new(AllQuery)
         } else {
-            let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
+            // Queries are analysed by their own script, with the query mode of the analyzer.
+            let tokenizers = tantivy::tokenizer::TokenizerManager::default();
+            tokenizers.register(super::cjk::NAME, super::cjk::query_analyzer());
+            let mut parser =
+                QueryParser::new(self.index.schema(), vec![f.title, f.body], tokenizers);
             parser.set_conjunction_by_default();
             parser.set_field_boost(f.title, 2.0);
             parser
@@ -435,9 +439,18 @@ fn tidy_snippet(
                 && fragment.is_char_boundary(r.start)
                 && fragment.is_char_boundary(r.end)
         })
-        .map(|r| [cp(r.start), cp(r.end)])
-        .collect();
-    (flat, ranges)
+        .map(|r| [cp(r.start), cp(r.end)]);
+    // Chinese terms overlap (a word and its characters): merge touching ranges.
+    let mut merged: Vec<[usize; 2]> = Vec::new();
+    let mut sorted: Vec<[usize; 2]> = ranges.collect();
+    sorted.sort();
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
+            _ => merged.push(r),
+        }
+    }
+    (flat, merged)
 }
 
 #[cfg(test)]

@@ -402,6 +402,29 @@ pub fn link(
                 inherit = Some(d);
             }
         }
+        // "from A to B": B is the figure A became
+        let mut from_to = false;
+        if let Some((k, d)) = prev {
+            let a = &vals[k];
+            if v.t0 >= 1 && low[v.t0 - 1] == "to" && a.t1 + 2 == v.t0 && a.t0 >= 1 && low[a.t0 - 1] == "from" {
+                inherit = Some(d);
+                from_to = true;
+            }
+        }
+        // a count word after the number names the metric ("100 employees")
+        let right = match v.kind {
+            VKind::Count(Some(_)) => mets.iter().find(|m| m.t0 == v.t1 + 1 && m.e.flags.count.is_some()).or(right),
+            _ => right,
+        };
+        let left = match v.kind {
+            VKind::Count(Some(_)) if right.is_some_and(|r| r.t0 == v.t1 + 1) => None,
+            // a bare count needs its metric close and a linking word ("from 400", "was 200")
+            VKind::Count(None) if inherit.is_none() => left.filter(|m| {
+                v.t0 - m.t1 <= 8
+                    && matches!(low[v.t0 - 1], "from" | "to" | "of" | "was" | "were" | "is" | "are" | "totalled" | "totaled" | "reached" | "at" | "by")
+            }),
+            _ => left,
+        };
         let (metric, mspan, flags) = if let Some(d) = inherit {
             (out[d].metric, out[d].metric_span, out[d].flags)
         } else {
@@ -456,6 +479,11 @@ pub fn link(
         if respectively {
             per = respectively_period(&vals, vi, &dates, inp);
         }
+        let since = from_to && (cs..v.t0).any(|x| low[x] == "since");
+        if since {
+            // "since May, from 400 to 200": 200 is the figure now
+            per = inp.published.map(period::day);
+        }
         if per.is_none() {
             per = own_period(inp, &low, toks, &dates, v.t0, v.t1 + 1, ce);
             if per.is_none() {
@@ -507,7 +535,8 @@ pub fn link(
             ..Draft::default()
         });
         fact_of[vi] = Some(out.len() - 1);
-        if is_income(metric) {
+        let prior_clause = (from..v.t0).any(|x| lexicon::prior_word(low[x]));
+        if is_income(metric) && !prior_clause && inherit.is_none() {
             if let Some(p) = per {
                 carry.period = Some((p, n));
             }

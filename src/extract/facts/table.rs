@@ -86,8 +86,7 @@ struct Side {
 /// Read one side at `i`: `[oper] [profit|loss] NUMBER [scale] [currency]`.
 fn side(line: &str, mut i: usize, stop: usize) -> Option<Side> {
     let mut loss = false;
-    loop {
-        let (s, e, w) = numeral::word_after(line, i)?;
+    while let Some((s, e, w)) = numeral::word_after(line, i) {
         if s >= stop {
             return None;
         }

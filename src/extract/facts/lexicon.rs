@@ -237,6 +237,9 @@ shares outstanding|other|s
 common shares outstanding|other|s
 average shares|other|s
 backlog|other|
+tax loss carryforward|other|
+tax loss carryforwards|other|
+tax carryforward gains|other|
 ";
 
 pub static LEXICON: LazyLock<FxHashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
@@ -364,7 +367,7 @@ pub fn prior_word(w: &str) -> bool {
 pub fn now_word(w: &str) -> bool {
     matches!(
         w,
-        "current" | "currently" | "now" | "presently" | "present" | "today"
+        "current" | "currently" | "now" | "presently" | "present"
     )
 }
 

@@ -55,11 +55,17 @@ impl Input<'_> {
     /// The entity name a mention of an organisation belongs to (aliases merged).
     pub fn entity_name(&self, surface: &str) -> String {
         let key = super::aliases::norm_key(surface);
-        self.entities
+        let name = self
+            .entities
             .iter()
             .filter(|e| e.kind.is_name())
             .find(|e| super::aliases::norm_key(&e.name) == key)
-            .map_or_else(|| surface.to_string(), |e| e.name.clone())
+            .map_or_else(|| surface.to_string(), |e| e.name.clone());
+        // "Alitalia Spa <AZPI": the ticker is no part of the name
+        match name.find(" <") {
+            Some(i) => name[..i].to_string(),
+            None => name,
+        }
     }
 }
 
@@ -91,7 +97,7 @@ fn main_company(title: Option<&str>, entities: &[Entity]) -> Option<String> {
 /// Every fact of `text`. `found` are the registry's spans (byte offsets, any order),
 /// `entities` the merged names. Offsets of the facts are code points.
 pub fn find(text: &str, ctx: &Context, found: &[Found], entities: &[Entity]) -> Vec<Fact> {
-    if ctx.lang.as_deref().is_some_and(|l| l != "en") {
+    if ctx.lang.as_deref().is_some_and(|l| matches!(l, "zh" | "ja" | "ko")) {
         return Vec::new();
     }
     let published = ctx.reference_date;

@@ -308,7 +308,7 @@ pub fn link(
             continue;
         }
         // forecasts, targets and limits are not facts
-        if (cs..v.t0).any(|x| lexicon::forecast_word(low[x]))
+        if (cs.max(v.t0.saturating_sub(6))..v.t0).any(|x| lexicon::forecast_word(low[x]))
             || (v.t0 >= 2 && matches!((low[v.t0 - 2], low[v.t0 - 1]), ("up", "to") | ("at", "least") | ("as", "much") | ("no", "more")))
         {
             region_from = v.t1 + 1;
@@ -393,12 +393,24 @@ pub fn link(
         let cue = (v.t0.saturating_sub(3).max(from)..v.t0).rev().find(|&x| lexicon::prior_word(low[x]));
         let left = mets.iter().rev().find(|m| m.t1 <= v.t0 && m.t0 >= from && v.t0 - m.t1 <= 16);
         let right = mets.iter().find(|m| {
-            m.t0 > v.t1 && m.t0 <= v.t1 + 2 && m.t0 < ce
+            m.t0 > v.t1 && m.t0 <= v.t1 + 3 && m.t0 < ce
                 && (m.t0 == v.t1 + 1 || matches!(low[v.t1 + 1], "of" | "in"))
         });
+        // "equipment worth 64 mln stg", "orders valued at eight mln stg": a deal
+        let worth = (v.t0.saturating_sub(4).max(from)..v.t0).find(|&x| matches!(low[x], "worth" | "valued"));
         let mut inherit = None;
         if let (Some(c), Some((k, d))) = (cue, prev) {
             if left.is_none_or(|m| m.t1 <= c) && vals[k].kind == v.kind {
+                inherit = Some(d);
+            }
+        }
+        // "67.6 mln dlrs, or 4.72 dlrs a share": the per-share amount of the figure before
+        if let Some((_, d)) = prev {
+            if v.per_share && v.t0 >= 1 && low[v.t0 - 1] == "or" && left.is_none_or(|m| m.t1 <= v.t0 - 1) {
+                inherit = Some(d);
+            }
+            // "16 pct of ..., from about 17.4 pct": a stake before
+            if cue.is_some() && v.kind == VKind::Percent && (out[d].share.is_some() || out[d].flags.rate) && left.is_none_or(|m| cue.is_some_and(|c| m.t1 <= c)) {
                 inherit = Some(d);
             }
         }
@@ -429,17 +441,23 @@ pub fn link(
             (out[d].metric, out[d].metric_span, out[d].flags)
         } else {
             let m = match (left, right) {
-                (Some(l), Some(r)) => {
-                    if v.t0 - l.t1 <= 2 { l } else { r }
-                }
-                (Some(l), None) => l,
-                (None, Some(r)) => r,
-                (None, None) => {
+                (Some(l), Some(r)) => Some(if v.t0 - l.t1 <= 2 { l } else { r }),
+                (Some(l), None) => Some(l),
+                (None, Some(r)) => Some(r),
+                (None, None) => None,
+            };
+            match (m, worth, v.kind) {
+                (Some(m), _, _) => (m.e.metric, (toks[m.t0].start, toks[m.t1 - 1].end), m.e.flags),
+                (None, Some(w), VKind::Money) => (
+                    "deal_value",
+                    (toks[w].start, toks[w].end),
+                    lexicon::Flags::default(),
+                ),
+                _ => {
                     region_from = v.t1 + 1;
                     continue;
                 }
-            };
-            (m.e.metric, (toks[m.t0].start, toks[m.t1 - 1].end), m.e.flags)
+            }
         };
         // the value kind must suit the metric
         let (unit, metric) = match v.kind {
@@ -448,6 +466,10 @@ pub fn link(
             VKind::Percent => {
                 region_from = v.t1 + 1;
                 continue;
+            }
+            // "rose to 55 billion lire from 48 billion": the figure before's currency
+            VKind::Count(None) if inherit.is_some_and(|d| out[d].unit.as_deref().is_some_and(|u| u.len() == 3 && u.bytes().all(|c| c.is_ascii_uppercase()))) => {
+                (inherit.and_then(|d| out[d].unit.clone()), metric)
             }
             VKind::Count(u) => match u.or(flags.count) {
                 Some(u) if flags.count.is_none_or(|c| c == u) || u == "shares" => (Some(u.to_string()), metric),
@@ -485,7 +507,9 @@ pub fn link(
             per = inp.published.map(period::day);
         }
         if per.is_none() {
-            per = own_period(inp, &low, toks, &dates, v.t0, v.t1 + 1, ce);
+            let mt1 = toks.partition_point(|t| t.end <= mspan.1);
+            let after = if mt1 > v.t1 && mt1 <= v.t1 + 4 { mt1 } else { v.t1 + 1 };
+            per = own_period(inp, &low, toks, &dates, v.t0, after, ce);
             if per.is_none() {
                 let mt0 = toks.partition_point(|t| t.end <= mspan.0);
                 if mt0 < v.t0 {
@@ -509,9 +533,9 @@ pub fn link(
                     per = Some(p.clone());
                 }
             }
-            if per.is_none() && prior_of.is_none() {
-                per = inp.default_period.clone();
-            }
+        }
+        if per.is_none() && prior_of.is_none() {
+            per = inp.default_period.clone();
         }
         // "rose to C from P in 1985": C is the year after P
         if let Some(d) = prior_of {
@@ -582,10 +606,15 @@ fn clause_period(inp: &Input, low: &[&str], toks: &[Tok], dates: &[&Found], cs: 
     let s = toks.get(cs)?.start;
     let e = toks.get(b).map_or(usize::MAX, |t| t.start);
     let d = dates.iter().rev().find(|d| d.start >= s && d.end <= e)?;
+    let t = toks.partition_point(|t| t.end <= d.start);
+    if t > 0 && matches!(low[t - 1], "by" | "until" | "before" | "next" | "within") {
+        return None;
+    }
     if let Kind::Date { grain, .. } = &d.kind {
         if *grain == "day" {
-            let t = toks.partition_point(|t| t.end <= d.start);
-            let ok = t > 0 && matches!(low[t - 1], "at" | "of" | "ended" | "ending");
+            let surface = inp.text[d.start..d.end].to_ascii_lowercase();
+            let relative = t >= 2 && (surface.starts_with("yesterday") || surface.starts_with("last "));
+            let ok = relative || t > 0 && matches!(low[t - 1], "at" | "of" | "ended" | "ending");
             if !ok {
                 return None;
             }
@@ -602,6 +631,20 @@ fn date_value(inp: &Input, low: &[&str], toks: &[Tok], d: &Found) -> Option<Stri
     let v = value.as_ref()?;
     let t = toks.partition_point(|t| t.end <= d.start);
     let _ = inp;
+    // "1985's 4th qtr"
+    let te = toks.partition_point(|t| t.end <= d.end);
+    if v.len() == 4 && te + 2 < toks.len() && low[te] == "s" && matches!(low[te + 2], "qtr" | "quarter") {
+        let q = match low[te + 1] {
+            "1st" | "first" => 1,
+            "2nd" | "second" => 2,
+            "3rd" | "third" => 3,
+            "4th" | "fourth" => 4,
+            _ => 0,
+        };
+        if q > 0 {
+            return Some(format!("{v}-Q{q}"));
+        }
+    }
     if t >= 2 && matches!(low[t - 1], "ended" | "ending") {
         let months = match low[t - 2] {
             "year" | "years" => Some(12),

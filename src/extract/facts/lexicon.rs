@@ -246,8 +246,7 @@ pub static LEXICON: LazyLock<FxHashMap<&'static str, Vec<Entry>>> = LazyLock::ne
     let mut m: FxHashMap<&'static str, Vec<Entry>> = FxHashMap::default();
     for line in TABLE.lines().filter(|l| !l.trim().is_empty()) {
         let mut parts = line.split('|');
-        let (Some(phrase), Some(metric), flags) = (parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(phrase), Some(metric), flags) = (parts.next(), parts.next(), parts.next()) else {
             continue;
         };
         let flags = flags.unwrap_or("");
@@ -283,8 +282,7 @@ pub fn match_at(toks: &[&str], i: usize) -> Option<(&'static Entry, usize)> {
     cands
         .iter()
         .find(|e| {
-            e.words.len() <= toks.len() - i
-                && e.words.iter().zip(&toks[i..]).all(|(a, b)| a == b)
+            e.words.len() <= toks.len() - i && e.words.iter().zip(&toks[i..]).all(|(a, b)| a == b)
         })
         .map(|e| (e, e.words.len()))
 }
@@ -293,15 +291,14 @@ pub fn match_at(toks: &[&str], i: usize) -> Option<(&'static Entry, usize)> {
 pub fn change_word(w: &str) -> Option<bool> {
     Some(match w {
         "up" | "rose" | "rise" | "rises" | "rising" | "risen" | "increase" | "increased"
-        | "increases" | "increasing" | "gain" | "gained" | "gains" | "grew" | "grow"
-        | "grows" | "growth" | "jump" | "jumped" | "jumps" | "climb" | "climbed" | "climbs"
-        | "surge" | "surged" | "soared" | "higher" | "advanced" | "improved" | "expanded"
-        | "boosted" => true,
+        | "increases" | "increasing" | "gain" | "gained" | "gains" | "grew" | "grow" | "grows"
+        | "growth" | "jump" | "jumped" | "jumps" | "climb" | "climbed" | "climbs" | "surge"
+        | "surged" | "soared" | "higher" | "advanced" | "improved" | "expanded" | "boosted" => true,
         "down" | "fell" | "fall" | "falls" | "falling" | "fallen" | "decrease" | "decreased"
         | "decreases" | "decreasing" | "decline" | "declined" | "declines" | "declining"
-        | "drop" | "dropped" | "drops" | "slipped" | "slid" | "plunged" | "plunge"
-        | "lower" | "shrank" | "shrunk" | "reduced" | "reduction" | "cut" | "slump"
-        | "slumped" | "tumbled" | "eased" | "contracted" => false,
+        | "drop" | "dropped" | "drops" | "slipped" | "slid" | "plunged" | "plunge" | "lower"
+        | "shrank" | "shrunk" | "reduced" | "reduction" | "cut" | "slump" | "slumped"
+        | "tumbled" | "eased" | "contracted" => false,
         _ => return None,
     })
 }
@@ -360,15 +357,15 @@ pub fn forecast_word(w: &str) -> bool {
 /// Words before a figure that make it the prior figure of the one before it
 /// ("compared with", "from", "vs", "versus", "against", "than").
 pub fn prior_word(w: &str) -> bool {
-    matches!(w, "from" | "vs" | "versus" | "against" | "than" | "compared" | "over")
+    matches!(
+        w,
+        "from" | "vs" | "versus" | "against" | "than" | "compared" | "over"
+    )
 }
 
 /// Words that date a figure to the published day ("current", "now").
 pub fn now_word(w: &str) -> bool {
-    matches!(
-        w,
-        "current" | "currently" | "now" | "presently" | "present"
-    )
+    matches!(w, "current" | "currently" | "now" | "presently" | "present")
 }
 
 /// Count words after a plain number that make it a figure (`400 employees`).

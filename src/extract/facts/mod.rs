@@ -11,12 +11,12 @@
 //! cutter each byte once, and only sentences with a value mention are tokenised (each
 //! value looks at a bounded window of words around it).
 
+#[cfg(test)]
+mod corpus;
 pub mod lexicon;
 pub mod period;
 pub mod prose;
 pub mod table;
-#[cfg(test)]
-mod corpus;
 
 use super::span::{Found, Kind};
 use super::Context;
@@ -33,7 +33,12 @@ pub struct Draft {
     pub value: Option<f64>,
     pub unit: Option<String>,
     pub approx: bool,
-    pub change: Option<(f64, Option<&'static str>, Option<&'static str>, (usize, usize))>,
+    pub change: Option<(
+        f64,
+        Option<&'static str>,
+        Option<&'static str>,
+        (usize, usize),
+    )>,
     pub share: Option<(f64, Option<String>)>,
     pub value_span: Option<(usize, usize)>,
     pub span: (usize, usize),
@@ -97,7 +102,11 @@ fn main_company(title: Option<&str>, entities: &[Entity]) -> Option<String> {
 /// Every fact of `text`. `found` are the registry's spans (byte offsets, any order),
 /// `entities` the merged names. Offsets of the facts are code points.
 pub fn find(text: &str, ctx: &Context, found: &[Found], entities: &[Entity]) -> Vec<Fact> {
-    if ctx.lang.as_deref().is_some_and(|l| matches!(l, "zh" | "ja" | "ko")) {
+    if ctx
+        .lang
+        .as_deref()
+        .is_some_and(|l| matches!(l, "zh" | "ja" | "ko"))
+    {
         return Vec::new();
     }
     let published = ctx.reference_date;
@@ -139,7 +148,16 @@ pub fn find(text: &str, ctx: &Context, found: &[Found], entities: &[Entity]) -> 
         if !has_value && !text[s..e].bytes().any(|c| c.is_ascii_digit()) {
             continue;
         }
-        prose::link(&inp, &sorted[fi..fj], s, e, n, &mut carry, &mut toks, &mut drafts);
+        prose::link(
+            &inp,
+            &sorted[fi..fj],
+            s,
+            e,
+            n,
+            &mut carry,
+            &mut toks,
+            &mut drafts,
+        );
     }
     let main = main_company(ctx.title, entities);
     for d in &mut drafts {
@@ -156,6 +174,13 @@ pub fn find(text: &str, ctx: &Context, found: &[Found], entities: &[Entity]) -> 
 /// the fact of the same metric and period that has no change; it stays a fact of its own
 /// when there is none.
 fn merge_changes(d: &mut Vec<Draft>) {
+    let orphans = d
+        .iter()
+        .filter(|x| x.value.is_none() && x.share.is_none() && x.change.is_some())
+        .count();
+    if orphans == 0 || orphans > 64 {
+        return;
+    }
     let mut i = 0;
     while i < d.len() {
         if d[i].value.is_none() && d[i].share.is_none() && d[i].change.is_some() {
@@ -178,17 +203,8 @@ fn merge_changes(d: &mut Vec<Draft>) {
 
 /// The same figure of the same metric and period read twice from one span.
 fn dedupe(d: &mut Vec<Draft>) {
-    let mut seen: Vec<(usize, usize)> = Vec::new();
-    d.retain(|x| {
-        let Some(v) = x.value_span else {
-            return true;
-        };
-        if seen.contains(&v) {
-            return false;
-        }
-        seen.push(v);
-        true
-    });
+    let mut seen: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+    d.retain(|x| x.value_span.is_none_or(|v| seen.insert(v)));
 }
 
 /// Drafts to facts, byte offsets to code points (one pass over the text).

@@ -93,10 +93,46 @@ fn abbreviation(before: &str) -> bool {
     let core = w.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
     matches!(
         core,
-        "Inc" | "Corp" | "Co" | "Ltd" | "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr"
-            | "U.S" | "U.K" | "No" | "Jan" | "Feb" | "Mar" | "Apr" | "Aug" | "Sept" | "Sep"
-            | "Oct" | "Nov" | "Dec" | "Gov" | "Sen" | "Rep" | "Bros" | "vs" | "Cos" | "Mln"
-            | "mln" | "Plc" | "Ave" | "Nos" | "approx" | "est" | "Fig" | "N.Z" | "H.K"
+        "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "U.S"
+            | "U.K"
+            | "No"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Bros"
+            | "vs"
+            | "Cos"
+            | "Mln"
+            | "mln"
+            | "Plc"
+            | "Ave"
+            | "Nos"
+            | "approx"
+            | "est"
+            | "Fig"
+            | "N.Z"
+            | "H.K"
     )
 }
 
@@ -108,7 +144,13 @@ fn tokens(text: &str, s: usize, e: usize, out: &mut Vec<Tok>) {
         let c = b[i];
         if c.is_ascii_alphanumeric() {
             let st = i;
-            while i < e && (b[i].is_ascii_alphanumeric() || (b[i] == b'.' || b[i] == b',') && i + 1 < e && b[i + 1].is_ascii_digit() && b[st].is_ascii_digit()) {
+            while i < e
+                && (b[i].is_ascii_alphanumeric()
+                    || (b[i] == b'.' || b[i] == b',')
+                        && i + 1 < e
+                        && b[i + 1].is_ascii_digit()
+                        && b[st].is_ascii_digit())
+            {
                 i += 1;
             }
             out.push(Tok {
@@ -138,7 +180,13 @@ pub struct Carry {
 fn is_income(m: &str) -> bool {
     matches!(
         m,
-        "revenue" | "net_income" | "operating_income" | "gross_profit" | "ebitda" | "eps" | "expense"
+        "revenue"
+            | "net_income"
+            | "operating_income"
+            | "gross_profit"
+            | "ebitda"
+            | "eps"
+            | "expense"
     )
 }
 
@@ -199,7 +247,9 @@ pub fn link(
     let b = text.as_bytes();
     let mut i = s;
     while i < e {
-        if b[i].is_ascii_digit() && (i == s || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'.' && b[i - 1] != b'$') {
+        if b[i].is_ascii_digit()
+            && (i == s || !b[i - 1].is_ascii_alphanumeric() && b[i - 1] != b'.' && b[i - 1] != b'$')
+        {
             let inside = in_sent.iter().any(|f| f.start <= i && i < f.end);
             if !inside {
                 if let Some(num) = numeral::scan_number(text, i) {
@@ -245,10 +295,20 @@ pub fn link(
         v.t0 = tok_at(v.start).min(toks.len() - 1);
         v.t1 = tok_at(v.end).saturating_sub(1).max(v.t0);
         // "about 181 million": the approx words are inside MONEY spans; for the others
-        if v.t0 > 0 && matches!(low[v.t0 - 1], "about" | "around" | "nearly" | "almost" | "some" | "roughly" | "approximately") {
+        if v.t0 > 0
+            && matches!(
+                low[v.t0 - 1],
+                "about" | "around" | "nearly" | "almost" | "some" | "roughly" | "approximately"
+            )
+        {
             v.approx = true;
         }
-        if v.t0 > 1 && matches!((low[v.t0 - 2], low[v.t0 - 1]), ("more", "than") | ("less", "than") | ("close", "to") | ("over", "the")) {
+        if v.t0 > 1
+            && matches!(
+                (low[v.t0 - 2], low[v.t0 - 1]),
+                ("more", "than") | ("less", "than") | ("close", "to") | ("over", "the")
+            )
+        {
             v.approx = true;
         }
     }
@@ -266,7 +326,11 @@ pub fn link(
         if !in_val[j] {
             if let Some((e, k)) = lexicon::match_at(&low, j) {
                 if !(j..j + k).any(|x| in_val[x]) {
-                    mets.push(Met { t0: j, t1: j + k, e });
+                    mets.push(Met {
+                        t0: j,
+                        t1: j + k,
+                        e,
+                    });
                     j += k;
                     continue;
                 }
@@ -275,17 +339,21 @@ pub fn link(
         j += 1;
     }
     // clause starts (token indexes): ';' and "while", "whereas", "but"
-    let clause_start = |t: usize| -> usize {
-        (0..t)
-            .rev()
-            .find(|&x| matches!(low[x], ";" | "while" | "whereas" | "but"))
-            .map_or(0, |x| x + 1)
-    };
-    let clause_end = |t: usize| -> usize {
-        (t..toks.len())
-            .find(|&x| matches!(low[x], ";" | "while" | "whereas" | "but"))
-            .unwrap_or(toks.len())
-    };
+    // clause starts and ends per token (one pass each way): ';', "while", "whereas", "but"
+    let is_cut = |x: usize| matches!(low[x], ";" | "while" | "whereas" | "but");
+    let mut cstart = vec![0usize; toks.len() + 1];
+    for x in 1..=toks.len() {
+        cstart[x] = if is_cut(x - 1) { x } else { cstart[x - 1] };
+    }
+    let mut cend = vec![toks.len(); toks.len() + 1];
+    for x in (0..toks.len()).rev() {
+        cend[x] = if is_cut(x) { x } else { cend[x + 1] };
+    }
+    let clause_start = |t: usize| cstart[t.min(toks.len())];
+    let clause_end = |t: usize| cend[t.min(toks.len())];
+    // metrics ending at or before token t: mets[..left_of(t)]
+    let left_of = |t: usize| mets.partition_point(|m| m.t1 <= t);
+    let right_of = |t: usize| mets.partition_point(|m| m.t0 <= t);
     let dates: Vec<&Found> = in_sent
         .iter()
         .copied()
@@ -296,6 +364,7 @@ pub fn link(
     let first_draft = out.len();
     // index into `out` of the fact of each value
     let mut fact_of: Vec<Option<usize>> = vec![None; vals.len()];
+    let mut last_fact: Option<(usize, usize)> = None;
     let mut region_from = 0usize; // token index the next metric search starts at
     let mut pending_change: Option<(f64, Option<&'static str>, (usize, usize))> = None;
     for vi in 0..vals.len() {
@@ -309,20 +378,24 @@ pub fn link(
         }
         // forecasts, targets and limits are not facts
         if (cs.max(v.t0.saturating_sub(6))..v.t0).any(|x| lexicon::forecast_word(low[x]))
-            || (v.t0 >= 2 && matches!((low[v.t0 - 2], low[v.t0 - 1]), ("up", "to") | ("at", "least") | ("as", "much") | ("no", "more")))
+            || (v.t0 >= 2
+                && matches!(
+                    (low[v.t0 - 2], low[v.t0 - 1]),
+                    ("up", "to") | ("at", "least") | ("as", "much") | ("no", "more")
+                ))
         {
             region_from = v.t1 + 1;
             continue;
         }
         // the previous fact of this clause
-        let prev = (0..vi)
-            .rev()
-            .find(|&k| fact_of[k].is_some() && vals[k].t0 >= cs)
-            .and_then(|k| fact_of[k].map(|d| (k, d)));
+        let prev = last_fact.filter(|&(k, _)| vals[k].t0 >= cs);
         if v.kind == VKind::Percent {
             // a change: "down 8.3%", "a decrease of 21.9%", "a 14.6 pct rise"
-            let before = (v.t0.saturating_sub(4).max(from)..v.t0).rev().find_map(|x| lexicon::change_word(low[x]).map(|u| (x, u)));
-            let after = (v.t1 + 1..(v.t1 + 3).min(ce)).find_map(|x| lexicon::change_word(low[x]).map(|u| (x, u)));
+            let before = (v.t0.saturating_sub(4).max(from)..v.t0)
+                .rev()
+                .find_map(|x| lexicon::change_word(low[x]).map(|u| (x, u)));
+            let after = (v.t1 + 1..(v.t1 + 3).min(ce))
+                .find_map(|x| lexicon::change_word(low[x]).map(|u| (x, u)));
             if let Some((_, up)) = before.or(after) {
                 let val = if up { v.value.abs() } else { -v.value.abs() };
                 let basis = basis_near(&low, v.t0.saturating_sub(6).max(cs), (v.t1 + 6).min(ce));
@@ -330,16 +403,23 @@ pub fn link(
                 match prev {
                     Some((_, d)) if out[d].change.is_none() && before.is_some() => {
                         let per = out[d].period.clone();
-                        out[d].change = Some((val, Some("%"), resolve_basis(basis, per.as_deref()), span));
+                        out[d].change =
+                            Some((val, Some("%"), resolve_basis(basis, per.as_deref()), span));
                     }
                     _ => {
                         // a change before its figure, or a change of a figure not given
-                        let right = mets.iter().find(|m| m.t0 > v.t1 && m.t0 < ce && m.t0 <= v.t1 + 6);
-                        let left = mets.iter().rev().find(|m| m.t1 <= v.t0 && m.t0 >= from);
-                        if vals[vi + 1..].iter().any(|w| w.t0 < ce && w.kind == VKind::Money) {
+                        let right = mets[right_of(v.t1)..]
+                            .first()
+                            .filter(|m| m.t0 < ce && m.t0 <= v.t1 + 6);
+                        let left = mets[..left_of(v.t0)].last().filter(|m| m.t0 >= from);
+                        if vals[vi + 1..]
+                            .iter()
+                            .any(|w| w.t0 < ce && w.kind == VKind::Money)
+                        {
                             pending_change = Some((val, basis, span));
                         } else if let Some(m) = right.or(left) {
-                            let period = own_period(inp, &low, toks, &dates, m.t0, m.t1, ce).or_else(|| clause_period(inp, &low, toks, &dates, cs, m.t0));
+                            let period = own_period(inp, &low, toks, &dates, m.t0, m.t1, ce)
+                                .or_else(|| clause_period(inp, &low, toks, &dates, cs, m.t0));
                             let basis = resolve_basis(basis, period.as_deref());
                             out.push(Draft {
                                 metric: m.e.metric,
@@ -351,6 +431,7 @@ pub fn link(
                                 ..Draft::default()
                             });
                             fact_of[vi] = Some(out.len() - 1);
+                            last_fact = Some((vi, out.len() - 1));
                         }
                     }
                 }
@@ -358,20 +439,24 @@ pub fn link(
                 continue;
             }
             // a share: "accounting for 37.8% of total revenue", "or 9.9% of total revenue"
-            let share_cue = v.t0 >= 1 && matches!(low[v.t0 - 1], "for" | "or" | "representing" | "to")
+            let share_cue = v.t0 >= 1
+                && matches!(low[v.t0 - 1], "for" | "or" | "representing" | "to")
                 && low.get(v.t1 + 1) == Some(&"of");
             if share_cue {
-                let of_end = (v.t1 + 2..ce.min(v.t1 + 8)).find(|&x| text[toks[x - 1].end..toks[x].start].contains(',') || in_val[x]).unwrap_or(ce.min(v.t1 + 8));
+                let of_end = (v.t1 + 2..ce.min(v.t1 + 8))
+                    .find(|&x| text[toks[x - 1].end..toks[x].start].contains(',') || in_val[x])
+                    .unwrap_or(ce.min(v.t1 + 8));
                 let mut w0 = v.t1 + 2;
                 while w0 < of_end && matches!(low[w0], "the" | "its" | "a") {
                     w0 += 1;
                 }
-                let of = (w0 < of_end).then(|| text[toks[w0].start..toks[of_end - 1].end].to_string());
+                let of =
+                    (w0 < of_end).then(|| text[toks[w0].start..toks[of_end - 1].end].to_string());
                 region_from = of_end;
                 match prev {
                     Some((_, d)) if out[d].share.is_none() => out[d].share = Some((v.value, of)),
                     _ => {
-                        if let Some(m) = mets.iter().rev().find(|m| m.t1 <= v.t0 && m.t0 >= from) {
+                        if let Some(m) = mets[..left_of(v.t0)].last().filter(|m| m.t0 >= from) {
                             out.push(Draft {
                                 metric: m.e.metric,
                                 metric_span: (toks[m.t0].start, toks[m.t1 - 1].end),
@@ -382,6 +467,7 @@ pub fn link(
                                 ..Draft::default()
                             });
                             fact_of[vi] = Some(out.len() - 1);
+                            last_fact = Some((vi, out.len() - 1));
                         }
                     }
                 }
@@ -390,27 +476,46 @@ pub fn link(
         }
         // the metric: a prior figure takes the one before; else the nearest on the left;
         // else the one right after the value
-        let cue = (v.t0.saturating_sub(3).max(from)..v.t0).rev().find(|&x| lexicon::prior_word(low[x]));
-        let left = mets.iter().rev().find(|m| m.t1 <= v.t0 && m.t0 >= from && v.t0 - m.t1 <= 16);
-        let right = mets.iter().find(|m| {
-            m.t0 > v.t1 && m.t0 <= v.t1 + 3 && m.t0 < ce
+        let cue = (v.t0.saturating_sub(3).max(from)..v.t0)
+            .rev()
+            .find(|&x| lexicon::prior_word(low[x]));
+        let left = mets[..left_of(v.t0)]
+            .last()
+            .filter(|m| m.t0 >= from && v.t0 - m.t1 <= 16);
+        let right = mets[right_of(v.t1)..].first().filter(|m| {
+            m.t0 > v.t1
+                && m.t0 <= v.t1 + 3
+                && m.t0 < ce
                 && (m.t0 == v.t1 + 1 || matches!(low[v.t1 + 1], "of" | "in"))
         });
         // "equipment worth 64 mln stg", "orders valued at eight mln stg": a deal
-        let worth = (v.t0.saturating_sub(4).max(from)..v.t0).find(|&x| matches!(low[x], "worth" | "valued"));
+        let worth = (v.t0.saturating_sub(4).max(from)..v.t0)
+            .find(|&x| matches!(low[x], "worth" | "valued"));
         let mut inherit = None;
+        let mut same_period = false;
         if let (Some(c), Some((k, d))) = (cue, prev) {
-            if left.is_none_or(|m| m.t1 <= c) && vals[k].kind == v.kind {
+            let kinds = vals[k].kind == v.kind
+                || (vals[k].kind == VKind::Money && v.kind == VKind::Count(None));
+            if left.is_none_or(|m| m.t1 <= c) && kinds {
                 inherit = Some(d);
             }
         }
         // "67.6 mln dlrs, or 4.72 dlrs a share": the per-share amount of the figure before
         if let Some((_, d)) = prev {
-            if v.per_share && v.t0 >= 1 && low[v.t0 - 1] == "or" && left.is_none_or(|m| m.t1 <= v.t0 - 1) {
+            if v.per_share
+                && v.t0 >= 1
+                && low[v.t0 - 1] == "or"
+                && left.is_none_or(|m| m.t1 <= v.t0 - 1)
+            {
                 inherit = Some(d);
+                same_period = true;
             }
             // "16 pct of ..., from about 17.4 pct": a stake before
-            if cue.is_some() && v.kind == VKind::Percent && (out[d].share.is_some() || out[d].flags.rate) && left.is_none_or(|m| cue.is_some_and(|c| m.t1 <= c)) {
+            if cue.is_some()
+                && v.kind == VKind::Percent
+                && (out[d].share.is_some() || out[d].flags.rate)
+                && left.is_none_or(|m| cue.is_some_and(|c| m.t1 <= c))
+            {
                 inherit = Some(d);
             }
         }
@@ -418,14 +523,22 @@ pub fn link(
         let mut from_to = false;
         if let Some((k, d)) = prev {
             let a = &vals[k];
-            if v.t0 >= 1 && low[v.t0 - 1] == "to" && a.t1 + 2 == v.t0 && a.t0 >= 1 && low[a.t0 - 1] == "from" {
+            if v.t0 >= 1
+                && low[v.t0 - 1] == "to"
+                && a.t1 + 2 == v.t0
+                && a.t0 >= 1
+                && low[a.t0 - 1] == "from"
+            {
                 inherit = Some(d);
                 from_to = true;
             }
         }
         // a count word after the number names the metric ("100 employees")
         let right = match v.kind {
-            VKind::Count(Some(_)) => mets.iter().find(|m| m.t0 == v.t1 + 1 && m.e.flags.count.is_some()).or(right),
+            VKind::Count(Some(_)) => mets[right_of(v.t1)..]
+                .first()
+                .filter(|m| m.t0 == v.t1 + 1 && m.e.flags.count.is_some())
+                .or(right),
             _ => right,
         };
         let left = match v.kind {
@@ -433,7 +546,21 @@ pub fn link(
             // a bare count needs its metric close and a linking word ("from 400", "was 200")
             VKind::Count(None) if inherit.is_none() => left.filter(|m| {
                 v.t0 - m.t1 <= 8
-                    && matches!(low[v.t0 - 1], "from" | "to" | "of" | "was" | "were" | "is" | "are" | "totalled" | "totaled" | "reached" | "at" | "by")
+                    && matches!(
+                        low[v.t0 - 1],
+                        "from"
+                            | "to"
+                            | "of"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "totalled"
+                            | "totaled"
+                            | "reached"
+                            | "at"
+                            | "by"
+                    )
             }),
             _ => left,
         };
@@ -447,7 +574,11 @@ pub fn link(
                 (None, None) => None,
             };
             match (m, worth, v.kind) {
-                (Some(m), _, _) => (m.e.metric, (toks[m.t0].start, toks[m.t1 - 1].end), m.e.flags),
+                (Some(m), _, _) => (
+                    m.e.metric,
+                    (toks[m.t0].start, toks[m.t1 - 1].end),
+                    m.e.flags,
+                ),
                 (None, Some(w), VKind::Money) => (
                     "deal_value",
                     (toks[w].start, toks[w].end),
@@ -468,11 +599,20 @@ pub fn link(
                 continue;
             }
             // "rose to 55 billion lire from 48 billion": the figure before's currency
-            VKind::Count(None) if inherit.is_some_and(|d| out[d].unit.as_deref().is_some_and(|u| u.len() == 3 && u.bytes().all(|c| c.is_ascii_uppercase()))) => {
+            VKind::Count(None)
+                if inherit.is_some_and(|d| {
+                    out[d]
+                        .unit
+                        .as_deref()
+                        .is_some_and(|u| u.len() == 3 && u.bytes().all(|c| c.is_ascii_uppercase()))
+                }) =>
+            {
                 (inherit.and_then(|d| out[d].unit.clone()), metric)
             }
             VKind::Count(u) => match u.or(flags.count) {
-                Some(u) if flags.count.is_none_or(|c| c == u) || u == "shares" => (Some(u.to_string()), metric),
+                Some(u) if flags.count.is_none_or(|c| c == u) || u == "shares" => {
+                    (Some(u.to_string()), metric)
+                }
                 _ => {
                     region_from = v.t1 + 1;
                     continue;
@@ -481,7 +621,9 @@ pub fn link(
         };
         let mut metric = metric;
         let mut value = v.value;
-        if flags.loss || inherit.is_some_and(|d| out[d].value.is_some_and(|x| x < 0.0)) && flags.loss {
+        if flags.loss
+            || inherit.is_some_and(|d| out[d].value.is_some_and(|x| x < 0.0)) && flags.loss
+        {
             value = -value.abs();
         }
         if v.per_share && !flags.per_share {
@@ -501,14 +643,18 @@ pub fn link(
         if respectively {
             per = respectively_period(&vals, vi, &dates, inp);
         }
-        let since = from_to && (cs..v.t0).any(|x| low[x] == "since");
+        let since = from_to && (cs.max(v.t0.saturating_sub(12))..v.t0).any(|x| low[x] == "since");
         if since {
             // "since May, from 400 to 200": 200 is the figure now
             per = inp.published.map(period::day);
         }
         if per.is_none() {
             let mt1 = toks.partition_point(|t| t.end <= mspan.1);
-            let after = if mt1 > v.t1 && mt1 <= v.t1 + 4 { mt1 } else { v.t1 + 1 };
+            let after = if mt1 > v.t1 && mt1 <= v.t1 + 4 {
+                mt1
+            } else {
+                v.t1 + 1
+            };
             per = own_period(inp, &low, toks, &dates, v.t0, after, ce);
             if per.is_none() {
                 let mt0 = toks.partition_point(|t| t.end <= mspan.0);
@@ -518,8 +664,14 @@ pub fn link(
             }
             own = per.is_some();
         }
+        if per.is_none() && same_period {
+            per = inherit.and_then(|d| out[d].period.clone());
+        }
         if per.is_none() {
-            if (cs..v.t1 + 2).any(|x| x < toks.len() && lexicon::now_word(low[x])) {
+            let before = (cs.max(v.t0.saturating_sub(5))..v.t0).any(|x| lexicon::now_word(low[x]));
+            let after =
+                (v.t1 + 1..(v.t1 + 3).min(ce)).any(|x| matches!(low[x], "presently" | "currently"));
+            if before || after {
                 per = inp.published.map(period::day);
             }
         }
@@ -543,7 +695,9 @@ pub fn link(
                 out[d].period = per.as_deref().and_then(|p| period::shift_years(p, 1));
             }
         }
-        let change = pending_change.take().map(|(val, basis, span)| (val, Some("%"), resolve_basis(basis, per.as_deref()), span));
+        let change = pending_change
+            .take()
+            .map(|(val, basis, span)| (val, Some("%"), resolve_basis(basis, per.as_deref()), span));
         out.push(Draft {
             metric,
             metric_span: mspan,
@@ -559,6 +713,7 @@ pub fn link(
             ..Draft::default()
         });
         fact_of[vi] = Some(out.len() - 1);
+        last_fact = Some((vi, out.len() - 1));
         let prior_clause = (from..v.t0).any(|x| lexicon::prior_word(low[x]));
         if is_income(metric) && !prior_clause && inherit.is_none() {
             if let Some(p) = per {
@@ -576,15 +731,46 @@ pub fn link(
 
 /// The DATE right after the value (`$39.278 million in 2018`, `outstanding at December
 /// 31, 1986`), before the clause ends: at most 4 words on, through linking words only.
-fn own_period(inp: &Input, low: &[&str], toks: &[Tok], dates: &[&Found], t0: usize, t1: usize, ce: usize) -> Option<String> {
+fn own_period(
+    inp: &Input,
+    low: &[&str],
+    toks: &[Tok],
+    dates: &[&Found],
+    t0: usize,
+    t1: usize,
+    ce: usize,
+) -> Option<String> {
     let _ = t0;
     let mut x = t1;
     let mut skipped = 0;
     while x < ce && skipped <= 4 {
-        if let Some(d) = dates.iter().find(|d| d.start <= toks[x].start && toks[x].start < d.end) {
+        let i = dates.partition_point(|d| d.end <= toks[x].start);
+        if let Some(d) = dates.get(i).filter(|d| d.start <= toks[x].start) {
             return date_value(inp, low, toks, d);
         }
-        if !matches!(low[x], "in" | "for" | "at" | "as" | "of" | "on" | "during" | "the" | "outstanding" | "a" | "share" | "per" | "and" | "by" | "end" | "ended" | "year" | "years" | "quarter" | "so" | "far") {
+        if !matches!(
+            low[x],
+            "in" | "for"
+                | "at"
+                | "as"
+                | "of"
+                | "on"
+                | "during"
+                | "the"
+                | "outstanding"
+                | "a"
+                | "share"
+                | "per"
+                | "and"
+                | "by"
+                | "end"
+                | "ended"
+                | "year"
+                | "years"
+                | "quarter"
+                | "so"
+                | "far"
+        ) {
             return None;
         }
         x += 1;
@@ -594,18 +780,36 @@ fn own_period(inp: &Input, low: &[&str], toks: &[Tok], dates: &[&Found], t0: usi
 }
 
 /// The last DATE between tokens a and b (`total revenue in 2019 was`).
-fn dates_between(inp: &Input, low: &[&str], toks: &[Tok], dates: &[&Found], a: usize, b: usize) -> Option<String> {
+fn dates_between(
+    inp: &Input,
+    low: &[&str],
+    toks: &[Tok],
+    dates: &[&Found],
+    a: usize,
+    b: usize,
+) -> Option<String> {
     let (s, e) = (toks[a].start, toks[b].start);
-    let d = dates.iter().rev().find(|d| d.start >= s && d.end <= e)?;
+    let d = dates[..dates.partition_point(|d| d.end <= e)]
+        .last()
+        .filter(|d| d.start >= s)?;
     date_value(inp, low, toks, d)
 }
 
 /// The nearest DATE of the clause before token `b`: not a day unless it is a point in
 /// time ("at Dec 31", "as of") or the end of a fiscal span.
-fn clause_period(inp: &Input, low: &[&str], toks: &[Tok], dates: &[&Found], cs: usize, b: usize) -> Option<String> {
+fn clause_period(
+    inp: &Input,
+    low: &[&str],
+    toks: &[Tok],
+    dates: &[&Found],
+    cs: usize,
+    b: usize,
+) -> Option<String> {
     let s = toks.get(cs)?.start;
     let e = toks.get(b).map_or(usize::MAX, |t| t.start);
-    let d = dates.iter().rev().find(|d| d.start >= s && d.end <= e)?;
+    let d = dates[..dates.partition_point(|d| d.end <= e)]
+        .last()
+        .filter(|d| d.start >= s)?;
     let t = toks.partition_point(|t| t.end <= d.start);
     if t > 0 && matches!(low[t - 1], "by" | "until" | "before" | "next" | "within") {
         return None;
@@ -613,7 +817,8 @@ fn clause_period(inp: &Input, low: &[&str], toks: &[Tok], dates: &[&Found], cs: 
     if let Kind::Date { grain, .. } = &d.kind {
         if *grain == "day" {
             let surface = inp.text[d.start..d.end].to_ascii_lowercase();
-            let relative = t >= 2 && (surface.starts_with("yesterday") || surface.starts_with("last "));
+            let relative =
+                t >= 2 && (surface.starts_with("yesterday") || surface.starts_with("last "));
             let ok = relative || t > 0 && matches!(low[t - 1], "at" | "of" | "ended" | "ending");
             if !ok {
                 return None;
@@ -633,7 +838,11 @@ fn date_value(inp: &Input, low: &[&str], toks: &[Tok], d: &Found) -> Option<Stri
     let _ = inp;
     // "1985's 4th qtr"
     let te = toks.partition_point(|t| t.end <= d.end);
-    if v.len() == 4 && te + 2 < toks.len() && low[te] == "s" && matches!(low[te + 2], "qtr" | "quarter") {
+    if v.len() == 4
+        && te + 2 < toks.len()
+        && low[te] == "s"
+        && matches!(low[te + 2], "qtr" | "quarter")
+    {
         let q = match low[te + 1] {
             "1st" | "first" => 1,
             "2nd" | "second" => 2,
@@ -669,15 +878,22 @@ fn respectively_period(vals: &[Val], vi: usize, dates: &[&Found], inp: &Input) -
     // the list of values vi belongs to: neighbours of the same kind
     let kind = vals[vi].kind;
     let mut a = vi;
-    while a > 0 && vals[a - 1].kind == kind && vals[a].t0 - vals[a - 1].t1 <= 3 {
+    while a > 0 && vi - a < 12 && vals[a - 1].kind == kind && vals[a].t0 - vals[a - 1].t1 <= 3 {
         a -= 1;
     }
     let mut b = vi;
-    while b + 1 < vals.len() && vals[b + 1].kind == kind && vals[b + 1].t0 - vals[b].t1 <= 3 {
+    while b + 1 < vals.len()
+        && b - vi < 12
+        && vals[b + 1].kind == kind
+        && vals[b + 1].t0 - vals[b].t1 <= 3
+    {
         b += 1;
     }
     let n = b - a + 1;
     if n < 2 {
+        return None;
+    }
+    if n > 12 || dates.len() > 24 {
         return None;
     }
     let ds: Vec<&&Found> = dates
@@ -712,11 +928,15 @@ fn basis_near(low: &[&str], a: usize, b: usize) -> Option<&'static str> {
             "yoy" => return Some("yoy"),
             "qoq" | "sequentially" | "sequential" => return Some("qoq"),
             "mom" => return Some("mom"),
-            "year" if matches!(next, "on" | "over" | "earlier" | "ago" | "before") => return Some("yoy"),
+            "year" if matches!(next, "on" | "over" | "earlier" | "ago" | "before") => {
+                return Some("yoy")
+            }
             "month" if matches!(next, "on" | "over") => return Some("mom"),
             "quarter" if matches!(next, "on" | "over") => return Some("qoq"),
             "previous" | "prior" | "preceding" if matches!(next, "quarter") => return Some("qoq"),
-            "previous" | "prior" | "preceding" | "last" if matches!(next, "year") => return Some("yoy"),
+            "previous" | "prior" | "preceding" | "last" if matches!(next, "year") => {
+                return Some("yoy")
+            }
             _ => {}
         }
     }
@@ -745,7 +965,9 @@ fn subject_before(inp: &Input, in_sent: &[&Found], s: usize, upto: usize) -> Opt
         let name = &text[f.start..f.end];
         let before = text[s..f.start].trim_end();
         let after = text[f.end..upto.max(f.end)].trim_start();
-        let broker = before.ends_with(" at") || before.ends_with("analyst") || before.ends_with("analysts")
+        let broker = before.ends_with(" at")
+            || before.ends_with("analyst")
+            || before.ends_with("analysts")
             || after.starts_with("analyst");
         match f.kind {
             Kind::Org if !broker && !is_agency(name) => return Some(inp.entity_name(name)),
@@ -760,5 +982,8 @@ fn subject_before(inp: &Input, in_sent: &[&Found], s: usize, upto: usize) -> Opt
 
 /// The news agency's own signature is no subject.
 pub fn is_agency(name: &str) -> bool {
-    matches!(name.to_ascii_lowercase().as_str(), "reuter" | "reuters" | "ap" | "afp" | "xinhua" | "bloomberg")
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "reuter" | "reuters" | "ap" | "afp" | "xinhua" | "bloomberg"
+    )
 }

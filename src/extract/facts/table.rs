@@ -22,24 +22,62 @@ use chrono::NaiveDate;
 fn label_metric(label: &[&str]) -> Option<(&'static str, Option<&'static str>)> {
     let joined = label.join(" ");
     let m = match joined.as_str() {
-        "shr" | "shrs" | "shr primary" | "primary shr" | "shr diluted" | "shr fully diluted"
-        | "fully diluted shr" | "oper shr" | "oper shr primary" | "oper shr diluted"
-        | "shr basic" | "per shr" | "net per shr" | "earnings per shr" | "oper shr basic"
-        | "shr before extraordinary" | "primary" | "diluted" | "fully diluted" => "eps",
-        "net" | "oper net" | "net income" | "net earnings" | "oper earnings" | "earnings"
-        | "net before extraordinary" | "income" | "profit" | "oper net income"
-        | "net attributable" | "attributable" => "net_income",
+        "shr"
+        | "shrs"
+        | "shr primary"
+        | "primary shr"
+        | "shr diluted"
+        | "shr fully diluted"
+        | "fully diluted shr"
+        | "oper shr"
+        | "oper shr primary"
+        | "oper shr diluted"
+        | "shr basic"
+        | "per shr"
+        | "net per shr"
+        | "earnings per shr"
+        | "oper shr basic"
+        | "shr before extraordinary"
+        | "primary"
+        | "diluted"
+        | "fully diluted" => "eps",
+        "net"
+        | "oper net"
+        | "net income"
+        | "net earnings"
+        | "oper earnings"
+        | "earnings"
+        | "net before extraordinary"
+        | "income"
+        | "profit"
+        | "oper net income"
+        | "net attributable"
+        | "attributable" => "net_income",
         "revs" | "rev" | "revenue" | "revenues" | "sales" | "net sales" | "turnover"
         | "oper revs" | "total revs" | "total revenues" | "gross revs" | "net revs"
         | "operating revenues" => "revenue",
-        "avg shrs" | "avg shares" | "shrs outstanding" | "shrs outstg" | "avg shrs primary"
-        | "avg shrs diluted" | "shares" | "avg shrs fully diluted" => {
-            return Some(("other", Some("shares")))
-        }
+        "avg shrs"
+        | "avg shares"
+        | "shrs outstanding"
+        | "shrs outstg"
+        | "avg shrs primary"
+        | "avg shrs diluted"
+        | "shares"
+        | "avg shrs fully diluted" => return Some(("other", Some("shares"))),
         "assets" | "total assets" => "assets",
-        "deposits" | "loans" | "pretax" | "pre tax" | "pretax profit" | "pre tax profit"
-        | "minorities" | "extraordinary" | "extraordinary items" | "gross" | "loan loss provision"
-        | "reserves" | "investment income" => "other",
+        "deposits"
+        | "loans"
+        | "pretax"
+        | "pre tax"
+        | "pretax profit"
+        | "pre tax profit"
+        | "minorities"
+        | "extraordinary"
+        | "extraordinary items"
+        | "gross"
+        | "loan loss provision"
+        | "reserves"
+        | "investment income" => "other",
         "tax" | "taxes" | "int payable" | "interest payable" | "interest" => "expense",
         "oper profit" | "operating profit" | "trading profit" | "oper" | "operating income" => {
             "operating_income"
@@ -148,8 +186,14 @@ pub fn title_span(title: &str) -> Option<Span> {
     (0..w.len()).find_map(|i| {
         let sp = period::table_span(&w[i..])?;
         // "year" only as the headline's period word, not inside a name
-        (w[i] != "year" || w.get(i + 1).is_none_or(|n| matches!(*n, "net" | "loss" | "profit" | "earnings" | "results" | "dec" | "ended" | "ends")))
-            .then_some(sp)
+        (w[i] != "year"
+            || w.get(i + 1).is_none_or(|n| {
+                matches!(
+                    *n,
+                    "net" | "loss" | "profit" | "earnings" | "results" | "dec" | "ended" | "ends"
+                )
+            }))
+        .then_some(sp)
     })
 }
 

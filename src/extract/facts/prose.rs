@@ -5,9 +5,9 @@
 //! a change or a share from the PERCENT mentions after it, and a subject from the ORG
 //! mentions before it. Sentences without a value mention are never tokenised.
 
+use super::draft::{Draft, Input};
 use super::lexicon::{self, Entry};
 use super::period;
-use super::{Draft, Input};
 use crate::extract::numeral;
 use crate::extract::span::{Found, Kind};
 

@@ -12,9 +12,9 @@
 //! period a year earlier: two facts. Bare figures are in the table's currency (dollars
 //! unless a line says otherwise); cents are converted; "loss" makes a figure negative.
 
+use super::draft::Draft;
 use super::lexicon;
 use super::period::{self, Span};
-use super::Draft;
 use crate::extract::numeral;
 use chrono::NaiveDate;
 

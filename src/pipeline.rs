@@ -106,6 +106,7 @@ pub fn process(
         reference_date: published_date.or(reference_date),
         lang: lang.clone(),
         explain,
+        title: cleaned.title.as_deref(),
         ..Default::default()
     };
     let ex = crate::extract::extract(&text, &ctx);
@@ -123,7 +124,7 @@ pub fn process(
         text,
         mentions: ex.mentions,
         entities: ex.entities,
-        facts: Vec::new(),
+        facts: ex.facts,
         copies: Vec::new(),
     })
 }

@@ -4,6 +4,14 @@ use super::lexicon;
 use crate::article::Entity;
 use chrono::NaiveDate;
 
+/// A change: value, unit, basis, span.
+pub type ChangeDraft = (
+    f64,
+    Option<&'static str>,
+    Option<&'static str>,
+    (usize, usize),
+);
+
 /// A fact being built, with byte offsets.
 #[derive(Debug, Clone, Default)]
 pub struct Draft {
@@ -14,12 +22,7 @@ pub struct Draft {
     pub value: Option<f64>,
     pub unit: Option<String>,
     pub approx: bool,
-    pub change: Option<(
-        f64,
-        Option<&'static str>,
-        Option<&'static str>,
-        (usize, usize),
-    )>,
+    pub change: Option<ChangeDraft>,
     pub share: Option<(f64, Option<String>)>,
     pub value_span: Option<(usize, usize)>,
     pub span: (usize, usize),

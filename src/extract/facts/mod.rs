@@ -17,6 +17,7 @@ pub mod draft;
 pub mod lexicon;
 pub mod period;
 pub mod prose;
+pub(crate) mod sentence;
 pub mod table;
 
 use super::span::{Found, Kind};
@@ -44,7 +45,7 @@ fn main_company(title: Option<&str>, entities: &[Entity]) -> Option<String> {
     }
     entities
         .iter()
-        .filter(|e| e.kind == MentionType::Org && !prose::is_agency(&e.name))
+        .filter(|e| e.kind == MentionType::Org && !sentence::is_agency(&e.name))
         .max_by_key(|e| (e.count, std::cmp::Reverse(e.name.len())))
         .map(|e| e.name.clone())
 }
@@ -82,7 +83,7 @@ pub fn find(text: &str, ctx: &Context, found: &[Found], entities: &[Entity]) -> 
     let mut carry = prose::Carry { period: None };
     let mut toks = Vec::new();
     let mut fi = 0;
-    for (n, (s, e)) in prose::sentences(text).into_iter().enumerate() {
+    for (n, (s, e)) in sentence::sentences(text).into_iter().enumerate() {
         if table_lines.iter().any(|&(a, b)| a <= s && e <= b + 1) {
             continue;
         }

@@ -29,7 +29,7 @@ fn latest_end(published: NaiveDate, m: u32) -> (i32, u32) {
 
 /// The TIMEX value of a span ending at (year, month) lasting `months`.
 pub fn span_value(y: i32, end: u32, months: u32) -> String {
-    let cal_q = end % 3 == 0;
+    let cal_q = end.is_multiple_of(3);
     match months {
         12 if end == 12 => format!("{y}"),
         3 if cal_q => format!("{y}-Q{}", end / 3),

@@ -6,170 +6,11 @@
 //! mentions before it. Sentences without a value mention are never tokenised.
 
 use super::draft::{Draft, Input};
-use super::lexicon::{self, Entry};
+use super::lexicon;
 use super::period;
+use super::sentence::{basis_near, is_agency, resolve_basis, tokens, Met, Tok, VKind, Val};
 use crate::extract::numeral;
 use crate::extract::span::{Found, Kind};
-
-/// A word of a sentence: byte range in the text and its lowercased form.
-pub struct Tok {
-    start: usize,
-    end: usize,
-    low: String,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum VKind {
-    Money,
-    Percent,
-    Count(Option<&'static str>),
-}
-
-/// A value mention of a sentence.
-struct Val<'f> {
-    start: usize,
-    end: usize,
-    value: f64,
-    unit: Option<String>,
-    approx: bool,
-    per_share: bool,
-    kind: VKind,
-    /// first and last token index (inclusive) of the mention
-    t0: usize,
-    t1: usize,
-    _f: Option<&'f Found>,
-}
-
-/// A metric phrase found in a sentence.
-struct Met {
-    t0: usize,
-    t1: usize, // exclusive
-    e: &'static Entry,
-}
-
-/// Sentence ranges of `text` (byte offsets): cut at line breaks and at `.`, `!`, `?`
-/// followed by a space and a capital, digit or quote, unless the word before the stop
-/// is an abbreviation ("Inc.", "U.S.", "Oct.").
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut s = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let cut = match c {
-            b'\n' => Some(i),
-            b'.' | b'!' | b'?' => {
-                let next_ok = b.get(i + 1) == Some(&b' ')
-                    && b.get(i + 2).is_some_and(|&n| {
-                        n.is_ascii_uppercase() || n.is_ascii_digit() || n == b'"' || n >= 0x80
-                    });
-                (next_ok && !(c == b'.' && abbreviation(&text[s..i]))).then_some(i + 1)
-            }
-            _ => None,
-        };
-        if let Some(e) = cut {
-            if e > s {
-                out.push((s, e));
-            }
-            s = if c == b'\n' { i + 1 } else { e };
-        }
-        i += 1;
-    }
-    if s < b.len() {
-        out.push((s, b.len()));
-    }
-    out
-}
-
-fn abbreviation(before: &str) -> bool {
-    let w = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    if w.len() <= 1 || (w.len() <= 3 && w.contains('.')) {
-        return true;
-    }
-    let core = w.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-    matches!(
-        core,
-        "Inc"
-            | "Corp"
-            | "Co"
-            | "Ltd"
-            | "Mr"
-            | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "U.S"
-            | "U.K"
-            | "No"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Aug"
-            | "Sept"
-            | "Sep"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "Gov"
-            | "Sen"
-            | "Rep"
-            | "Bros"
-            | "vs"
-            | "Cos"
-            | "Mln"
-            | "mln"
-            | "Plc"
-            | "Ave"
-            | "Nos"
-            | "approx"
-            | "est"
-            | "Fig"
-            | "N.Z"
-            | "H.K"
-    )
-}
-
-fn tokens(text: &str, s: usize, e: usize, out: &mut Vec<Tok>) {
-    out.clear();
-    let b = text.as_bytes();
-    let mut i = s;
-    while i < e {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() {
-            let st = i;
-            while i < e
-                && (b[i].is_ascii_alphanumeric()
-                    || (b[i] == b'.' || b[i] == b',')
-                        && i + 1 < e
-                        && b[i + 1].is_ascii_digit()
-                        && b[st].is_ascii_digit())
-            {
-                i += 1;
-            }
-            out.push(Tok {
-                start: st,
-                end: i,
-                low: text[st..i].to_ascii_lowercase(),
-            });
-        } else {
-            if c == b'&' || c == b';' || c == b'%' || c == b'$' {
-                out.push(Tok {
-                    start: i,
-                    end: i + 1,
-                    low: (c as char).to_string(),
-                });
-            }
-            i += 1;
-        }
-    }
-}
 
 /// What [`link`] needs of the sentence's surroundings.
 pub struct Carry {
@@ -502,10 +343,7 @@ pub fn link(
         }
         // "67.6 mln dlrs, or 4.72 dlrs a share": the per-share amount of the figure before
         if let Some((_, d)) = prev {
-            if v.per_share
-                && v.t0 >= 1
-                && low[v.t0 - 1] == "or"
-                && left.is_none_or(|m| m.t1 <= v.t0 - 1)
+            if v.per_share && v.t0 >= 1 && low[v.t0 - 1] == "or" && left.is_none_or(|m| m.t1 < v.t0)
             {
                 inherit = Some(d);
                 same_period = true;
@@ -621,9 +459,7 @@ pub fn link(
         };
         let mut metric = metric;
         let mut value = v.value;
-        if flags.loss
-            || inherit.is_some_and(|d| out[d].value.is_some_and(|x| x < 0.0)) && flags.loss
-        {
+        if flags.loss {
             value = -value.abs();
         }
         if v.per_share && !flags.per_share {
@@ -918,41 +754,6 @@ fn respectively_period(vals: &[Val], vi: usize, dates: &[&Found], inp: &Input) -
     }
 }
 
-/// The basis a change's words name, if any: `yoy` or `mom` (a quarter's "month on
-/// month" is read as `qoq` by [`resolve_basis`]), `qoq`.
-fn basis_near(low: &[&str], a: usize, b: usize) -> Option<&'static str> {
-    let w = &low[a..b.min(low.len())];
-    for i in 0..w.len() {
-        let next = w.get(i + 1).copied().unwrap_or("");
-        match w[i] {
-            "yoy" => return Some("yoy"),
-            "qoq" | "sequentially" | "sequential" => return Some("qoq"),
-            "mom" => return Some("mom"),
-            "year" if matches!(next, "on" | "over" | "earlier" | "ago" | "before") => {
-                return Some("yoy")
-            }
-            "month" if matches!(next, "on" | "over") => return Some("mom"),
-            "quarter" if matches!(next, "on" | "over") => return Some("qoq"),
-            "previous" | "prior" | "preceding" if matches!(next, "quarter") => return Some("qoq"),
-            "previous" | "prior" | "preceding" | "last" if matches!(next, "year") => {
-                return Some("yoy")
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-fn resolve_basis(b: Option<&'static str>, period: Option<&str>) -> Option<&'static str> {
-    let quarter = period.is_some_and(|p| p.contains("-Q"));
-    match b {
-        Some("mom") if quarter => Some("qoq"),
-        Some(x) => Some(x),
-        None if period.is_some() => Some("yoy"),
-        None => None,
-    }
-}
-
 /// The nearest organisation named in the sentence before byte `upto` (an analyst's or a
 /// broker's firm is not the subject), or a country in the possessive ("Mexico's
 /// reserves").
@@ -978,12 +779,4 @@ fn subject_before(inp: &Input, in_sent: &[&Found], s: usize, upto: usize) -> Opt
         }
     }
     None
-}
-
-/// The news agency's own signature is no subject.
-pub fn is_agency(name: &str) -> bool {
-    matches!(
-        name.to_ascii_lowercase().as_str(),
-        "reuter" | "reuters" | "ap" | "afp" | "xinhua" | "bloomberg"
-    )
 }

@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use tantivy::collector::{Count, DocSetCollector};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery, TermSetQuery};
-use tantivy::schema::{Facet, IndexRecordOption, Value as _};
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{DocAddress, Searcher, Term};
 
 /// A `--metric` value as the vocabulary spells it: case, spaces and hyphens do not
 /// matter ("Net income" is `net_income`); anything else is a user error that lists the
@@ -205,15 +205,7 @@ impl NewsIndex {
 
     /// The stored facts of the article at `addr`.
     pub(crate) fn load_facts(&self, searcher: &Searcher, addr: DocAddress) -> Result<StoredFacts> {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let json = doc
-            .get_first(self.fields.article)
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| {
-                Error::input("the index is damaged: a document without its stored article")
-            })?;
-        serde_json::from_str(json)
-            .context("the index is damaged: a stored article is not valid JSON")
+        self.load_stored(searcher, addr)
     }
 
     /// `query` restricted to the articles among its matches that hold a fact passing

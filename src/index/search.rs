@@ -296,6 +296,16 @@ impl NewsIndex {
     }
 
     pub(crate) fn load(&self, searcher: &Searcher, addr: DocAddress) -> Result<Article> {
+        self.load_stored(searcher, addr)
+    }
+
+    /// The stored article JSON of the document at `addr`, read as `T` (the whole
+    /// [`Article`], or only the parts a caller needs).
+    pub(crate) fn load_stored<T: serde::de::DeserializeOwned>(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+    ) -> Result<T> {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let json = doc
             .get_first(self.fields.article)

@@ -50,10 +50,8 @@ for sp, lines in sorted(splits.items()):
         subprocess.run(args + ["--show", str(show)], check=True)
     r = json.loads(subprocess.run(args + ["--json"], check=True, capture_output=True, text=True).stdout)
     for k in ("strict", "adjusted", "value"):
-        v = r.get(k)
-        if isinstance(v, dict):
-            v = v.get("f1")
-        out[f"facts.kpi_{sp}.{k}.f1"] = v
+        # kpi_edgar.py --json: {"scores": {kind: {role: [P, R, F1], ..., "overall": [P, R, F1]}}}
+        out[f"facts.kpi_{sp}.{k}.f1"] = round(r["scores"][k]["overall"][2], 4)
 for k, v in out.items():
     print(f"{k}={v}")
 PY

@@ -7,7 +7,8 @@
 #
 # Figures: the reference article per type (tools/score.py), the name tagger on CoNLL-2003
 # dev and FiNER-ORD val, the rule extractors on Recognizers-Text and TimeML (eval-rules.sh),
-# main-text extraction on the article-extraction pages (eval-clean.sh).
+# main-text extraction on the article-extraction pages (eval-clean.sh), financial facts on the
+# seed gold, the Reuters dev stories and KPI-EDGAR train/valid (eval-facts.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -50,6 +51,10 @@ echo "== rules (dates, money, percent)"
 scripts/eval-rules.sh --no-bench | tee "$WORK/rules.txt"
 sed -n '/^== figures ==$/,$p' "$WORK/rules.txt" | grep '=' | grep -v '^==' |
   grep -E '^(recognizers|timeml)\.' >>"$FIGS" || true
+
+echo "== financial facts (seed, Reuters dev, KPI-EDGAR train/valid)"
+scripts/eval-facts.sh | tee "$WORK/facts.txt"
+grep -E '^facts\.' "$WORK/facts.txt" >>"$FIGS" || true
 
 echo "== clean (main text of real pages)"
 scripts/eval-clean.sh "$SHARED" | tee "$WORK/clean.txt"

@@ -255,6 +255,14 @@ pub struct NerTrainArgs {
     /// GMB/re3d "gpe" labels count as LOC.
     #[arg(long)]
     pub gpe_as_loc: bool,
+    /// Keep each seed's last epoch (the epoch count chosen by cross-validation) instead
+    /// of its best epoch on CoNLL dev + FiNER val.
+    #[arg(long)]
+    pub last_epoch: bool,
+    /// K-fold cross-validation on the training sets instead of training (K > 1; first
+    /// seed only; prints pooled F1 per set and epoch, writes no model).
+    #[arg(long, default_value_t = 0)]
+    pub cv: usize,
 }
 
 /// Print span-level P/R/F1 per type on CoNLL-style files or FiNER-ORD CSV files.
@@ -305,6 +313,12 @@ impl NerTrainArgs {
             groups,
             lc_extra: list(&self.lc_extra),
             gpe_as_loc: self.gpe_as_loc,
+            select: if self.last_epoch {
+                newsfacts::extract::names::train::Select::Last
+            } else {
+                newsfacts::extract::names::train::Select::BestOnDev
+            },
+            cv: self.cv,
         })
     }
 }

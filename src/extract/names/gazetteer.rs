@@ -58,6 +58,7 @@ const GOES_ON: u16 = 1 << 15;
 /// Token-sequence gazetteer: hash of the lower-cased token sequence → class bit mask
 /// (and [`GOES_ON`] for the beginnings of longer entries, so that a scan stops as soon
 /// as no entry can match).
+#[derive(Clone)]
 pub struct Gazetteer {
     map: FxMap<u64, u16>,
     maxlen: usize,

@@ -246,7 +246,8 @@ pub struct NerTrainArgs {
     /// Seeds of the shuffling of documents: one model per seed, weights averaged.
     #[arg(long, default_value = "7")]
     pub seeds: String,
-    /// Switch off feature groups (ablation): affix, context2, gaz, doc, lcstat, shape_ctx.
+    /// Switch off feature groups (ablation): affix, context2, gaz, doc, lcstat, shape_ctx,
+    /// lists, clusters.
     #[arg(long, default_value = "")]
     pub without: String,
     /// Extra sets whose text (not labels) feeds the lower-case statistics.

@@ -9,6 +9,7 @@
 pub mod data;
 pub mod weights;
 
+use super::clusters::Clusters;
 use super::features::{Groups, LcStats};
 use super::gazetteer::Gazetteer;
 use super::hash::lower_hash;
@@ -274,6 +275,7 @@ fn run_cv(
     train: &[Doc],
     set_of: &[(usize, usize)],
     gaz: &Gazetteer,
+    clusters: &Clusters,
 ) -> Result<()> {
     let folds = opts.cv;
     let seed = opts.seeds[0];
@@ -304,6 +306,7 @@ fn run_cv(
             gaz: gaz.clone(),
             lc,
             groups: opts.groups,
+            clusters: clusters.clone(),
         };
         train_seed(opts, &res, &part, seed, &mut |epoch, fw| {
             let mut line = format!("fold {f} epoch {epoch}:");
@@ -362,13 +365,18 @@ pub fn run_train(opts: &TrainOptions) -> Result<()> {
         gaz: Gazetteer::builtin(),
         lc,
         groups,
+        clusters: if groups.clusters {
+            Clusters::builtin()
+        } else {
+            Clusters::default()
+        },
     };
     let seeds = &opts.seeds;
     if seeds.is_empty() {
         return Err(Error::user("no seeds"));
     }
     if opts.cv > 1 {
-        return run_cv(opts, &train, &set_of, &res.gaz);
+        return run_cv(opts, &train, &set_of, &res.gaz, &res.clusters);
     }
     // One averaged perceptron per seed (document order), then the mean of their weights.
     let mut avg: Vec<f32> = Vec::new();

@@ -6,7 +6,8 @@
 #   scripts/eval.sh            (CI runs it after the tests when ../shared exists)
 #
 # Figures: the reference article per type (tools/score.py), the name tagger on CoNLL-2003
-# dev and FiNER-ORD val, the rule extractors on Recognizers-Text and TimeML (eval-rules.sh),
+# dev and FiNER-ORD val, the tagger on the out-of-domain sets (eval-ner-ood.sh, floors in
+# scripts/floors-ner-ood.txt), the rule extractors on Recognizers-Text and TimeML (eval-rules.sh),
 # main-text extraction on the article-extraction pages (eval-clean.sh), financial facts on the
 # seed gold, the Reuters dev stories and KPI-EDGAR train/valid (eval-facts.sh).
 set -euo pipefail
@@ -47,6 +48,12 @@ ner() { # key file
 ner conll "$SHARED/data/ner/conll2003/conllpp_dev.txt"
 ner finer "$SHARED/data/ner/finer_ord/val.csv"
 
+echo "== name tagger, dev and out-of-domain sets (eval-ner-ood.sh, its own floors)"
+OOD_OK=1
+scripts/eval-ner-ood.sh >"$WORK/ood.txt" || OOD_OK=0
+cat "$WORK/ood.txt"
+grep -E '^ner\.[a-z0-9]+\.[A-Z]+\.f1=' "$WORK/ood.txt" >>"$FIGS" || true
+
 echo "== rules (dates, money, percent)"
 scripts/eval-rules.sh --no-bench | tee "$WORK/rules.txt"
 sed -n '/^== figures ==$/,$p' "$WORK/rules.txt" | grep '=' | grep -v '^==' |
@@ -80,3 +87,7 @@ for line in open(sys.argv[2]):
     bad += not ok
 sys.exit(1 if bad else 0)
 PY
+if [ "$OOD_OK" = 0 ]; then
+  echo "eval: a floor of scripts/floors-ner-ood.txt failed (see above)"
+  exit 1
+fi

@@ -408,7 +408,8 @@ pub struct NerTrainArgs {
     /// Seeds of the shuffling of documents: one model per seed, weights averaged.
     #[arg(long, default_value = "7")]
     pub seeds: String,
-    /// Switch off feature groups (ablation): affix, context2, gaz, doc, lcstat, shape_ctx.
+    /// Switch off feature groups (ablation): affix, context2, gaz, doc, lcstat, shape_ctx,
+    /// lists, clusters.
     #[arg(long, default_value = "")]
     pub without: String,
     /// Extra sets whose text (not labels) feeds the lower-case statistics.
@@ -417,6 +418,14 @@ pub struct NerTrainArgs {
     /// GMB/re3d "gpe" labels count as LOC.
     #[arg(long)]
     pub gpe_as_loc: bool,
+    /// Keep each seed's last epoch (the epoch count chosen by cross-validation) instead
+    /// of its best epoch on CoNLL dev + FiNER val.
+    #[arg(long)]
+    pub last_epoch: bool,
+    /// K-fold cross-validation on the training sets instead of training (K > 1; first
+    /// seed only; prints pooled F1 per set and epoch, writes no model).
+    #[arg(long, default_value_t = 0)]
+    pub cv: usize,
 }
 
 /// Print span-level P/R/F1 per type on CoNLL-style files or FiNER-ORD CSV files.
@@ -467,6 +476,12 @@ impl NerTrainArgs {
             groups,
             lc_extra: list(&self.lc_extra),
             gpe_as_loc: self.gpe_as_loc,
+            select: if self.last_epoch {
+                newsfacts::extract::names::train::Select::Last
+            } else {
+                newsfacts::extract::names::train::Select::BestOnDev
+            },
+            cv: self.cv,
         })
     }
 }

@@ -2,7 +2,8 @@
 //! built per feature): each token's word, lower-case form, shapes and affixes are hashed
 //! once, then every feature is a mix of a template id with those part hashes.
 
-use super::gazetteer::{Gazetteer, FAMILY, NG};
+use super::clusters::{count_bin, key as cluster_key, Cluster, Clusters};
+use super::gazetteer::{Gazetteer, FAMILY, NG, NG_HAND};
 use super::hash::{finalize, fx, hash_bytes, norm_lower, FxMap};
 
 const PINYIN_FINALS: &[&str] = &[
@@ -98,6 +99,9 @@ pub struct TokInfo {
     pub lcbin: u8,
     pub doccase: u8,
     pub gaz: [u8; NG],
+    /// The word's cluster as written, and its lower-case form's (default: none).
+    pub clu: Cluster,
+    pub lclu: Cluster,
 }
 
 /// Lower-case statistics: how often a word form is seen lower-case vs capitalised in
@@ -147,6 +151,7 @@ pub fn token_infos(
     sents: &[std::ops::Range<usize>],
     gaz: &Gazetteer,
     lc: &LcStats,
+    clu: &Clusters,
     detail_reach: Option<usize>,
     out: &mut Vec<TokInfo>,
 ) {
@@ -221,7 +226,7 @@ pub fn token_infos(
             t.flags |= F_ALLCAP;
         }
         if need {
-            details(&mut t, w, &buf, lc);
+            details(&mut t, w, &buf, lc, clu);
         }
         out.push(t);
     }
@@ -298,6 +303,10 @@ pub struct Groups {
     pub doc: bool,
     pub lcstat: bool,
     pub shape_ctx: bool,
+    /// The gazetteers from registry packages (classes from [`NG_HAND`] on).
+    pub lists: bool,
+    /// Word-cluster features ([`Clusters`]).
+    pub clusters: bool,
 }
 impl Groups {
     pub const ALL: Groups = Groups {
@@ -307,9 +316,11 @@ impl Groups {
         doc: true,
         lcstat: true,
         shape_ctx: true,
+        lists: true,
+        clusters: true,
     };
     /// All groups but the named ones (`affix`, `context2`, `gaz`, `doc`, `lcstat`,
-    /// `shape_ctx`), for ablations; another name is a user error.
+    /// `shape_ctx`, `lists`, `clusters`), for ablations; another name is a user error.
     pub fn without<'a>(names: impl IntoIterator<Item = &'a str>) -> crate::Result<Groups> {
         let mut groups = Groups::ALL;
         for g in names {
@@ -320,6 +331,8 @@ impl Groups {
                 "doc" => groups.doc = false,
                 "lcstat" => groups.lcstat = false,
                 "shape_ctx" => groups.shape_ctx = false,
+                "lists" => groups.lists = false,
+                "clusters" => groups.clusters = false,
                 _ => return Err(crate::Error::user(format!("unknown feature group {g}"))),
             }
         }
@@ -332,6 +345,8 @@ impl Groups {
             | (self.doc as u8) << 3
             | (self.lcstat as u8) << 4
             | (self.shape_ctx as u8) << 5
+            | (self.lists as u8) << 6
+            | (self.clusters as u8) << 7
     }
     pub fn from_byte(b: u8) -> Groups {
         Groups {
@@ -341,6 +356,8 @@ impl Groups {
             doc: b & 8 != 0,
             lcstat: b & 16 != 0,
             shape_ctx: b & 32 != 0,
+            lists: b & 64 != 0,
+            clusters: b & 128 != 0,
         }
     }
 }
@@ -350,7 +367,7 @@ const NONE: u64 = 0x5eed;
 /// The parts of a token's info that only [`static_feats`] reads: word hash, affixes over
 /// the lower-case form `buf` (in chars, for words of two chars or more), pinyin flag and
 /// lower-case bin.
-fn details(t: &mut TokInfo, w: &str, buf: &str, lc: &LcStats) {
+fn details(t: &mut TokInfo, w: &str, buf: &str, lc: &LcStats, clu: &Clusters) {
     t.w = hash_bytes(1, w.as_bytes());
     // affixes over the lower-case form (in chars), for words of two chars or more
     let n = w.chars().count();
@@ -387,6 +404,14 @@ fn details(t: &mut TokInfo, w: &str, buf: &str, lc: &LcStats) {
         t.flags |= F_PINYIN;
     }
     t.lcbin = lc.get(&t.l).copied().unwrap_or(0);
+    if !clu.is_empty() {
+        t.clu = clu.of_word(w).unwrap_or_default();
+        t.lclu = if buf == w {
+            t.clu
+        } else {
+            clu.get(cluster_key(buf.as_bytes())).unwrap_or_default()
+        };
+    }
 }
 
 /// Static features of token `i` in sentence `s` (hashes; the caller maps them to rows).
@@ -464,7 +489,8 @@ pub fn static_feats(
         out.push(f3(25, t.lcbin as u64, t.sshape, caps * 2 + first));
     }
     if g.gaz {
-        for c in 0..NG {
+        let ng = if g.lists { NG } else { NG_HAND };
+        for c in 0..ng {
             let code = t.gaz[c];
             if code != 0 {
                 out.push(f2(27, c as u64, code as u64));
@@ -495,6 +521,26 @@ pub fn static_feats(
             prev.map_or(9, |p| pin(p) * 2 + fam(p)),
             next.map_or(9, |p| pin(p) * 2 + fam(p)),
         ));
+    }
+    if g.clusters {
+        let c = t.clu;
+        if c.len == 0 {
+            out.push(f1(50, caps));
+        } else {
+            for (k, bits) in [4u8, 6, 10, 20].into_iter().enumerate() {
+                out.push(f1(51 + k as u64, c.prefix(bits)));
+            }
+        }
+        out.push(f1(55, prev.map_or(NONE, |x| x.clu.prefix(10))));
+        out.push(f1(56, next.map_or(NONE, |x| x.clu.prefix(10))));
+        // a capitalised word whose lower-case form is a frequent word of the unlabelled
+        // text ("Servicer", "Holder" in filings) is weak evidence of a name
+        if t.flags & F_CAP != 0 && t.flags & F_ALLCAP == 0 {
+            out.push(f3(57, count_bin(t.lclu) as u64, count_bin(c) as u64, first));
+            if t.lclu.len != 0 {
+                out.push(f2(58, t.lclu.prefix(6), first));
+            }
+        }
     }
     if g.doc && (first != 0 || caps != 0 || t.flags & F_ALLCAP != 0) {
         out.push(f3(31, t.doccase as u64, first + 2 * caps, t.sshape));
@@ -551,6 +597,9 @@ mod tests {
     fn feature_groups_switched_off_by_name() {
         let g = Groups::without(["doc", "gaz"]).unwrap();
         assert!(!g.doc && !g.gaz && g.affix && g.context2 && g.lcstat && g.shape_ctx);
+        assert!(g.lists && g.clusters);
+        let old = Groups::without(["lists", "clusters"]).unwrap();
+        assert_eq!(Groups::from_byte(old.to_byte()).to_byte(), 0b11_1111);
         assert_eq!(
             Groups::without([]).unwrap().to_byte(),
             Groups::ALL.to_byte()

@@ -41,8 +41,32 @@ pub const CLASSES: &[(&str, &str)] = &[
         "demonym",
         include_str!("../../../models/gazetteers/demonyms.txt"),
     ),
+    // from registry packages (scripts/names/gazetteers.py): the `lists` feature group
+    (
+        "pkg_country",
+        include_str!("../../../models/gazetteers/pkg_countries.txt"),
+    ),
+    (
+        "pkg_city",
+        include_str!("../../../models/gazetteers/pkg_cities.txt"),
+    ),
+    (
+        "pkg_region",
+        include_str!("../../../models/gazetteers/pkg_regions.txt"),
+    ),
+    (
+        "pkg_company",
+        include_str!("../../../models/gazetteers/pkg_companies.txt"),
+    ),
+    (
+        "pkg_ticker",
+        include_str!("../../../models/gazetteers/pkg_tickers.txt"),
+    ),
 ];
-pub const NG: usize = 9;
+pub const NG: usize = 14;
+/// The hand-written lists come first; the classes from this one on are the package
+/// lists (feature group `lists`).
+pub const NG_HAND: usize = 9;
 /// Class mask of the place lists (country, city, region).
 pub const PLACES: u16 = 0b111;
 pub const FAMILY: usize = 3;
@@ -58,6 +82,7 @@ const GOES_ON: u16 = 1 << 15;
 /// Token-sequence gazetteer: hash of the lower-cased token sequence → class bit mask
 /// (and [`GOES_ON`] for the beginnings of longer entries, so that a scan stops as soon
 /// as no entry can match).
+#[derive(Clone)]
 pub struct Gazetteer {
     map: FxMap<u64, u16>,
     maxlen: usize,

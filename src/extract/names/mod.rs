@@ -8,6 +8,7 @@
 use super::{Context, Found};
 use std::sync::LazyLock;
 
+pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;

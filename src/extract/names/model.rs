@@ -6,6 +6,7 @@
 //! Weights are a hashed table of `2^bits` rows × 16 columns (13 tags + padding, one
 //! 16-byte row at run time: the file stores `i16`, loading requantises to `i8`).
 
+use super::clusters::Clusters;
 use super::features::{
     dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, Groups, LcStats, TokInfo,
     FEATURE_REACH, F_CAP, F_UPPER, NDYN,
@@ -233,6 +234,8 @@ pub struct Resources {
     pub gaz: Gazetteer,
     pub lc: LcStats,
     pub groups: Groups,
+    /// Word clusters (empty when the model has no cluster features).
+    pub clusters: Clusters,
 }
 
 /// Reusable buffers.
@@ -273,7 +276,15 @@ pub fn tag_doc<W: Weights>(
     let g = res.groups;
     // training decodes every token, tagging only the live segments
     let detail_reach = gold.is_none().then_some(LIVE_REACH + FEATURE_REACH);
-    token_infos(words, sents, &res.gaz, &res.lc, detail_reach, &mut sc.infos);
+    token_infos(
+        words,
+        sents,
+        &res.gaz,
+        &res.lc,
+        &res.clusters,
+        detail_reach,
+        &mut sc.infos,
+    );
     sc.hist.clear();
     let mut tags = vec![0u8; words.len()];
     let mut trans = [[0f32; ROW]; NTAGS];
@@ -561,6 +572,11 @@ impl Model {
                 gaz: Gazetteer::builtin(),
                 lc,
                 groups,
+                clusters: if groups.clusters {
+                    Clusters::builtin()
+                } else {
+                    Clusters::default()
+                },
             },
         })
     }

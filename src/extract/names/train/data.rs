@@ -225,6 +225,15 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Add the counts of `o`.
+    pub fn merge(&mut self, o: &Counts) {
+        for k in 0..NTYPES {
+            self.tp[k] += o.tp[k];
+            self.fp[k] += o.fp[k];
+            self.fn_[k] += o.fn_[k];
+        }
+    }
+
     pub fn add(&mut self, gold: &[u8], pred: &[u8]) {
         let g = spans(gold);
         let p = spans(pred);

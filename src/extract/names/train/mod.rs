@@ -9,6 +9,7 @@
 pub mod data;
 pub mod weights;
 
+use super::clusters::Clusters;
 use super::features::{Groups, LcStats};
 use super::gazetteer::Gazetteer;
 use super::hash::lower_hash;
@@ -43,6 +44,22 @@ pub struct TrainOptions {
     pub lc_extra: Vec<String>,
     /// GMB/re3d "gpe" labels count as LOC.
     pub gpe_as_loc: bool,
+    /// Which epoch's weights each seed keeps.
+    pub select: Select,
+    /// With `k > 1`: no model is written; instead `k`-fold cross-validation on the
+    /// training sets (first seed only), reporting every epoch's pooled F1 on the
+    /// held-out folds of each named set.
+    pub cv: usize,
+}
+
+/// Which epoch's weights a seed keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Select {
+    /// The best epoch on CoNLL dev + FiNER val (F1 of CoNLL + half that of FiNER).
+    BestOnDev,
+    /// The last epoch: the number of epochs is chosen beforehand (by cross-validation
+    /// on train), so the dev sets only report.
+    Last,
 }
 
 /// What to evaluate (`newsfacts ner-eval`): span P/R/F1 per type.
@@ -206,16 +223,126 @@ fn load_eval_file(p: &Path) -> Result<Vec<Doc>> {
     }
 }
 
+/// Train one averaged perceptron on `train` (documents shuffled by `seed` every
+/// epoch); `each_epoch` sees the averaged weights after every epoch.
+fn train_seed(
+    opts: &TrainOptions,
+    res: &Resources,
+    train: &[Doc],
+    seed: u64,
+    each_epoch: &mut dyn FnMut(usize, &FWeights),
+) {
+    let mut w = TrainWeights::new(opts.bits);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut sc = Scratch::default();
+    for epoch in 1..=opts.epochs {
+        // Fisher-Yates with xorshift
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut errs = 0usize;
+        let mut ntok = 0usize;
+        for &di in &order {
+            let (words, sents, gold) = doc_words(&train[di]);
+            let pred = tag_doc(&mut w, res, &words, &sents, Some(&gold), &mut sc);
+            errs += pred.iter().zip(&gold).filter(|(a, b)| a != b).count();
+            ntok += words.len();
+            w.c += words.len() as f64;
+        }
+        eprintln!(
+            "seed {seed} epoch {epoch}: train err {:.4}",
+            errs as f64 / ntok.max(1) as f64
+        );
+        let fw = FWeights {
+            bits: opts.bits,
+            w: w.averaged(),
+        };
+        each_epoch(epoch, &fw);
+    }
+}
+
+/// `opts.cv`-fold cross-validation on the training documents (`set_of`: each one's set
+/// and index in it; document `k` of a set is in fold `k % folds`, so a set named twice
+/// keeps both copies in one fold). Trains on the other folds with the first seed,
+/// scores every epoch on the held-out fold, and prints per set and epoch the F1 of
+/// the pooled counts of all folds.
+fn run_cv(
+    opts: &TrainOptions,
+    train: &[Doc],
+    set_of: &[(usize, usize)],
+    gaz: &Gazetteer,
+    clusters: &Clusters,
+) -> Result<()> {
+    let folds = opts.cv;
+    let seed = opts.seeds[0];
+    let t0 = std::time::Instant::now();
+    let mut sets: Vec<usize> = set_of.iter().map(|s| s.0).collect();
+    sets.sort_unstable();
+    sets.dedup();
+    // counts[epoch][set position]
+    let mut counts: Vec<Vec<Counts>> = vec![vec![Counts::default(); sets.len()]; opts.epochs];
+    for f in 0..folds {
+        let mut part = Vec::new();
+        let mut held: Vec<Vec<Doc>> = vec![Vec::new(); sets.len()];
+        let mut seen = std::collections::HashSet::new();
+        for (d, &(si, k)) in train.iter().zip(set_of) {
+            if k % folds != f {
+                part.push(d.clone());
+            } else if seen.insert((si, k)) {
+                let pos = sets.iter().position(|&x| x == si).unwrap_or(0);
+                held[pos].push(d.clone());
+            }
+        }
+        let lc = if opts.groups.lcstat {
+            lc_stats(&part)
+        } else {
+            LcStats::default()
+        };
+        let res = Resources {
+            gaz: gaz.clone(),
+            lc,
+            groups: opts.groups,
+            clusters: clusters.clone(),
+        };
+        train_seed(opts, &res, &part, seed, &mut |epoch, fw| {
+            let mut line = format!("fold {f} epoch {epoch}:");
+            for (pos, docs) in held.iter().enumerate() {
+                let c = eval_f(fw, &res, docs);
+                line += &format!("  {} {:.4}", opts.sets[sets[pos]], c.micro().2);
+                counts[epoch - 1][pos].merge(&c);
+            }
+            eprintln!("{line}  ({:.0}s)", t0.elapsed().as_secs_f64());
+        });
+    }
+    println!("{folds}-fold cross-validation, seed {seed}: pooled span F1 per epoch");
+    for (e, row) in counts.iter().enumerate() {
+        let mut line = format!("epoch {}:", e + 1);
+        for (pos, c) in row.iter().enumerate() {
+            line += &format!("  cv.{}={:.4}", opts.sets[sets[pos]], c.micro().2);
+        }
+        println!("{line}");
+    }
+    Ok(())
+}
+
 /// Train a model as `opts` say and write it; report each epoch and the quantised
 /// model's figures on stderr.
 pub fn run_train(opts: &TrainOptions) -> Result<()> {
     let t0 = std::time::Instant::now();
     let groups = opts.groups;
     let mut train: Vec<Doc> = Vec::new();
-    for name in &opts.sets {
+    // per training document: (index of its set's first naming in opts.sets, index in set)
+    let mut set_of: Vec<(usize, usize)> = Vec::new();
+    for (si, name) in opts.sets.iter().enumerate() {
         let d = load_set(&opts.data, name, opts.gpe_as_loc)?;
         let ntok: usize = d.iter().flat_map(|d| &d.sents).map(|s| s.words.len()).sum();
         eprintln!("{name}: {} docs, {ntok} tokens", d.len());
+        let first = opts.sets.iter().position(|n| n == name).unwrap_or(si);
+        set_of.extend((0..d.len()).map(|k| (first, k)));
         train.extend(d);
     }
     let dev_conll = load_conll(&opts.data.join("conll2003/conllpp_dev.txt"), false)?;
@@ -238,53 +365,39 @@ pub fn run_train(opts: &TrainOptions) -> Result<()> {
         gaz: Gazetteer::builtin(),
         lc,
         groups,
+        clusters: if groups.clusters {
+            Clusters::builtin()
+        } else {
+            Clusters::default()
+        },
     };
     let seeds = &opts.seeds;
     if seeds.is_empty() {
         return Err(Error::user("no seeds"));
     }
+    if opts.cv > 1 {
+        return run_cv(opts, &train, &set_of, &res.gaz, &res.clusters);
+    }
     // One averaged perceptron per seed (document order), then the mean of their weights.
     let mut avg: Vec<f32> = Vec::new();
     for &seed in seeds {
-        let mut w = TrainWeights::new(opts.bits);
-        let mut order: Vec<usize> = (0..train.len()).collect();
-        let mut rng = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-        let mut sc = Scratch::default();
         let mut best: Option<(f64, usize, Vec<f32>)> = None;
-        for epoch in 1..=opts.epochs {
-            // Fisher-Yates with xorshift
-            for i in (1..order.len()).rev() {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                order.swap(i, (rng % (i as u64 + 1)) as usize);
-            }
-            let mut errs = 0usize;
-            let mut ntok = 0usize;
-            for &di in &order {
-                let (words, sents, gold) = doc_words(&train[di]);
-                let pred = tag_doc(&mut w, &res, &words, &sents, Some(&gold), &mut sc);
-                errs += pred.iter().zip(&gold).filter(|(a, b)| a != b).count();
-                ntok += words.len();
-                w.c += words.len() as f64;
-            }
-            let fw = FWeights {
-                bits: opts.bits,
-                w: w.averaged(),
-            };
-            let cd = eval_f(&fw, &res, &dev_conll);
-            let fd = eval_f(&fw, &res, &dev_finer);
+        train_seed(opts, &res, &train, seed, &mut |epoch, fw| {
+            let cd = eval_f(fw, &res, &dev_conll);
+            let fd = eval_f(fw, &res, &dev_finer);
             let (f_c, f_f) = (cd.micro().2, fd.micro().2);
             eprintln!(
-                "seed {seed} epoch {epoch}: train err {:.4}  conll dev F1 {f_c:.4}  finer val F1 {f_f:.4}  ({:.0}s)",
-                errs as f64 / ntok as f64,
+                "seed {seed} epoch {epoch}: conll dev F1 {f_c:.4}  finer val F1 {f_f:.4}  ({:.0}s)",
                 t0.elapsed().as_secs_f64()
             );
-            let score = f_c + 0.5 * f_f;
+            let score = match opts.select {
+                Select::BestOnDev => f_c + 0.5 * f_f,
+                Select::Last => epoch as f64,
+            };
             if best.as_ref().is_none_or(|b| score > b.0) {
-                best = Some((score, epoch, fw.w));
+                best = Some((score, epoch, fw.w.clone()));
             }
-        }
+        });
         let (_, epoch, wv) = best.ok_or_else(|| Error::user("no epochs"))?;
         eprintln!("seed {seed}: kept epoch {epoch}");
         if avg.is_empty() {

@@ -94,16 +94,12 @@ for ref in REFS:
     r("It said yesterday.", ref.isoformat(), f"yesterday={(ref - dt.timedelta(1)).isoformat()}/day")
     r("It said today.", ref.isoformat(), f"today={ref.isoformat()}/day")
     r("It will say tomorrow.", ref.isoformat(), f"tomorrow={(ref + dt.timedelta(1)).isoformat()}/day")
-    # weekdays: past unless tomorrow
+    # weekdays in a past clause ("said on Thursday"): the one just past, tomorrow's name too
     for k in range(7):
         wd = (ref.weekday() + 1 + k) % 7  # every weekday but ref's own
         if wd == ref.weekday(): continue
         name = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"][wd]
-        if wd == (ref.weekday()+1) % 7:
-            day = ref + dt.timedelta(1)
-        else:
-            back = (ref.weekday() - wd) % 7
-            day = ref - dt.timedelta(back)
+        day = ref - dt.timedelta((ref.weekday() - wd) % 7)
         r(f"The company said on {name} that it agreed.", ref.isoformat(), f"{name}={day.isoformat()}/day")
     nxt = lambda wd: ref + dt.timedelta(((wd - ref.weekday()) % 7) or 7)
     lst = lambda wd: ref - dt.timedelta(((ref.weekday() - wd) % 7) or 7)
@@ -148,7 +144,7 @@ for i, name in enumerate(HOLIDAYS):
     y = [2019, 1999, 2020, 2008][i % 4]
     r(f"Stores were busy on {name} {y}, it said.", None, f"{name} {y}={HOLIDAYS[name](y).isoformat()}/day")
     for ref in REFS:
-        r(f"Stores were busy on {name}, it said.", ref.isoformat(), f"{name}={holiday(name, ref).isoformat()}/day")
+        r(f"Stores were busy on {name}, it said.", ref.isoformat(), f"{name}={holiday(name, ref, rel='last').isoformat()}/day")
 r("Stores were busy on Thanksgiving Day, 1999.", None, "Thanksgiving Day, 1999=1999-11-25/day")
 for ref in REFS:
     for rel in ["last", "this", "next"]:
@@ -229,6 +225,54 @@ for t in ["He sold 2019 shares.", "It cost $2019 in total.", "a 2019.5 ratio", "
     r(t, "2020-08-20", "-")
 r("It rose this year, up from 2019.", None, "this year=null/year | 2019=2019/year")
 r("on March 12 the", None, "March 12=null/day")
+# tense: a weekday, a bare month or a holiday without a year resolves by the tense of its
+# clause (the nearest cue word: said, was, rose, -ed verbs / will, plans, is due to, next);
+# a clause without one by the reference date (a weekday: the past one unless it is tomorrow;
+# a month: the most recent unless it is next month; a holiday: the coming one within 45
+# days). The other relative rules do not depend on tense: the same value in all three.
+WD = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"]
+def wd_past(ref, wd): return ref - dt.timedelta((ref.weekday() - wd) % 7)
+def wd_future(ref, wd): return ref + dt.timedelta((wd - ref.weekday()) % 7)
+def wd_neutral(ref, wd): return ref + dt.timedelta(1) if wd == (ref.weekday() + 1) % 7 else wd_past(ref, wd)
+def month_behind(ref, m): return ref.year if m <= ref.month else ref.year - 1
+def month_ahead(ref, m): return ref.year if m >= ref.month else ref.year + 1
+TENSE_REFS = [D(1990,8,15), D(2020,8,20), D(2019,1,15), D(2021,12,31)]
+for ref in TENSE_REFS:
+    R = ref.isoformat()
+    for wd, name in enumerate(WD):
+        r(f"The company said on {name} that profit rose.", R, f"{name}={wd_past(ref, wd).isoformat()}/day")
+        r(f"Shares fell {name} after the report.", R, f"{name}={wd_past(ref, wd).isoformat()}/day")
+        r(f"The board will meet on {name}.", R, f"{name}={wd_future(ref, wd).isoformat()}/day")
+        r(f"The vote is due to take place on {name}.", R, f"{name}={wd_future(ref, wd).isoformat()}/day")
+        r(f"He said the board will meet on {name}.", R, f"{name}={wd_future(ref, wd).isoformat()}/day")
+        r(f"Talks on {name} in Paris.", R, f"{name}={wd_neutral(ref, wd).isoformat()}/day")
+    for m in [1, 3, 6, 9, 12, ref.month, add_months(ref.year, ref.month, 1)[1]]:
+        M = MONTHS[m-1]
+        r(f"Sales rose in {M}.", R, f"{M}={month_behind(ref, m):04}-{m:02}/month")
+        r(f"Sales will rise in {M}.", R, f"{M}={month_ahead(ref, m):04}-{m:02}/month")
+        r(f"The company plans to open a store in {M}.", R, f"{M}={month_ahead(ref, m):04}-{m:02}/month")
+        r(f"Prices in {M}, it said.", R, f"{M}={recent_year_for_month(ref, m):04}-{m:02}/month")
+    for name in ["Christmas", "Thanksgiving", "Labor Day", "Halloween"]:
+        r(f"Stores were busy on {name}.", R, f"{name}={holiday(name, ref, rel='last').isoformat()}/day")
+        r(f"Stores will open on {name}.", R, f"{name}={holiday(name, ref, rel='next').isoformat()}/day")
+        r(f"Crowds on {name}, it said.", R, f"{name}={holiday(name, ref).isoformat()}/day")
+    d = add_months(ref.year, ref.month, -2)[1]
+    ahead = ref.year if D(ref.year, d, 10) >= ref else ref.year + 1
+    r(f"The vote will be held on {MONTHS[d-1]} 10.", R, f"{MONTHS[d-1]} 10={ahead:04}-{d:02}-10/day")
+    y, m = add_months(ref.year, ref.month, -1)
+    for t in ["It rose last month.", "It will report last month's figures.", "Figures for last month, it said."]:
+        r(t, R, f"last month={y:04}-{m:02}/month")
+    for t in ["It said yesterday.", "It will answer what it said yesterday.", "News from yesterday, it said."]:
+        r(t, R, f"yesterday={(ref - dt.timedelta(1)).isoformat()}/day")
+    for t in ["It opened two years ago.", "It will reopen what closed two years ago.", "A plant two years ago, it said."]:
+        r(t, R, f"two years ago={ref.year - 2}/year")
+# a reporting verb after the date frames the clause; the cue inside it decides
+r("The group could leave as soon as Tuesday, Castro said.", "2000-04-03", "Tuesday=2000-04-04/day")
+r("A memorial planned for Saturday was canceled.", "1999-10-24", "Saturday=1999-10-23/day")
+r("Until Thursday, they had not named him.", "1999-05-07", "Thursday=1999-05-06/day")
+r("Protesters were planning to march on Saturday.", "2000-01-07", "Saturday=2000-01-08/day")
+r("NATO decided to admit Poland in March.", "1999-02-10", "March=1999-03/month")
+r("The blasts next to the embassy on Friday killed dozens.", "1998-08-08", "Friday=1998-08-07/day")
 # the German rules run on German text only (de.tsv)
 r("Der Kurs fiel gestern.", "2020-08-20", "-")
 import os

@@ -76,7 +76,8 @@ pub fn closest_year_for_quarter(r: NaiveDate, q: u32) -> i32 {
 
 /// The value of month `month` (with `day` if given) against reference `r`: in `year`,
 /// else `rel_year` years from the reference's ("March 12, this year"), else the year a
-/// relative word picks ("last", "past", "next", "coming", "this"), else the nearest
+/// relative word picks ("last", "past", "next", "coming", "this"; "behind" and "ahead"
+/// for the tense of the clause: the most recent one, the coming one), else the nearest
 /// year ([`recent_year_for_day`], [`recent_year_for_month`]). `None` for an invalid day
 /// or when a year is needed and there is no reference.
 pub fn resolve_month_day(
@@ -111,6 +112,22 @@ pub fn resolve_month_day(
                     }
                 }
                 Some("this") => here.0,
+                // the clause's tense: the most recent one up to the reference day, or
+                // the first one from it on
+                Some("behind") => {
+                    if month < here.1 || (month == here.1 && day.is_none_or(|d| d <= r.day())) {
+                        here.0
+                    } else {
+                        here.0 - 1
+                    }
+                }
+                Some("ahead") => {
+                    if month > here.1 || (month == here.1 && day.is_none_or(|d| d >= r.day())) {
+                        here.0
+                    } else {
+                        here.0 + 1
+                    }
+                }
                 _ => {
                     if day.is_some() {
                         recent_year_for_day(r, month, day.unwrap_or(1))

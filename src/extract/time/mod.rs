@@ -16,13 +16,15 @@
 //! and read "the week of" a day.
 //!
 //! Layout: `types` (values, candidates), `calendar` (calendar arithmetic and the
-//! nearest-year resolution), `guards` (context checks), the rules of each language
+//! nearest-year resolution), `guards` (context checks), `tense` (whether the clause of a
+//! date without a year looks back or forward), the rules of each language
 //! (`en/`, `de`, `zh`); the examples are `corpus/{en,de,zh}.tsv` beside this file.
 
 mod calendar;
 mod de;
 mod en;
 mod guards;
+mod tense;
 mod types;
 mod zh;
 

@@ -8,9 +8,10 @@ use crate::extract::time::calendar::{
     add_quarters, closest_year_for_quarter, quarter_of, resolve_month_day, two_digit_year,
 };
 use crate::extract::time::guards::{
-    capitalised_before, date_preposition, future_context, hyphen_measure, identifier_before,
-    is_word, numeric_neighbour, quantity_noun,
+    capitalised_before, date_preposition, hyphen_measure, identifier_before, is_word,
+    numeric_neighbour, quantity_noun,
 };
+use crate::extract::time::tense::{tense, Tense};
 use crate::extract::time::types::{cand, Cand, Val};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -237,9 +238,16 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             start = s2;
         }
         let mut rel = rel;
-        if rel.is_none() && year.is_none() && rel_year.is_none() && future_context(text, start) {
-            // "are expected to join in April": the coming one
-            rel = Some("coming".to_string());
+        if rel.is_none() && year.is_none() && rel_year.is_none() {
+            // by the tense of the clause: "are expected to join in April" the coming
+            // April, "rose in March" the last March; else the nearest. A day of a month
+            // in a past clause is the nearest one too: news dates a coming day as often
+            // as a past one ("said the vote is on March 3")
+            rel = match tense(text, start, end) {
+                Tense::Future => Some("ahead".to_string()),
+                Tense::Past if day.is_none() => Some("behind".to_string()),
+                _ => None,
+            };
         }
         let val = resolve_month_day(r, month, day, year, rel_year, rel.as_deref());
         if day.is_some() && val.is_none() && (year.is_some() || r.is_some()) {

@@ -4,7 +4,8 @@
 
 use super::{numeral, start_with_the, year_at};
 use crate::extract::time::calendar::{add_months, add_quarters, holiday_date, quarter_of, week_of};
-use crate::extract::time::guards::{capitalised_before, future_context};
+use crate::extract::time::guards::capitalised_before;
+use crate::extract::time::tense::{tense, Tense};
 use crate::extract::time::types::{cand, Cand, Val};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
@@ -171,8 +172,9 @@ pub fn ago_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
 }
 
 /// Weekdays: "Friday", "last Sunday", "next Friday", "this Monday"; without a word before
-/// it, the past one unless it is tomorrow or the sentence points to the future ("will
-/// meet on Monday"). Not the names of events ("Good Friday").
+/// it, by the tense of its clause ([`tense`]): "said on Thursday" the one just past, "will
+/// meet on Thursday" the coming one; a clause without tense the past one unless it is
+/// tomorrow. Not the names of events ("Good Friday").
 pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in WEEKDAY_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -223,13 +225,20 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             continue;
         }
         if mode == 0 {
-            // "tomorrow" by name is likelier than six days ago
-            let reported = numeral::word_before(text, start).is_some_and(|(_, w)| w == "said");
-            let tomorrow = !reported && r.is_some_and(|r| r.weekday().succ() == wd);
-            mode = if tomorrow || future_context(text, start) {
-                1
+            // by the tense of the clause; without one, the past one, but "tomorrow" by
+            // name is likelier than six days ago
+            // "Wednesday's ruling" names an event: by the published date alone
+            let possessive = text[m.end()..].starts_with("'s") || text[m.end()..].starts_with("’s");
+            let t = if possessive {
+                Tense::Neutral
             } else {
-                -1
+                tense(text, start, m.end())
+            };
+            mode = match t {
+                Tense::Past => -1,
+                Tense::Future => 1,
+                Tense::Neutral if r.is_some_and(|r| r.weekday().succ() == wd) => 1,
+                Tense::Neutral => -1,
             };
         }
         let val = r.map(|r| {
@@ -257,8 +266,8 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
 }
 
 /// Holidays: "Thanksgiving", "Christmas 2019", "last Christmas", "New Year's Eve"; without
-/// a year, the coming one when it is near (45 days) or the sentence points to the future,
-/// else the last one.
+/// a year, by the tense of the clause ([`tense`]); without one, the coming one when it is
+/// near (45 days), else the last one.
 pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in HOLIDAY_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -290,13 +299,16 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                 let this = holiday_date(name, r.year())?;
                 let prev = holiday_date(name, r.year() - 1)?;
                 let next = holiday_date(name, r.year() + 1)?;
-                let future = rel.as_deref() == Some("next") || future_context(text, start);
+                let t = tense(text, start, end);
+                let future = rel.as_deref() == Some("next") || t == Tense::Future;
                 let upcoming = if this >= r { this } else { next };
                 let recent = if this <= r { this } else { prev };
                 Some(match rel.as_deref() {
                     Some("last") => recent,
                     Some("this") => this,
-                    _ if future || (upcoming - r).num_days() <= 45 => upcoming,
+                    _ if future => upcoming,
+                    _ if t == Tense::Past => recent,
+                    _ if (upcoming - r).num_days() <= 45 => upcoming,
                     _ => recent,
                 })
             }),

@@ -19,19 +19,24 @@ pub const DAY_WORD: &str = "time.en.day_word";
 pub const AGO: &str = "time.en.ago";
 /// A weekday: "Friday", "last Sunday".
 pub const WEEKDAY: &str = "time.en.weekday";
-/// A holiday: "Christmas 2019", "Thanksgiving".
+/// A holiday: "Christmas 2019", "Thanksgiving", "Easter", "Lunar New Year".
 pub const HOLIDAY: &str = "time.en.holiday";
+/// A day of the month without the month: "on the 24th", "by the 3rd".
+pub const ORDINAL_DAY: &str = "time.en.ordinal_day";
+
+static ORDINAL_DAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[Tt]he ([0-9]{1,2})(?:st|nd|rd|th)(?-u:\b)").expect("ordinal day regex")
+});
 
 static REL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)([Tt]his|[Ll]ast|[Nn]ext|[Pp]revious|[Cc]urrent|[Cc]oming) (year|month|week|quarter)(?-u:\b)",
+        r"(?-u:\b)((?i:this|last|next|previous|current|coming)) ((?i:year|month|week|quarter))(?-u:\b)",
     )
     .expect("relative regex")
 });
 
 static DAYWORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?-u:\b)")
-        .expect("day word regex")
+    Regex::new(r"(?-u:\b)((?i:today|yesterday|tomorrow|tonight))(?-u:\b)").expect("day word regex")
 });
 
 static AGO_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -40,15 +45,16 @@ static AGO_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ago regex")
 });
 
-/// A weekday name (the merge step of [`crate::extract::time`] reads it too).
+/// A weekday name, in any case (the merge step of [`crate::extract::time`] reads it too).
 pub static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
+    Regex::new(r"(?-u:\b)((?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))(?-u:\b)")
         .expect("weekday regex")
 });
 
+/// Holiday names, in any case ("christmas day" in a lowercased headline).
 static HOLIDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Election Day|Independence Day|Fourth of July|Labor Day|Memorial Day|Valentine['’]s Day|Halloween|Boxing Day|Veterans Day)(?-u:\b)",
+        r"(?-u:\b)((?i:thanksgiving(?: day)?|christmas(?: day| eve)?|xmas|new year['’]?s(?: day| eve)?|election day|independence day|fourth of july|july fourth|labou?r day|memorial day|valentine['’]?s day|halloween|boxing day|veterans['’]? day|martin luther king(?: jr\.?)? day|mlk day|presidents['’]? day|president['’]s day|columbus day|mother['’]?s day|father['’]?s day|(?:st\.? |saint )patrick['’]s day|easter(?: sunday| monday)?|good friday|black friday|lunar new year|chinese new year)|Spring Festival)(?-u:\b)",
     )
     .expect("holiday regex")
 });
@@ -58,7 +64,7 @@ pub fn relative_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in REL_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let which = c[1].to_ascii_lowercase();
-        let unit = &c[2];
+        let unit = &c[2].to_ascii_lowercase()[..];
         let mut off = match which.as_str() {
             "this" | "current" => 0,
             "last" | "previous" => -1,
@@ -314,5 +320,69 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             }),
         };
         out.push(cand(start, end, val.map(Val::Day), "day", HOLIDAY));
+    }
+}
+
+/// A day of the month alone, "on the 24th", "by the 3rd", "since the 1st": the day of the
+/// reference month, or of the month before (after) it when the clause looks back (forward)
+/// past it ([`tense`]); a clause without tense looks back. Only after a preposition of
+/// time, and not before a noun ("the 21st century", "the 3rd quarter").
+pub fn ordinal_day_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    for c in ORDINAL_DAY_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let d: u32 = c[1].parse().unwrap_or(0);
+        if !(1..=31).contains(&d) {
+            continue;
+        }
+        let prep = numeral::word_before(text, m.start()).is_some_and(|(_, w)| {
+            matches!(
+                w.as_str(),
+                "on" | "by" | "until" | "till" | "since" | "from" | "before" | "after" | "to"
+            )
+        });
+        if !prep {
+            continue;
+        }
+        // a noun after it: "the 21st century", "the 3rd quarter", "the 5th floor"
+        let noun = numeral::word_after(text, m.end()).is_some_and(|(ws, _, w)| {
+            ws == m.end() + 1
+                && !matches!(
+                    w.as_str(),
+                    "and"
+                        | "or"
+                        | "to"
+                        | "at"
+                        | "in"
+                        | "when"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "for"
+                        | "that"
+                        | "with"
+                        | "because"
+                        | "but"
+                        | "if"
+                        | "until"
+                )
+        });
+        if noun || text[m.end()..].starts_with('-') {
+            continue;
+        }
+        let t = tense(text, m.start(), m.end());
+        let val = r.and_then(|r| {
+            let step = match t {
+                Tense::Future if d < r.day() => 1,
+                Tense::Future => 0,
+                _ if d <= r.day() => 0,
+                _ => -1,
+            };
+            let (y, mo) = add_months(r.year(), r.month(), step);
+            NaiveDate::from_ymd_opt(y, mo, d).map(Val::Day)
+        });
+        if r.is_some() && val.is_none() {
+            continue; // "the 31st" of a 30-day month
+        }
+        out.push(cand(m.start(), m.end(), val, "day", ORDINAL_DAY));
     }
 }

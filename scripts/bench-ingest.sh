@@ -6,6 +6,7 @@
 # extractor, index) on the 1 x set.
 #
 #   scripts/bench-ingest.sh [N] [--stages] [--keep]
+#   NEWSFACTS_BIN=/path/to/other/newsfacts scripts/bench-ingest.sh 10   (another build, side by side)
 #
 # The copies get unique ids, and copy k > 0 of an article gets " [k]" appended to its
 # body so that syndicated-copy detection (same text under another id) does not fold them:
@@ -32,8 +33,8 @@ mkdir -p "$DIR"
 DUMP="$DIR/reuters-x$N.jsonl"
 INDEX="$DIR/index-x$N"
 
-cargo build --release --quiet --bin newsfacts --example search_bench
-BIN=target/release/newsfacts
+[ -n "${NEWSFACTS_BIN:-}" ] || cargo build --release --quiet --bin newsfacts --example search_bench
+BIN=${NEWSFACTS_BIN:-target/release/newsfacts}  # NEWSFACTS_BIN=path compares another build side by side
 
 if [ ! -s "$DUMP" ]; then
   echo "== building $DUMP ($N x Reuters)"

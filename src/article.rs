@@ -238,6 +238,27 @@ pub struct Fact {
     pub metric_end: usize,
 }
 
+/// The vocabulary of [`Fact::metric`] (`shared/SPEC.md`, "Financial facts"), in the
+/// order the spec lists it.
+pub const METRICS: &[&str] = &[
+    "revenue",
+    "net_income",
+    "operating_income",
+    "gross_profit",
+    "ebitda",
+    "eps",
+    "expense",
+    "cash",
+    "assets",
+    "debt",
+    "market_value",
+    "share_price",
+    "dividend",
+    "deal_value",
+    "employees",
+    "other",
+];
+
 /// How a figure changed: "a year-on-year decrease of 21.9%" → -21.9 `%` `yoy`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {

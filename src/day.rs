@@ -105,6 +105,61 @@ pub fn bound(s: &str, end: bool) -> Option<NaiveDate> {
     }
 }
 
+/// The days a TIMEX period value of a fact spans, first and last included: `2019`,
+/// `2019-Q4`, `2019-H1`, `2020-06`, `2020-W07` (ISO week), `2020-06-18`, and a span of
+/// two of these `1987-03/1987-05` (from the first day of the one to the last of the
+/// other). `None` for anything else (a period that cannot be placed on the calendar).
+pub fn period_span(timex: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let t = timex.trim();
+    if let Some((a, b)) = t.split_once('/') {
+        let (lo, _) = period_span(a)?;
+        let (_, hi) = period_span(b)?;
+        return (lo <= hi).then_some((lo, hi));
+    }
+    let (year, rest) = match t.split_once('-') {
+        Some((y, r)) => (y, Some(r)),
+        None => (t, None),
+    };
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = year.parse().ok()?;
+    let months = |first: u32, last: u32| -> Option<(NaiveDate, NaiveDate)> {
+        let lo = NaiveDate::from_ymd_opt(y, first, 1)?;
+        let hi = bound(&format!("{y:04}-{last:02}"), true)?;
+        Some((lo, hi))
+    };
+    let Some(rest) = rest else {
+        return months(1, 12);
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(q) = rest.strip_prefix('Q').filter(|q| digits(q)) {
+        let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+        return months(3 * q - 2, 3 * q);
+    }
+    if let Some(h) = rest.strip_prefix('H').filter(|h| digits(h)) {
+        let h: u32 = h.parse().ok().filter(|h| (1..=2).contains(h))?;
+        return months(6 * h - 5, 6 * h);
+    }
+    if let Some(w) = rest.strip_prefix('W').filter(|w| digits(w)) {
+        let w: u32 = w.parse().ok()?;
+        let lo = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
+        let hi = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Sun)?;
+        return Some((lo, hi));
+    }
+    match rest.split_once('-') {
+        None if digits(rest) && rest.len() == 2 => {
+            let m: u32 = rest.parse().ok()?;
+            months(m, m)
+        }
+        Some((m, d)) if digits(m) && digits(d) && m.len() == 2 && d.len() == 2 => {
+            let day = NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)?;
+            Some((day, day))
+        }
+        _ => None,
+    }
+}
+
 static YMD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})").expect("regex"));
 
@@ -155,6 +210,57 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn fact_periods_span_their_days() {
+        let span = |s: &str| period_span(s);
+        assert_eq!(
+            span("2019"),
+            Some((d(2019, 1, 1).unwrap(), d(2019, 12, 31).unwrap()))
+        );
+        assert_eq!(
+            span("2019-Q4"),
+            Some((d(2019, 10, 1).unwrap(), d(2019, 12, 31).unwrap()))
+        );
+        assert_eq!(
+            span("2020-Q1"),
+            Some((d(2020, 1, 1).unwrap(), d(2020, 3, 31).unwrap()))
+        );
+        assert_eq!(
+            span("2019-H1"),
+            Some((d(2019, 1, 1).unwrap(), d(2019, 6, 30).unwrap()))
+        );
+        assert_eq!(
+            span("2020-02"),
+            Some((d(2020, 2, 1).unwrap(), d(2020, 2, 29).unwrap()))
+        );
+        assert_eq!(
+            span("2020-06-18"),
+            Some((d(2020, 6, 18).unwrap(), d(2020, 6, 18).unwrap()))
+        );
+        assert_eq!(
+            span("2020-W07"),
+            Some((d(2020, 2, 10).unwrap(), d(2020, 2, 16).unwrap()))
+        );
+        assert_eq!(
+            span("1987-03/1987-05"),
+            Some((d(1987, 3, 1).unwrap(), d(1987, 5, 31).unwrap()))
+        );
+        for bad in [
+            "",
+            "19",
+            "2019-Q5",
+            "2019-H3",
+            "2019-13",
+            "2019-02-30",
+            "FY2019",
+            "2019-05/2019-03",
+            "x/y",
+            "2019-Q",
+        ] {
+            assert_eq!(span(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

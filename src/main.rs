@@ -48,6 +48,12 @@ fn dispatch(cli: Cli) -> Result<Finished> {
         Command::Ingest(a) => cli::ingest(a),
         Command::Search(a) => cli::search(a),
         Command::Export(a) => cli::export(a),
+        // the cluster commands finish or fail: they reject no records
+        Command::Boilerplate(a) => cli::scale::boilerplate(a).map(|()| Finished::Done),
+        Command::Merge(a) => cli::scale::merge(a).map(|()| Finished::Done),
+        Command::Mapping(a) => cli::scale::mapping(a).map(|()| Finished::Done),
+        Command::Facts(a) => cli::facts(a),
+        Command::Check(a) => cli::check(a),
         Command::NerTrain(a) => cli::ner_train(a),
         Command::NerEval(a) => cli::ner_eval(a),
     }

@@ -36,6 +36,14 @@ pub struct Options {
     pub quiet: bool,
     /// Each mention names the rule that made it (`extract --explain`).
     pub explain: bool,
+    /// The name of stdin's records (instead of `-`) and the boilerplate source of
+    /// records without a URL (instead of their input file): `--source NAME`.
+    pub source: Option<String>,
+    /// Added to every record's line number (`--line-offset N`: a task's slice of a dump).
+    pub line_offset: u64,
+    /// The boilerplate of a learned model (`--boilerplate MODEL`): applied, and nothing
+    /// more learned, so the output does not depend on how the dump was split.
+    pub boilerplate: Option<std::sync::Arc<std::collections::HashSet<u64>>>,
 }
 
 /// What a run did.
@@ -75,7 +83,15 @@ pub fn process(
 ) -> Result<Article, Reject> {
     let text = cleaned.text;
     if text.trim().is_empty() {
-        return Err(Reject::new(&cleaned.origin, "no text left after cleaning"));
+        // the id it would have had: its own, or its URL's (a body's hash needs a body)
+        let id = cleaned.id.or_else(|| {
+            cleaned
+                .url
+                .as_deref()
+                .filter(|u| !u.trim().is_empty())
+                .map(|u| read::stable_id(Some(u), ""))
+        });
+        return Err(Reject::new(&cleaned.origin, "no text left after cleaning").with_id(id));
     }
     let published_date = cleaned
         .published
@@ -90,6 +106,7 @@ pub fn process(
         reference_date: published_date.or(reference_date),
         lang: lang.clone(),
         explain,
+        title: cleaned.title.as_deref(),
         ..Default::default()
     };
     let ex = crate::extract::extract(&text, &ctx);
@@ -107,7 +124,7 @@ pub fn process(
         text,
         mentions: ex.mentions,
         entities: ex.entities,
-        facts: Vec::new(),
+        facts: ex.facts,
         copies: Vec::new(),
     })
 }
@@ -145,9 +162,19 @@ struct CleanStage {
 }
 
 impl CleanStage {
+    #[cfg(test)]
     fn new(reference_date: Option<NaiveDate>, explain: bool, panic_at: Option<u64>) -> CleanStage {
+        Self::with_learner(Default::default(), reference_date, explain, panic_at)
+    }
+
+    fn with_learner(
+        learner: crate::clean::boilerplate::Learner,
+        reference_date: Option<NaiveDate>,
+        explain: bool,
+        panic_at: Option<u64>,
+    ) -> CleanStage {
         CleanStage {
-            learner: Default::default(),
+            learner,
             window: Vec::with_capacity(BATCH_ARTICLES),
             window_bytes: 0,
             reference_date,
@@ -248,6 +275,10 @@ pub fn run(
 
     let (tx, rx) = crossbeam_channel::bounded::<Msg>(2);
     let reader_counters = counters.clone();
+    let relabel = Relabel {
+        name: opts.source.clone(),
+        line_offset: opts.line_offset,
+    };
     let reader = std::thread::Builder::new()
         .name("newsfacts-read".into())
         .spawn(move || {
@@ -263,6 +294,7 @@ pub fn run(
                         }
                         test_panic(hook.read, "read", records);
                         records += 1;
+                        let item = relabel.item(item);
                         match item {
                             Ok(a) => {
                                 batch_bytes += a.body.len();
@@ -307,12 +339,18 @@ pub fn run(
     // index writer) works on one batch while the next is being extracted.
     let reference_date = opts.reference_date;
     let explain = opts.explain;
+    let learner = match &opts.boilerplate {
+        Some(keys) => crate::clean::boilerplate::Learner::frozen(keys.as_ref().clone()),
+        None => crate::clean::boilerplate::Learner::default(),
+    }
+    .with_source(opts.source.clone());
     let (done_tx, done_rx) = crossbeam_channel::bounded::<Done>(WAITING_BATCHES);
     let worker = std::thread::Builder::new()
         .name("newsfacts-extract".into())
         .spawn(move || {
             // Per-run boilerplate, learned in input order (so the worker owns it).
-            let mut stage = CleanStage::new(reference_date, explain, hook.extract);
+            let mut stage =
+                CleanStage::with_learner(learner, reference_date, explain, hook.extract);
             let mut out = Vec::new();
             for msg in rx.iter() {
                 match msg {
@@ -414,6 +452,36 @@ pub fn run(
     summary.bytes = counters.decoded.load(Ordering::Relaxed);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// `--source NAME --line-offset N`: stdin's records named NAME, line numbers shifted by N
+/// (a task of a cluster job reads its slice of a dump on stdin).
+struct Relabel {
+    name: Option<String>,
+    line_offset: u64,
+}
+
+impl Relabel {
+    fn fix(&self, file: &mut String, line: &mut Option<u64>) {
+        if let Some(l) = line {
+            *l += self.line_offset;
+        }
+        if let Some(n) = &self.name {
+            if file == "-" {
+                n.clone_into(file);
+            }
+        }
+    }
+
+    fn item(&self, mut item: read::Item) -> read::Item {
+        if self.name.is_some() || self.line_offset > 0 {
+            match &mut item {
+                Ok(a) => self.fix(&mut a.origin.file, &mut a.origin.line),
+                Err(r) => self.fix(&mut r.file, &mut r.line),
+            }
+        }
+        item
+    }
 }
 
 /// A panic raised while one record (or one input file) was being handled, with its

@@ -105,7 +105,7 @@ fn search_prints_plain_text_when_piped() {
     let o = run(&["search", "Chen Lei embezzlement", "--index", &index]);
     assert!(o.status.success());
     let out = stdout(&o);
-    assert!(out.starts_with("1 article match"), "{out}");
+    assert!(out.starts_with("1 article matches"), "{out}");
     assert!(out.contains("embezzlement"));
     assert!(!out.contains('\x1b'), "no colour codes when piped");
     let o = run(&[

@@ -246,7 +246,10 @@ fn a_damaged_index_is_an_input_error_in_words() {
     std::fs::write(no_version.join("newsfacts-index.json"), "{}").unwrap();
     for (bad, said) in [
         (&garbled, "the index file meta.json is damaged"),
-        (&emptied, "cannot read the index file"),
+        (
+            &emptied,
+            "truncated or corrupted: its footer (with its checksum) cannot be read",
+        ),
         (&no_version, "is damaged"),
     ] {
         let bad = bad.to_str().unwrap();

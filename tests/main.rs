@@ -6,6 +6,12 @@ mod util;
 
 mod clean;
 mod cli;
+mod damage;
 mod errors;
+mod facts;
+mod handoff;
 mod ingest;
 mod robustness;
+mod scale;
+mod search_zh;
+mod spark;

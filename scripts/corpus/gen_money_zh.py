@@ -15,6 +15,15 @@ for t, e in [("十五美元", "十五美元=15 USD"),("这台电脑两美元又�
     r(t, e)
 # not money: 五角 of 五角大楼 (the Pentagon) is no amount
 r("五角大楼宣布了作战计划", "-")
+# full-width digits, read as ASCII; the mention keeps the characters as written
+r("兑换１．０７５３美元", "１．０７５３美元=1.0753 USD")
+r("营收１２亿元人民币", "１２亿元人民币=1200000000 CNY")
+# minor units after a whole amount in digits; a currency name after a number closes it
+r("50元6角三分", "50元6角三分=50.63 CNY")
+r("10日元5日本銭", "10日元5日本銭=10.05 JPY")
+r("4人民币 5美元", "4人民币=4 CNY | 5美元=5 USD")
+r("达到445奈拉兑换", "445奈拉=445 NGN")
+r("为四十九兆九千五百九十二億元", "四十九兆九千五百九十二億元=49959200000000 CNY")
 import os
 import sys
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(

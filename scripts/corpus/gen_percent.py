@@ -47,7 +47,7 @@ r("two and a half percent", "two and a half percent=2.5")
 r("ninety nine per cent", "ninety nine per cent=99")
 r("percent of twenty-two.", "percent of twenty-two=22")
 # full-width and other languages (lang en context but marker is universal)
-r("増加率は５％", "５％=5", "full-width digits not read")
+r("増加率は５％", "５％=5")
 r("rose 12％ on", "12％=12")
 # multiple in a sentence
 r("Profit rose 21.9% while costs fell 3 pct and tax was 12 percent.", "21.9%=21.9 | 3 pct=3 | 12 percent=12")

@@ -85,6 +85,11 @@ pub struct Learner {
     cfg: Config,
     units: HashMap<u64, Entry>,
     sources: HashMap<u64, u32>,
+    /// The source of articles without a URL (`--source`), instead of their input file.
+    fallback: Option<String>,
+    /// A model learned beforehand ([`super::boilerplate_model`]): the keys that are
+    /// boilerplate. When set, nothing more is learned.
+    frozen: Option<std::collections::HashSet<u64>>,
 }
 
 /// One article's units: (unit key, position) pairs and what removal needs.
@@ -102,9 +107,35 @@ impl Learner {
     pub fn new(cfg: Config) -> Learner {
         Learner {
             cfg,
-            units: HashMap::new(),
-            sources: HashMap::new(),
+            ..Learner::default()
         }
+    }
+
+    /// A learner that applies the boilerplate `keys` of a learned model and learns
+    /// nothing more: the output of an article no longer depends on its neighbours.
+    pub fn frozen(keys: std::collections::HashSet<u64>) -> Learner {
+        Learner {
+            frozen: Some(keys),
+            ..Learner::default()
+        }
+    }
+
+    /// Articles without a URL belong to the source `name` (not to their input file).
+    pub fn with_source(mut self, name: Option<String>) -> Learner {
+        self.fallback = name;
+        self
+    }
+
+    /// The source an article counts under (see [`source_of`]).
+    pub fn source(&self, a: &Cleaned) -> String {
+        source_of_or(a, self.fallback.as_deref())
+    }
+
+    /// What a model learns from one article of `source`: its distinct unit keys and its
+    /// fingerprint (the keys carry the source).
+    pub fn keys(&self, source: &str, text: &str) -> (Vec<u64>, u32) {
+        let (_, keys, fp) = self.units(source, text);
+        (keys, fp)
     }
 
     /// Learn from a batch of cleaned articles, then remove the boilerplate from each.
@@ -115,10 +146,12 @@ impl Learner {
         use rayon::prelude::*;
         let docs: Vec<(Doc, Vec<u64>, u32)> = batch
             .par_iter()
-            .map(|a| self.units(&source_of(a), &a.text))
+            .map(|a| self.units(&self.source(a), &a.text))
             .collect();
-        for (doc, keys, fp) in &docs {
-            self.count(doc.source, keys, *fp);
+        if self.frozen.is_none() {
+            for (doc, keys, fp) in &docs {
+                self.count(doc.source, keys, *fp);
+            }
         }
         let this = &*self;
         batch.par_iter_mut().zip(&docs).for_each(|(a, (d, _, _))| {
@@ -243,6 +276,9 @@ impl Learner {
     fn is_boiler(&self, src: u64, key: u64) -> bool {
         if key == 0 {
             return false;
+        }
+        if let Some(keys) = &self.frozen {
+            return keys.contains(&key);
         }
         let Some(e) = self.units.get(&key) else {
             return false;
@@ -377,11 +413,19 @@ fn fnv_byte(h: u64, b: u8) -> u64 {
 /// The source an article belongs to: its URL's host, else its canonical URL's host, else
 /// its input file.
 pub fn source_of(a: &Cleaned) -> String {
+    source_of_or(a, None)
+}
+
+/// [`source_of`], with `fallback` (`--source NAME`) instead of the input file.
+pub fn source_of_or(a: &Cleaned, fallback: Option<&str>) -> String {
     a.url
         .as_deref()
         .and_then(host)
         .or_else(|| a.meta.canonical_url.as_deref().and_then(host))
-        .unwrap_or_else(|| format!("file:{}", a.origin.file))
+        .unwrap_or_else(|| match fallback {
+            Some(name) => format!("source:{name}"),
+            None => format!("file:{}", a.origin.file),
+        })
 }
 
 /// Lower-case host of an absolute URL, without `www.` and port.

@@ -21,6 +21,7 @@
 //! `fragment` / `normalize` / `entities`.
 
 pub mod boilerplate;
+pub mod boilerplate_model;
 mod entities;
 mod fragment;
 mod meta;

@@ -31,6 +31,18 @@ pub enum Command {
     Search(SearchArgs),
     /// Write stored articles (all, or those matching --query) as JSON Lines.
     Export(ExportArgs),
+    /// Learn boilerplate in a pass of its own (`learn`), add learned models up (`merge`).
+    Boilerplate(BoilerplateArgs),
+    /// Merge the indexes of shards (e.g. one per cluster task) into one.
+    Merge(MergeArgs),
+    /// Print the index mapping of a search cluster for `export --format`.
+    Mapping(MappingArgs),
+    /// The financial facts of the matching articles, one row per fact: a table, --json
+    /// (JSON Lines) or --csv.
+    Facts(FactsArgs),
+    /// Verify every file of the index against the checksum in its footer (exit 3 when
+    /// any is damaged or missing).
+    Check(CheckArgs),
     /// Train the name tagger (PERSON / ORG / LOC).
     NerTrain(NerTrainArgs),
     /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
@@ -52,18 +64,44 @@ pub struct InputArgs {
     /// Print only errors (no per-record reports, no summary).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Rejected records are no failure: exit 0, not 2, when the run finished (they are
+    /// still reported, counted and written to --rejects). For cluster runners that read
+    /// every non-zero exit as a failed task.
+    #[arg(long)]
+    pub rejects_ok: bool,
+    /// Name stdin's records NAME (in rejects and messages, instead of `-`), and make NAME
+    /// the boilerplate source of records without a URL (instead of their input file).
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Add N to every record's line number: a task that reads lines N+1… of a dump on
+    /// stdin reports the dump's own line numbers.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub line_offset: u64,
+    /// Apply this boilerplate model (`newsfacts boilerplate learn` / `merge`) and learn
+    /// nothing more: the output no longer depends on how the dump is split.
+    #[arg(long, value_name = "MODEL")]
+    pub boilerplate: Option<PathBuf>,
 }
 
 impl InputArgs {
     /// The pipeline's options: progress only when stderr is a terminal and not `-q`.
-    pub fn options(&self) -> Options {
-        Options {
+    pub fn options(&self) -> Result<Options> {
+        let boilerplate = match &self.boilerplate {
+            Some(p) => Some(std::sync::Arc::new(
+                newsfacts::clean::boilerplate_model::Model::load(p)?.boiler_keys()?,
+            )),
+            None => None,
+        };
+        Ok(Options {
             reference_date: self.reference_date,
             rejects: self.rejects.clone(),
             progress: !self.quiet && std::io::stderr().is_terminal(),
             quiet: self.quiet,
             explain: false,
-        }
+            source: self.source.clone(),
+            line_offset: self.line_offset,
+            boilerplate,
+        })
     }
 }
 
@@ -81,11 +119,11 @@ pub struct ExtractArgs {
 }
 
 impl ExtractArgs {
-    pub fn options(&self) -> Options {
-        Options {
+    pub fn options(&self) -> Result<Options> {
+        Ok(Options {
             explain: self.explain,
-            ..self.input.options()
-        }
+            ..self.input.options()?
+        })
     }
 }
 
@@ -159,18 +197,24 @@ pub struct SearchArgs {
     /// Only articles in this language (ISO 639-1, e.g. en).
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
-    /// Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Published on or after (YYYY, YYYY-MM or YYYY-MM-DD). With --metric or --subject: a
+    /// fact whose period overlaps this day or later.
     #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, false))]
     pub from: Option<chrono::NaiveDate>,
-    /// Published on or before (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is included whole).
+    /// Published on or before (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is included
+    /// whole). With --metric or --subject: a fact whose period overlaps this day or earlier.
     #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, true))]
     pub to: Option<chrono::NaiveDate>,
     /// Only articles with an amount of money of at least N (in --currency when given).
+    /// With --metric or --subject: a fact's value of at least N.
     #[arg(long, value_name = "N")]
     pub min_amount: Option<f64>,
-    /// Only articles with amounts in this currency (ISO 4217, e.g. USD).
+    /// Only articles with amounts in this currency (ISO 4217, e.g. USD). With --metric or
+    /// --subject: a fact in this unit.
     #[arg(long, value_name = "CODE")]
     pub currency: Option<String>,
+    #[command(flatten)]
+    pub facts: FactArgs,
     /// Values shown per facet.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub facets: usize,
@@ -196,7 +240,112 @@ impl SearchArgs {
             to: self.to,
             min_amount: self.min_amount,
             currency: self.currency.as_ref().map(|c| c.to_ascii_uppercase()),
+            metric: self.facts.metric()?,
+            subject: self.facts.subject.clone(),
             facet_limit: self.facets,
+        })
+    }
+}
+
+/// The fact filters of `search` (and of `facts`).
+#[derive(Args)]
+pub struct FactArgs {
+    /// Only articles with a fact of this metric: revenue, net_income, operating_income,
+    /// gross_profit, ebitda, eps, expense, cash, assets, debt, market_value, share_price,
+    /// dividend, deal_value, employees, other. With it (or --subject), --from/--to,
+    /// --min-amount and --currency apply to that same fact: its period, value and unit.
+    #[arg(long, value_name = "METRIC")]
+    pub metric: Option<String>,
+    /// Only articles with a fact whose subject is NAME (case-insensitive, like --org).
+    #[arg(long, value_name = "NAME")]
+    pub subject: Option<String>,
+}
+
+impl FactArgs {
+    /// `--metric` as the vocabulary spells it; a word outside it is a user error.
+    pub fn metric(&self) -> Result<Option<String>> {
+        self.metric
+            .as_deref()
+            .map(newsfacts::index::facts::parse_metric)
+            .transpose()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FactsFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Args)]
+pub struct FactsArgs {
+    /// Only the facts of the articles matching this query (search syntax); all by default.
+    #[arg(default_value = "*")]
+    pub query: String,
+    #[command(flatten)]
+    pub index: IndexArg,
+    #[command(flatten)]
+    pub facts: FactArgs,
+    /// Facts whose period overlaps this day or later (YYYY, YYYY-MM or YYYY-MM-DD); a
+    /// fact without a period counts as of its article's published day.
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, false))]
+    pub from: Option<chrono::NaiveDate>,
+    /// Facts whose period overlaps this day or earlier (a year or month is included whole).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, true))]
+    pub to: Option<chrono::NaiveDate>,
+    /// Facts with a value of at least N.
+    #[arg(long, value_name = "N")]
+    pub min_amount: Option<f64>,
+    /// Facts in this unit (ISO 4217 code, or %, pp, shares, people).
+    #[arg(long, value_name = "CODE")]
+    pub currency: Option<String>,
+    /// At most N rows (default: 100 in the table, all with --json or --csv).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+    /// JSON Lines, one object per fact (exact numbers).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// CSV (RFC 4180: header row, UTF-8, exact numbers), for spreadsheets.
+    #[arg(long)]
+    pub csv: bool,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Rows of the table when `--limit` is not given.
+pub const TABLE_ROWS: usize = 100;
+
+impl FactsArgs {
+    pub fn format(&self) -> FactsFormat {
+        if self.json {
+            FactsFormat::Json
+        } else if self.csv {
+            FactsFormat::Csv
+        } else {
+            FactsFormat::Table
+        }
+    }
+
+    /// The listing asked for.
+    pub fn request(&self) -> Result<newsfacts::index::facts::FactsRequest> {
+        let limit = match (self.limit, self.format()) {
+            (Some(n), _) => Some(usize::try_from(n).unwrap_or(usize::MAX)),
+            (None, FactsFormat::Table) => Some(TABLE_ROWS),
+            (None, _) => None,
+        };
+        Ok(newsfacts::index::facts::FactsRequest {
+            query: self.query.clone(),
+            filter: newsfacts::index::facts::FactFilter {
+                metric: self.facts.metric()?,
+                subject: self.facts.subject.clone(),
+                from: self.from,
+                to: self.to,
+                min_amount: self.min_amount,
+                currency: self.currency.clone(),
+            },
+            limit,
         })
     }
 }
@@ -211,6 +360,19 @@ pub struct ExportArgs {
     /// Write to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// newsfacts (the article JSON), opensearch (`_bulk` NDJSON, also Elasticsearch) or
+    /// quickwit (flat NDJSON); `newsfacts mapping` prints the matching index mapping.
+    #[arg(long, value_enum, default_value = "newsfacts")]
+    pub format: ExportFormat,
+    /// The index name in the `_bulk` action lines (opensearch).
+    #[arg(long, value_name = "NAME", default_value = "newsfacts")]
+    pub index_name: String,
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub index: IndexArg,
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -307,4 +469,95 @@ impl NerTrainArgs {
             gpe_as_loc: self.gpe_as_loc,
         })
     }
+}
+
+#[derive(Args)]
+pub struct BoilerplateArgs {
+    #[command(subcommand)]
+    pub command: BoilerplateCommand,
+}
+
+#[derive(Subcommand)]
+pub enum BoilerplateCommand {
+    /// Count the units of every article per source (paragraphs, edge sentences) into a
+    /// model that `merge` can add to others; apply it with `extract/ingest --boilerplate`.
+    Learn(LearnArgs),
+    /// Add models learned on parts of a dump: the sum is the model of the whole.
+    Merge(ModelMergeArgs),
+}
+
+#[derive(Args)]
+pub struct LearnArgs {
+    /// Files, directories (recursed) or `-` for stdin, as for `extract`. Default: stdin.
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the model (JSON). Default: stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The source of records without a URL (as `extract --source`): give the same name to
+    /// every part of one dump.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Keep only the units that are boilerplate (a model for applying that cannot be
+    /// merged again).
+    #[arg(long = "final")]
+    pub final_: bool,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args)]
+pub struct ModelMergeArgs {
+    /// Models from `boilerplate learn` (or earlier merges).
+    #[arg(required = true)]
+    pub models: Vec<PathBuf>,
+    /// Where to write the sum. Default: stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep only the units that are boilerplate: a small model to ship to the tasks that
+    /// apply it, which cannot be merged again.
+    #[arg(long = "final")]
+    pub final_: bool,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args)]
+pub struct MergeArgs {
+    /// The new index (a directory that does not exist or is empty).
+    pub out: PathBuf,
+    /// Shard indexes, in input order: a later shard's version of an article replaces an
+    /// earlier one's; the first of the same texts is kept and the others linked to it.
+    #[arg(required = true)]
+    pub shards: Vec<PathBuf>,
+    /// No summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+pub struct MappingArgs {
+    /// The OpenSearch / Elasticsearch index body (settings + mappings, JSON) for
+    /// `export --format opensearch`.
+    #[arg(long)]
+    pub opensearch: bool,
+    /// The Quickwit index config (YAML) for `export --format quickwit`.
+    #[arg(long)]
+    pub quickwit: bool,
+    /// The index id written in the Quickwit config.
+    #[arg(long, value_name = "NAME", default_value = "newsfacts", group = "name")]
+    pub index_name: String,
+}
+
+/// What `export` writes.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// The article JSON of the spec, one per line.
+    Newsfacts,
+    /// OpenSearch / Elasticsearch `_bulk` NDJSON (an action line with `_id`, a document).
+    Opensearch,
+    /// Quickwit NDJSON: flat documents, nested parts as JSON text.
+    Quickwit,
 }

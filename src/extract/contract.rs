@@ -18,6 +18,9 @@ pub struct Context<'a> {
     pub earlier: &'a [Found],
     /// Mentions name the rule that made them (`extract --explain`).
     pub explain: bool,
+    /// The article's title (the fact stage reads a newswire headline's company and
+    /// period from it).
+    pub title: Option<&'a str>,
 }
 
 /// The contract of an extractor.

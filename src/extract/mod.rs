@@ -12,17 +12,19 @@ pub mod aliases;
 pub mod contract;
 #[cfg(test)]
 mod corpus;
+pub mod facts;
 pub mod money;
 pub mod names;
 pub mod numeral;
 pub mod percent;
 pub mod span;
 pub mod time;
+pub mod width;
 
 pub use contract::{Context, Extractor};
 pub use span::{to_mentions, Found, Kind};
 
-use crate::article::{Entity, Mention};
+use crate::article::{Entity, Fact, Mention};
 
 /// Every extractor, in the order they run. The pipeline, the benches, the example tables
 /// and the tools all loop over this list; nothing else names the extractors.
@@ -39,6 +41,8 @@ pub fn extractor(name: &str) -> Option<&'static dyn Extractor> {
 pub struct Extraction {
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
+    /// The financial facts, a second stage over the mentions and entities.
+    pub facts: Vec<Fact>,
 }
 
 /// Run the registry over `text`: the spans of every extractor that applies, in registry
@@ -68,8 +72,13 @@ pub fn extract(text: &str, ctx: &Context) -> Extraction {
     });
     let found = span::resolve_overlaps(found);
     let entities = aliases::merge(text, &found);
+    let facts = facts::find(text, ctx, &found, &entities);
     let mentions = to_mentions(text, &found, ctx.explain);
-    Extraction { mentions, entities }
+    Extraction {
+        mentions,
+        entities,
+        facts,
+    }
 }
 
 #[cfg(test)]

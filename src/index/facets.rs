@@ -121,32 +121,26 @@ impl Collector for FacetCounter {
         let facet_reader = segment.facet_reader(&self.field)?;
         let dict = facet_reader.facet_dict();
         let num_terms = dict.num_terms() as u64;
-        // First ordinal of each root present; a root ends where the next one begins.
-        let mut starts: Vec<Option<u64>> = Vec::with_capacity(self.roots.len());
+        // The ordinals of each root's children: from its first child to the first term
+        // after them (a root not asked for may come next: it is not counted).
+        let mut ranges = Vec::with_capacity(self.roots.len());
         for root in &self.roots {
             let mut stream = dict.prefix_range(child_prefix(root)).into_stream()?;
-            starts.push(if stream.advance() {
-                Some(stream.term_ord())
+            if !stream.advance() {
+                ranges.push(0..0);
+                continue;
+            }
+            let lo = stream.term_ord();
+            let mut past = root.as_bytes().to_vec();
+            past.push(1);
+            let mut after = dict.range().ge(&past).into_stream()?;
+            let hi = if after.advance() {
+                after.term_ord()
             } else {
-                None
-            });
+                num_terms
+            };
+            ranges.push(lo..hi);
         }
-        let ranges = starts
-            .iter()
-            .map(|s| match s {
-                None => 0..0,
-                Some(lo) => {
-                    let hi = starts
-                        .iter()
-                        .flatten()
-                        .filter(|&&o| o > *lo)
-                        .min()
-                        .copied()
-                        .unwrap_or(num_terms);
-                    *lo..hi
-                }
-            })
-            .collect();
         Ok(SegmentCounter {
             cache: self.cache.clone(),
             segment: segment.segment_id(),
@@ -306,6 +300,9 @@ mod tests {
                 if seg == 1 {
                     d.add_facet(facet, Facet::from_path(["org", "Acme"]));
                 }
+                // roots not counted, between and after the counted ones
+                d.add_facet(facet, Facet::from_path(["pz", &format!("v{}", i % 4)]));
+                d.add_facet(facet, Facet::from_path(["zz", "z"]));
                 w.add_document(d).unwrap();
             }
             w.commit().unwrap();

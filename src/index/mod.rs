@@ -1,6 +1,13 @@
 //! The tantivy index: schema, opening, writing, searching, exporting.
 
+pub mod check;
+pub mod cjk;
+mod create;
+pub mod export_formats;
 pub mod facets;
+pub mod facts;
+pub mod merge;
+mod readonly;
 pub mod schema;
 pub mod search;
 pub mod stem;
@@ -27,8 +34,20 @@ pub struct NewsIndex {
 }
 
 impl NewsIndex {
-    /// Open an existing index for reading; a clear error when there is none.
+    /// Open an existing index for reading; a clear error when there is none, and when
+    /// its files are damaged (those changed since they were last verified are checked:
+    /// [`check`]).
     pub fn open(dir: &Path) -> Result<NewsIndex> {
+        let ix = Self::open_unverified(dir)?;
+        let report = check::verify(&ix.index, dir, check::Scope::Changed)?;
+        if !report.problems.is_empty() {
+            return Err(check::damaged(dir, &report.problems));
+        }
+        Ok(ix)
+    }
+
+    /// Open an existing index without verifying its files (`check` does that itself).
+    pub fn open_unverified(dir: &Path) -> Result<NewsIndex> {
         if !dir.join(MARKER).exists() {
             if dir.exists() {
                 return Err(Error::user(format!(
@@ -43,8 +62,9 @@ impl NewsIndex {
             )));
         }
         check_marker(dir)?;
-        let index = Index::open_in_dir(dir)
-            .with_context(|| format!("cannot open the index at {}", dir.display()))?;
+        let opened = readonly::ReadableDir::open(dir).and_then(Index::open);
+        let index =
+            opened.with_context(|| format!("cannot open the index at {}", dir.display()))?;
         register_analyzers(&index);
         let (_, fields) = schema::build();
         Ok(NewsIndex {
@@ -56,43 +76,68 @@ impl NewsIndex {
         })
     }
 
-    /// Open the index, creating it (and the directory) when absent.
+    /// Open the index, creating it (and the directory) when absent. It is made in a
+    /// temporary directory beside it and renamed into place when whole, so a run killed
+    /// (or a disk that fills) while it is made leaves no half-made index; an empty
+    /// directory, or one an older newsfacts left half-made (tantivy's empty start and no
+    /// marker), is taken.
     pub fn open_or_create(dir: &Path) -> Result<NewsIndex> {
         if dir.join(MARKER).exists() {
             return Self::open(dir);
         }
         if dir.exists() {
-            let empty = std::fs::read_dir(dir)
-                .map_err(|e| Error::at_path(format_args!("cannot read {}", dir.display()), e))?
-                .next()
-                .is_none();
-            if !empty {
+            let leftovers = create::half_made(dir)
+                .map_err(|e| Error::at_path(format_args!("cannot read {}", dir.display()), e))?;
+            let Some(leftovers) = leftovers else {
                 return Err(Error::user(format!(
                     "{} exists and is not a newsfacts index; refusing to write into it",
                     dir.display()
                 )));
+            };
+            for f in leftovers {
+                std::fs::remove_file(&f).map_err(|e| {
+                    Error::at_path(format_args!("cannot remove {}", f.display()), e)
+                })?;
             }
         }
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Error::at_path(
-                format_args!("cannot create the index directory {}", dir.display()),
-                e,
-            )
+        create::create(dir, MARKER, &|at: &Path| {
+            let (schema, _) = schema::build();
+            Index::create_in_dir(at, schema)
+                .with_context(|| format!("cannot create an index in {}", at.display()))?;
+            let marker = serde_json::json!({"schema_version": schema::INDEX_FORMAT_VERSION, "created_by": concat!("newsfacts ", env!("CARGO_PKG_VERSION"))});
+            std::fs::write(at.join(MARKER), marker.to_string())
+                .with_context(|| format!("cannot write {}", at.join(MARKER).display()))?;
+            Ok(())
         })?;
-        let (schema, fields) = schema::build();
-        let index = Index::create_in_dir(dir, schema)
-            .with_context(|| format!("cannot create an index in {}", dir.display()))?;
-        register_analyzers(&index);
-        let marker = serde_json::json!({"schema_version": schema::INDEX_FORMAT_VERSION, "created_by": concat!("newsfacts ", env!("CARGO_PKG_VERSION"))});
-        std::fs::write(dir.join(MARKER), marker.to_string())
-            .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))?;
-        Ok(NewsIndex {
-            index,
-            fields,
-            dir: dir.to_path_buf(),
-            reader: std::sync::OnceLock::new(),
-            facet_names: Default::default(),
-        })
+        Self::open(dir)
+    }
+
+    /// Fail with a truthful message when the index directory cannot be written (ingest
+    /// needs to; search and export do not).
+    pub fn ensure_writable(&self) -> Result<()> {
+        let probe = self
+            .dir
+            .join(format!(".newsfacts-write-test-{}", std::process::id()));
+        match std::fs::write(&probe, b"") {
+            Ok(()) => {
+                let _ = std::fs::remove_file(&probe);
+                Ok(())
+            }
+            Err(e) if readonly::is_read_only(&e) => Err(Error::user(format!(
+                "the index at {} cannot be written ({e}): ingest needs write access; search and export only read it",
+                self.dir.display()
+            ))),
+            Err(e) => Err(Error::at_path(
+                format_args!("cannot write into the index at {}", self.dir.display()),
+                e,
+            )),
+        }
+    }
+
+    /// Run `f`, which reads this index: a panic or a data error in it is reported as
+    /// damage, with the advice to run `newsfacts check` ([`check::guarded`]).
+    pub fn guarded<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        check::guarded(&self.dir, f)
     }
 }
 
@@ -112,9 +157,16 @@ impl NewsIndex {
     }
 }
 
+/// Write the marker that makes `dir` a newsfacts index of this schema version.
+pub(crate) fn write_marker(dir: &Path) -> Result<()> {
+    let marker = serde_json::json!({"schema_version": schema::INDEX_FORMAT_VERSION, "created_by": concat!("newsfacts ", env!("CARGO_PKG_VERSION"))});
+    std::fs::write(dir.join(MARKER), marker.to_string())
+        .with_context(|| format!("cannot write {}", dir.join(MARKER).display()))
+}
+
 /// Our analyzers, registered on every opened index (tantivy keeps them in memory only).
 fn register_analyzers(index: &Index) {
-    index.tokenizers().register(stem::NAME, stem::analyzer());
+    index.tokenizers().register(cjk::NAME, cjk::analyzer());
 }
 
 /// The marker must name our schema version: an index of another version is the user's

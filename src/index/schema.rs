@@ -9,7 +9,9 @@ use tantivy::schema::{
 /// index's marker file as `schema_version`. Bumped whenever it changes; an index with
 /// another version is refused with a clear message instead of failing obscurely. Not the
 /// article JSON's version: that is `article::ARTICLE_SCHEMA_VERSION`.
-pub const INDEX_FORMAT_VERSION: u32 = 2;
+/// 3: facets of fact metrics and subjects. 4: also title and body analysed by script
+/// ([`super::cjk`]: jieba for Chinese, bigrams for kana and hangul).
+pub const INDEX_FORMAT_VERSION: u32 = 4;
 
 /// Currencies with their own amount field, so `--min-amount N --currency C` means "an
 /// amount of at least N in C". Other currencies are still counted in `amount` and in the
@@ -20,7 +22,7 @@ pub const AMOUNT_CURRENCIES: &[&str] = &[
 ];
 
 /// The facet roots users filter and count on.
-pub const FACET_ROOTS: &[&str] = &["person", "org", "loc", "year", "currency", "lang"];
+pub const FACET_ROOTS: &[&str] = &["person", "org", "loc", "year", "currency", "lang", "metric"];
 
 /// The facet root of an entity type: `person`, `org`, `loc` (other types have none).
 pub fn entity_root(kind: crate::article::MentionType) -> Option<&'static str> {
@@ -43,7 +45,9 @@ pub struct Fields {
     /// Fingerprint of the article's text (see `writer::fingerprint`): finds syndicated
     /// copies of an indexed article.
     pub body_hash: Field,
-    /// One facet field with the roots of [`FACET_ROOTS`]: `/person/Chen Lei`, `/year/2020`.
+    /// One facet field with the roots of [`FACET_ROOTS`]: `/person/Chen Lei`, `/year/2020`,
+    /// `/metric/revenue` (the metrics of the article's facts); and `/subject/Xunlei` (the
+    /// subjects of its facts: filtered on, not counted).
     pub facet: Field,
     pub published: Field,
     /// Every MONEY value of the article, any currency.
@@ -56,7 +60,7 @@ pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let text = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer(super::stem::NAME)
+            .set_tokenizer(super::cjk::NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let id = b.add_text_field("id", STRING | STORED);

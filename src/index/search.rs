@@ -1,9 +1,10 @@
 //! Queries: full text over title + body (AND by default, phrases, field syntax), filters
 //! on facets / dates / amounts, ranked hits with snippets, facet counts; and export.
 
+use super::facts::FactFilter;
 use super::schema::FACET_ROOTS;
 use super::NewsIndex;
-use crate::article::{Article, MentionType};
+use crate::article::{Article, Fact, MentionType};
 use crate::error::{Error, Result, ResultExt as _};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -28,8 +29,32 @@ pub struct Request {
     pub to: Option<NaiveDate>,
     pub min_amount: Option<f64>,
     pub currency: Option<String>,
+    /// Only articles with a fact of this metric (a value of `article::METRICS`).
+    pub metric: Option<String>,
+    /// Only articles with a fact of this subject (case-insensitive).
+    pub subject: Option<String>,
     /// How many values per facet to count.
     pub facet_limit: usize,
+}
+
+impl Request {
+    /// The fact filter of a request with `metric` or `subject`: then the date and amount
+    /// filters apply to the fact too (its period, value and unit), so that `--metric
+    /// revenue --min-amount 1e8` means a revenue of at least 1e8. `None` otherwise, and
+    /// they apply to the article (its published day, any amount of money in it).
+    pub fn fact_filter(&self) -> Option<FactFilter> {
+        if self.metric.is_none() && self.subject.is_none() {
+            return None;
+        }
+        Some(FactFilter {
+            metric: self.metric.clone(),
+            subject: self.subject.clone(),
+            from: self.from,
+            to: self.to,
+            min_amount: self.min_amount,
+            currency: self.currency.clone(),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,6 +76,8 @@ pub struct Hit {
     /// Code-point ranges of `snippet` that matched the query.
     pub highlights: Vec<[usize; 2]>,
     pub entities: Vec<HitEntity>,
+    /// The facts of the article, all of them (also those a fact filter did not ask for).
+    pub facts: Vec<Fact>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,24 +98,37 @@ const HIT_ENTITIES: usize = 6;
 const SNIPPET_CHARS: usize = 220;
 
 impl NewsIndex {
-    /// Build the query of a request: the parsed text query AND every filter.
+    /// The text query of a search: all articles for an empty query or `*`.
+    pub(crate) fn text_query(&self, query: &str) -> Result<Box<dyn Query>> {
+        let f = &self.fields;
+        let q = query.trim();
+        Ok(if q.is_empty() || q == "*" {
+            Box::new(AllQuery)
+        } else {
+            // Queries are analysed by their own script, with the query mode of the analyzer.
+            let tokenizers = tantivy::tokenizer::TokenizerManager::default();
+            tokenizers.register(super::cjk::NAME, super::cjk::query_analyzer());
+            let mut parser =
+                QueryParser::new(self.index.schema(), vec![f.title, f.body], tokenizers);
+            parser.set_conjunction_by_default();
+            parser.set_field_boost(f.title, 2.0);
+            parser
+                .parse_query(q)
+                .map_err(|e| Error::user(format!("bad query {q:?}: {e}")))?
+        })
+    }
+
+    /// Build the query of a request: the parsed text query AND every filter. With a fact
+    /// filter ([`Request::fact_filter`]) the articles are those holding a fact that
+    /// passes it, and the date and amount filters are the fact's.
     fn build_query(
         &self,
         searcher: &Searcher,
         req: &Request,
     ) -> Result<(Box<dyn Query>, Box<dyn Query>)> {
         let f = &self.fields;
-        let q = req.query.trim();
-        let text: Box<dyn Query> = if q.is_empty() || q == "*" {
-            Box::new(AllQuery)
-        } else {
-            let mut parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
-            parser.set_conjunction_by_default();
-            parser.set_field_boost(f.title, 2.0);
-            parser
-                .parse_query(q)
-                .map_err(|e| Error::user(format!("bad query {q:?}: {e}")))?
-        };
+        let text = self.text_query(&req.query)?;
+        let facts = req.fact_filter();
         let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
         for (root, names) in [
             ("person", &req.person),
@@ -101,6 +141,18 @@ impl NewsIndex {
         }
         if let Some(lang) = &req.lang {
             must.push((Occur::Must, self.facet_filter(searcher, "lang", lang)?));
+        }
+        if let Some(filter) = &facts {
+            for q in self.fact_prefilter(searcher, filter)? {
+                must.push((Occur::Must, q));
+            }
+            let narrowed: Box<dyn Query> = Box::new(BooleanQuery::new(must));
+            if !filter.needs_check() {
+                // one metric or one subject: its facet says it all
+                return Ok((narrowed, text));
+            }
+            let all = self.with_matching_facts(searcher, narrowed, filter)?;
+            return Ok((all, text));
         }
         if req.from.is_some() || req.to.is_some() {
             // Dates are clamped into what the field holds, on both sides alike.
@@ -143,7 +195,12 @@ impl NewsIndex {
 
     /// A filter on one facet value, matching names case-insensitively ("chen lei" finds
     /// "Chen Lei"). A name that is nowhere in the index matches nothing.
-    fn facet_filter(&self, searcher: &Searcher, root: &str, name: &str) -> Result<Box<dyn Query>> {
+    pub(crate) fn facet_filter(
+        &self,
+        searcher: &Searcher,
+        root: &str,
+        name: &str,
+    ) -> Result<Box<dyn Query>> {
         let f = self.fields.facet;
         let wanted = name.trim().to_lowercase();
         let mut variants: Vec<Facet> = Vec::new();
@@ -187,7 +244,12 @@ impl NewsIndex {
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
+    /// Run a search; a damaged index is said so ([`NewsIndex::guarded`]).
     pub fn search(&self, req: &Request) -> Result<Response> {
+        self.guarded(|| self.search_unguarded(req))
+    }
+
+    fn search_unguarded(&self, req: &Request) -> Result<Response> {
         let searcher = self.searcher()?;
         let (query, text_query) = self.build_query(&searcher, req)?;
         let wide = facet_width(req.facet_limit);
@@ -220,6 +282,7 @@ impl NewsIndex {
                 snippet,
                 highlights,
                 entities: top_entities(&article.entities),
+                facts: article.facts.clone(),
             });
             loaded.push(article);
         }
@@ -233,6 +296,16 @@ impl NewsIndex {
     }
 
     pub(crate) fn load(&self, searcher: &Searcher, addr: DocAddress) -> Result<Article> {
+        self.load_stored(searcher, addr)
+    }
+
+    /// The stored article JSON of the document at `addr`, read as `T` (the whole
+    /// [`Article`], or only the parts a caller needs).
+    pub(crate) fn load_stored<T: serde::de::DeserializeOwned>(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+    ) -> Result<T> {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let json = doc
             .get_first(self.fields.article)
@@ -251,24 +324,30 @@ impl NewsIndex {
         query: Option<&str>,
         sink: &mut dyn FnMut(&Article) -> Result<()>,
     ) -> Result<usize> {
-        let searcher = self.searcher()?;
-        let req = Request {
-            query: query.unwrap_or("").to_string(),
-            ..Request::default()
-        };
-        let (q, _) = self.build_query(&searcher, &req)?;
-        let mut addrs: Vec<DocAddress> =
-            searcher.search(&q, &DocSetCollector)?.into_iter().collect();
-        addrs.sort();
+        // Reading the index is guarded (a damaged index is said so); the sink is not:
+        // its errors and panics are its own.
+        let (searcher, addrs) = self.guarded(|| {
+            let searcher = self.searcher()?;
+            let req = Request {
+                query: query.unwrap_or("").to_string(),
+                ..Request::default()
+            };
+            let (q, _) = self.build_query(&searcher, &req)?;
+            let mut addrs: Vec<DocAddress> =
+                searcher.search(&q, &DocSetCollector)?.into_iter().collect();
+            addrs.sort();
+            Ok((searcher, addrs))
+        })?;
         for addr in &addrs {
-            sink(&self.load(&searcher, *addr)?)?;
+            let article = self.guarded(|| self.load(&searcher, *addr))?;
+            sink(&article)?;
         }
         Ok(addrs.len())
     }
 
     /// How many articles the index holds.
     pub fn count(&self) -> Result<u64> {
-        Ok(self.searcher()?.num_docs())
+        self.guarded(|| Ok(self.searcher()?.num_docs()))
     }
 }
 
@@ -370,9 +449,18 @@ fn tidy_snippet(
                 && fragment.is_char_boundary(r.start)
                 && fragment.is_char_boundary(r.end)
         })
-        .map(|r| [cp(r.start), cp(r.end)])
-        .collect();
-    (flat, ranges)
+        .map(|r| [cp(r.start), cp(r.end)]);
+    // Chinese terms overlap (a word and its characters): merge touching ranges.
+    let mut merged: Vec<[usize; 2]> = Vec::new();
+    let mut sorted: Vec<[usize; 2]> = ranges.collect();
+    sorted.sort();
+    for r in sorted {
+        match merged.last_mut() {
+            Some(last) if r[0] <= last[1] => last[1] = last[1].max(r[1]),
+            _ => merged.push(r),
+        }
+    }
+    (flat, merged)
 }
 
 #[cfg(test)]

@@ -72,7 +72,9 @@ impl Memo {
     /// Replace `word` by its stem.
     fn stem(&mut self, word: &mut String) {
         // Snowball leaves words of one or two letters, and numbers, as they are.
-        if word.len() <= 2 || word.bytes().all(|b| b.is_ascii_digit()) {
+        // Nor does it touch CJK terms (from [`super::cjk`]): no lookup for them.
+        if word.len() <= 2 || word.bytes().all(|b| b.is_ascii_digit()) || word.as_bytes()[0] >= 0xE1
+        {
             return;
         }
         if let Some(s) = self.stems.get(word.as_str()) {

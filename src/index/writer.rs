@@ -337,6 +337,16 @@ pub fn document(f: &Fields, a: &Article, print: Option<&str>) -> Result<TantivyD
         );
         doc.add_date(f.published, super::schema::date_value(date));
     }
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for fact in &a.facts {
+        let subject = fact.subject.as_deref().map(|s| ("subject", s));
+        for (root, value) in std::iter::once(("metric", fact.metric.as_str())).chain(subject) {
+            if !value.is_empty() && !seen.contains(&(root, value)) {
+                seen.push((root, value));
+                doc.add_facet(f.facet, Facet::from_path([root, value]));
+            }
+        }
+    }
     let mut currencies: Vec<&str> = Vec::new();
     for m in &a.mentions {
         if m.kind != MentionType::Money {

@@ -15,6 +15,9 @@ pub const DATE_FIELDS: &[&str] = &[
     "pub_date",
     "publish_date",
 ];
+/// Ids longer than this are rejected: tantivy drops terms over 65,530 bytes, so such an
+/// id could not be found again and every re-ingest would add the article once more.
+pub const MAX_ID_BYTES: usize = 4096;
 pub const BODY_FIELDS: &[&str] = &["html", "content", "body", "text", "maintext", "article"];
 
 /// Read JSON Lines from `stream`; blank lines are skipped, every other line yields an
@@ -136,20 +139,52 @@ pub fn parse_line(line: &[u8], origin: Origin) -> Item {
     let Value::Object(obj) = value else {
         return Err(Reject::new(&origin, "not a JSON object").with_record(line));
     };
+    let id = first_text(&obj, ID_FIELDS).filter(|s| !s.trim().is_empty());
+    let url = first_text(&obj, URL_FIELDS).filter(|s| !s.trim().is_empty());
+    // The id the article would have had, so that a reject can be traced.
+    let known_id = || {
+        id.clone().or_else(|| {
+            url.as_deref()
+                .map(|u| super::record::stable_id(Some(u), ""))
+        })
+    };
     let body = match first_text(&obj, BODY_FIELDS) {
         Some(b) if !b.trim().is_empty() => b,
-        Some(_) => return Err(Reject::new(&origin, "empty body").with_record(line)),
+        Some(_) => {
+            return Err(Reject::new(&origin, "empty body")
+                .with_id(known_id())
+                .with_record(line))
+        }
         None => {
             return Err(Reject::new(
                 &origin,
                 format!("no body (expected one of: {})", BODY_FIELDS.join(", ")),
             )
+            .with_id(known_id())
             .with_record(line))
         }
     };
+    // a number's JSON text as written: 30 digits as a float would merge two ids
+    let id = ID_FIELDS
+        .iter()
+        .find_map(|n| match obj.get(*n) {
+            Some(Value::Number(_)) => exact_number(&text, n),
+            Some(_) => first_text(&obj, &[n]),
+            None => None,
+        })
+        .filter(|s| !s.trim().is_empty());
+    if let Some(id) = &id {
+        if id.len() > MAX_ID_BYTES {
+            let msg = format!(
+                "id of {} bytes: at most {MAX_ID_BYTES} are allowed",
+                id.len()
+            );
+            return Err(Reject::new(&origin, msg).with_record(line));
+        }
+    }
     Ok(RawArticle {
-        id: first_text(&obj, ID_FIELDS).filter(|s| !s.trim().is_empty()),
-        url: first_text(&obj, URL_FIELDS).filter(|s| !s.trim().is_empty()),
+        id,
+        url,
         title: first_text(&obj, TITLE_FIELDS).filter(|s| !s.trim().is_empty()),
         published: first_text(&obj, DATE_FIELDS).filter(|s| !s.trim().is_empty()),
         body,
@@ -158,6 +193,35 @@ pub fn parse_line(line: &[u8], origin: Origin) -> Item {
         kind: crate::article::BodyKind::Record,
         meta: Default::default(),
     })
+}
+
+/// The JSON text of the number in the id field `name` of the object `text`, exactly as
+/// written (serde_json's numbers hold 64 bits at most).
+fn exact_number(text: &str, name: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Ids<'a> {
+        #[serde(borrow, default)]
+        id: Option<&'a serde_json::value::RawValue>,
+        #[serde(borrow, default)]
+        doc_id: Option<&'a serde_json::value::RawValue>,
+        #[serde(borrow, default)]
+        uuid: Option<&'a serde_json::value::RawValue>,
+    }
+    let fixed;
+    let text = match fix_lone_surrogates(text) {
+        Some(t) => {
+            fixed = t;
+            &fixed
+        }
+        None => text,
+    };
+    let ids: Ids = serde_json::from_str(text).ok()?;
+    let raw = match name {
+        "id" => ids.id,
+        "doc_id" => ids.doc_id,
+        _ => ids.uuid,
+    }?;
+    Some(raw.get().trim().to_string())
 }
 
 /// Replace `\uD800`–`\uDFFF` escapes that are not part of a high+low pair with
@@ -246,6 +310,24 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("H"));
         assert_eq!(a.published.as_deref(), Some("2020-01-02"));
         assert_eq!(a.body, "other");
+    }
+
+    #[test]
+    fn numeric_ids_keep_their_exact_text_and_long_ids_are_rejected() {
+        let a = |line: &str| parse_line(line.as_bytes(), o());
+        let one = a(r#"{"id": 123456789012345678901234567890, "body": "x"}"#).unwrap();
+        let two = a(r#"{"id": 123456789012345678901234567891, "body": "x"}"#).unwrap();
+        assert_eq!(one.id.as_deref(), Some("123456789012345678901234567890"));
+        assert_ne!(one.id, two.id);
+        let f = a(r#"{"doc_id": 1.50, "id": null, "body": "x"}"#).unwrap();
+        assert_eq!(f.id.as_deref(), Some("1.50"));
+        assert_eq!(
+            a(r#"{"id": 7, "body": "x"}"#).unwrap().id.as_deref(),
+            Some("7")
+        );
+        let long = format!(r#"{{"id": "{}", "body": "x"}}"#, "i".repeat(70_000));
+        let r = a(&long).unwrap_err();
+        assert_eq!(r.reason, "id of 70000 bytes: at most 4096 are allowed");
     }
 
     #[test]

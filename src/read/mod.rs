@@ -13,146 +13,18 @@
 pub mod html;
 pub mod jsonl;
 mod record;
+mod source;
 pub mod txt;
+mod walk;
 pub mod warc;
 
-pub use record::{decode, Item, Reject, MAX_RECORD_BYTES};
+pub use source::{format_of, Format, Source};
+pub use walk::{expand, Skipped};
+
+pub use record::{decode, stable_id, Item, Reject, MAX_RECORD_BYTES};
 
 use crate::article::Origin;
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
-
-/// The formats we read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Jsonl,
-    Html,
-    Txt,
-    Warc,
-}
-
-/// One input to read: a file with its format, or stdin.
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub path: Option<PathBuf>,
-    pub format: Option<Format>,
-    /// Size on disk (compressed size for compressed files), for progress.
-    pub bytes: u64,
-}
-
-impl Source {
-    pub fn name(&self) -> String {
-        match &self.path {
-            Some(p) => p.display().to_string(),
-            None => "-".to_string(),
-        }
-    }
-}
-
-/// The format a file name asks for; `None` when the extension is unknown.
-pub fn format_of(path: &Path) -> Option<Format> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    let name = name
-        .strip_suffix(".gz")
-        .or_else(|| name.strip_suffix(".zst"))
-        .unwrap_or(&name);
-    let ext = name.rsplit('.').next()?;
-    match ext {
-        "jsonl" | "ndjson" | "json" => Some(Format::Jsonl),
-        "html" | "htm" | "xhtml" => Some(Format::Html),
-        "txt" | "text" => Some(Format::Txt),
-        "warc" => Some(Format::Warc),
-        _ => None,
-    }
-}
-
-/// Expand the command-line inputs into sources: directories are walked (sorted, hidden
-/// files skipped); files in directories with an unknown extension are skipped and
-/// reported in `skipped`; a file named explicitly is always read (format sniffed when
-/// its extension says nothing). Paths that do not exist become rejects.
-pub fn expand(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Reject>, Vec<PathBuf>) {
-    let mut sources = Vec::new();
-    let mut rejects = Vec::new();
-    let mut skipped = Vec::new();
-    let inputs: Vec<PathBuf> = if inputs.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        inputs.to_vec()
-    };
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            sources.push(Source {
-                path: None,
-                format: None,
-                bytes: 0,
-            });
-            continue;
-        }
-        match std::fs::metadata(&input) {
-            Err(e) => rejects.push(Reject {
-                file: input.display().to_string(),
-                line: None,
-                reason: format!("cannot read: {e}"),
-                record: None,
-            }),
-            Ok(m) if m.is_dir() => walk(&input, &mut sources, &mut rejects, &mut skipped),
-            Ok(m) => sources.push(Source {
-                format: format_of(&input),
-                path: Some(input),
-                bytes: m.len(),
-            }),
-        }
-    }
-    (sources, rejects, skipped)
-}
-
-fn walk(
-    dir: &Path,
-    sources: &mut Vec<Source>,
-    rejects: &mut Vec<Reject>,
-    skipped: &mut Vec<PathBuf>,
-) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            rejects.push(Reject {
-                file: dir.display().to_string(),
-                line: None,
-                reason: format!("cannot read directory: {e}"),
-                record: None,
-            });
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk(&p, sources, rejects, skipped),
-            Ok(m) => match format_of(&p) {
-                Some(f) => sources.push(Source {
-                    path: Some(p),
-                    format: Some(f),
-                    bytes: m.len(),
-                }),
-                None => skipped.push(p),
-            },
-            Err(e) => rejects.push(Reject {
-                file: p.display().to_string(),
-                line: None,
-                reason: format!("cannot read: {e}"),
-                record: None,
-            }),
-        }
-    }
-}
 
 /// Counts bytes as they are read (compressed bytes for compressed files), for progress.
 pub struct Counting<R> {
@@ -237,6 +109,7 @@ pub fn read_source(source: &Source, counters: &Counters, sink: &mut dyn FnMut(It
         Ok(s) => s,
         Err(e) => {
             sink(Err(Reject {
+                id: None,
                 file: name,
                 line: None,
                 reason: format!("cannot open: {e}"),
@@ -253,6 +126,7 @@ pub fn read_source(source: &Source, counters: &Counters, sink: &mut dyn FnMut(It
             Ok(head) => sniff(head),
             Err(e) => {
                 sink(Err(Reject {
+                    id: None,
                     file: name,
                     line: None,
                     reason: format!("cannot read: {e}"),
@@ -304,27 +178,10 @@ fn read_all_limited(mut r: impl Read) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// A stable id for a record without one: a hash of its url, else of its body.
-pub fn stable_id(url: Option<&str>, body: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    match url {
-        Some(u) if !u.trim().is_empty() => {
-            h.update(b"url:");
-            h.update(u.trim().as_bytes());
-        }
-        _ => {
-            h.update(b"body:");
-            h.update(body.as_bytes());
-        }
-    }
-    let d = h.finalize();
-    d[..8].iter().map(|b| format!("{b:02x}")).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn formats_by_name() {

@@ -11,6 +11,9 @@ pub const MAX_RECORD_BYTES: usize = 32 * 1024 * 1024;
 /// A record (or file) that could not become an article, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reject {
+    /// The record's id, when one could be read (its own, or the one its URL gives it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -23,12 +26,19 @@ pub struct Reject {
 impl Reject {
     pub fn new(origin: &Origin, reason: impl Into<String>) -> Reject {
         Reject {
+            id: None,
             file: origin.file.clone(),
             line: origin.line,
             reason: reason.into(),
             record: None,
         }
     }
+    /// The record's id, when known.
+    pub fn with_id(mut self, id: Option<String>) -> Reject {
+        self.id = id;
+        self
+    }
+
     pub fn with_record(mut self, raw: &[u8]) -> Reject {
         const KEEP: usize = 4096;
         let cut = raw.len().min(KEEP);
@@ -60,6 +70,24 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
             )),
         ),
     }
+}
+
+/// A stable id for a record without one: a hash of its url, else of its body.
+pub fn stable_id(url: Option<&str>, body: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    match url {
+        Some(u) if !u.trim().is_empty() => {
+            h.update(b"url:");
+            h.update(u.trim().as_bytes());
+        }
+        _ => {
+            h.update(b"body:");
+            h.update(body.as_bytes());
+        }
+    }
+    let d = h.finalize();
+    d[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -276,6 +276,12 @@ fn zh_unit_after(text: &str, k: usize, a: &mut Reading) -> Option<()> {
             a.currency = Some(code);
             a.end = k + len;
             a.rule = zh::DIGITS_UNIT;
+            if scale == 1.0 && !a.scaled {
+                if let Some((used, add)) = zh::minor_units(&text[a.end..], code) {
+                    a.value += add;
+                    a.end += used;
+                }
+            }
         }
     }
     Some(())
@@ -605,6 +611,17 @@ fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before
     for (sym, code) in SYMBOLS.iter().filter(|_| b[j - 1] >= 0x80) {
         if head.ends_with(sym) {
             let s = j - sym.len();
+            // "4人民币5美元": a Chinese currency name right after a number closes that
+            // amount, it does not open the next one; nor is the 元 of "日元5" or "万元5" (the end of a longer name)
+            if sym.as_bytes()[0] >= 0xE4 {
+                if let Some(p) = text[..s].chars().next_back() {
+                    let at = s - p.len_utf8();
+                    let longer = cjk_unit(&text[at..]).is_some_and(|(n, _, _)| n > p.len_utf8());
+                    if p.is_ascii_digit() || longer {
+                        return None;
+                    }
+                }
+            }
             // "Rs", "HK" etc. do not combine with these
             return Before::at(s, code, SYMBOL_AMOUNT);
         }

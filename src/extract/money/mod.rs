@@ -51,7 +51,7 @@ impl super::Extractor for Money {
         true
     }
     fn find(&self, text: &str, ctx: &Context, out: &mut Vec<Found>) {
-        out.extend(find(text, ctx));
+        super::width::find_folded(text, out, |t| find(t, ctx));
     }
 }
 

@@ -17,7 +17,7 @@ pub(super) const DIGITS_UNIT: &str = "money.zh.digits_unit";
 pub(super) fn cjk_amounts(text: &str, out: &mut Vec<Found>) {
     static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(
-            "([零〇一二两三四五六七八九十百千万亿]+)(元人民币|人民币|美元|美金|美圆|港元|港币|欧元|日元|英镑|新台币|台币|韩元|卢布|元|块)(?:又?([零〇一二两三四五六七八九]|[0-9])(?:角|毛|美分))?(?:([零〇一二两三四五六七八九]|[0-9])分)?",
+            "([零〇一二两三四五六七八九十百千万亿萬億兆]+)(元人民币|人民币|美元|美金|美圆|港元|港币|欧元|日元|英镑|新台币|台币|韩元|卢布|奈拉|元|块)(?:又?([零〇一二两三四五六七八九]|[0-9])(?:角|毛|美分))?(?:([零〇一二两三四五六七八九]|[0-9])分)?",
         )
         .expect("cjk amount regex")
     });
@@ -90,8 +90,10 @@ fn cjk_numeral(s: &str) -> Option<f64> {
             '十' => 10.0,
             '百' => 100.0,
             '千' => 1e3,
-            '万' => 1e4,
-            '亿' => 1e8,
+            '万' | '萬' => 1e4,
+            '亿' | '億' => 1e8,
+            // as in Japanese and traditional usage (Recognizers' reading): 10¹²
+            '兆' => 1e12,
             _ => return None,
         };
         any = true;
@@ -148,6 +150,7 @@ pub(super) fn cjk_unit(s: &str) -> Option<(usize, f64, &'static str)> {
         ("瑞士法郎", "CHF"),
         ("韩元", "KRW"),
         ("卢布", "RUB"),
+        ("奈拉", "NGN"),
         ("元", "CNY"),
         ("块", "CNY"),
     ];
@@ -156,4 +159,49 @@ pub(super) fn cjk_unit(s: &str) -> Option<(usize, f64, &'static str)> {
         .iter()
         .find(|(n, _)| rest.starts_with(n))
         .map(|(n, c)| (i + n.len(), scale, *c))
+}
+
+/// The minor units right after a whole amount in `code` (at the start of `s`): "6角三分"
+/// after "50元" (0.63), "5日本銭" after "10日元" (0.05). (bytes used, value to add).
+pub(super) fn minor_units(s: &str, code: &str) -> Option<(usize, f64)> {
+    let digit = |s: &str| -> Option<(usize, f64)> {
+        let c = s.chars().next()?;
+        let v = c
+            .to_digit(10)
+            .map(f64::from)
+            .or_else(|| cjk_numeral(c.encode_utf8(&mut [0; 4])))?;
+        (v < 10.0).then_some((c.len_utf8(), v))
+    };
+    let mut used = 0;
+    let mut add = 0.0;
+    match code {
+        "CNY" => {
+            if let Some((n, v)) = digit(s) {
+                if let Some(u) = ["角", "毛"].iter().find(|u| s[n..].starts_with(**u)) {
+                    used = n + u.len();
+                    add += v / 10.0;
+                }
+            }
+            if let Some((n, v)) = digit(&s[used..]) {
+                if s[used + n..].starts_with('分') {
+                    used += n + '分'.len_utf8();
+                    add += v / 100.0;
+                }
+            }
+        }
+        "JPY" => {
+            let n = s.bytes().take_while(u8::is_ascii_digit).count().min(2);
+            let rest = &s[n..];
+            if let Some(u) = ["日本銭", "日本钱", "銭", "钱"]
+                .iter()
+                .find(|u| rest.starts_with(**u))
+            {
+                let v: f64 = s[..n].parse().ok()?;
+                used = n + u.len();
+                add = v / 100.0;
+            }
+        }
+        _ => {}
+    }
+    (used > 0).then_some((used, add))
 }

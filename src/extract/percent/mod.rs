@@ -63,7 +63,7 @@ impl super::Extractor for Percent {
         true
     }
     fn find(&self, text: &str, ctx: &Context, out: &mut Vec<Found>) {
-        out.extend(find(text, ctx));
+        super::width::find_folded(text, out, |t| find(t, ctx));
     }
 }
 

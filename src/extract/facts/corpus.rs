@@ -1,0 +1,1 @@
+//! The fact tables (`facts/corpus/en.tsv`), run in `cargo test`.

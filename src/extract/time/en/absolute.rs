@@ -285,6 +285,10 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             }
         } else if day_first {
             via_of = text[..m0.start()].trim_end().ends_with(" of");
+            if via_of {
+                // "the 12th of March": the article belongs to the span as with "the first"
+                start = start_with_the(text, start);
+            }
         }
         // lower case: a bare month needs a relative word or a date preposition before
         // it, and "march" / "may" a day or a year ("you may 5" is no date either)

@@ -303,7 +303,8 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     )
                 });
                 let prep = prev.as_ref().is_some_and(|w| date_preposition(w.as_str()));
-                if !(rel || (prep && !verb_like)) {
+                // "this march", "the last march": the event, not the month
+                if verb_like || !(rel || prep) {
                     continue;
                 }
             } else if verb_like && day_first && !via_of {

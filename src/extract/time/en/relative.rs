@@ -278,6 +278,28 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in HOLIDAY_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let name = &c[1];
+        // "Easter week", "the Christmas season", "Thanksgiving weekend": a period named
+        // after the day, not the day
+        let period = numeral::word_after(text, m.end()).is_some_and(|(ws, _, w)| {
+            ws == m.end() + 1
+                && matches!(
+                    w.as_str(),
+                    "week"
+                        | "weeks"
+                        | "weekend"
+                        | "season"
+                        | "holiday"
+                        | "holidays"
+                        | "period"
+                        | "break"
+                        | "recess"
+                        | "vacation"
+                        | "festivities"
+                )
+        });
+        if period {
+            continue;
+        }
         let mut start = m.start();
         let mut end = m.end();
         let mut year = None;

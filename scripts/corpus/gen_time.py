@@ -312,7 +312,7 @@ for t in ["you may go now", "the troops will march on the capital", "they march 
           "The Sun reported it.", "a story in the Sun, citing sources", "the sun rose over the hills",
           "wait a second", "a second round of talks", "in the fall of the wall", "the first of many",
           "the second of three sons", "the first of its kind", "may 2 people come", "he won a second term",
-          "The 21st century", "on the 3rd floor", "on the 5th anniversary",
+          "The 21st century", "on the 3rd floor", "on the 5th anniversary", "for the 3rd straight year", "for the 2nd time",
           "a 1/2 cup", "on 12/12 scale", "he scored on 4/5 attempts"]:
     r(t, "2020-08-20", "-")
 # a day of the month alone ("on the 24th"): this month's if it is behind the published
@@ -330,6 +330,7 @@ for R0 in [D(2020,8,20), D(1998,3,5), D(2021,12,31), D(2019,1,15)]:
         r(f"The company said on {s} that profit rose.", R, f"{s}={ordinal_day(R0, d, 'past').isoformat()}/day")
         r(f"The board will meet on {s}.", R, f"{s}={ordinal_day(R0, d, 'future').isoformat()}/day")
         r(f"Talks on {s} in Paris.", R, f"{s}={ordinal_day(R0, d, 'neutral').isoformat()}/day")
+        r(f"The vote is scheduled for {s}.", R, f"{s}={ordinal_day(R0, d, 'future').isoformat()}/day")
 # the day as an ordinal word before "of" and the month
 for s, (m, d) in [("the first of March", (3, 1)), ("the twenty-first of May", (5, 21)), ("the third of June", (6, 3)),
                   ("the thirty-first of December", (12, 31)), ("the tenth of October", (10, 10)),

@@ -359,7 +359,15 @@ pub fn ordinal_day_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         let prep = numeral::word_before(text, m.start()).is_some_and(|(_, w)| {
             matches!(
                 w.as_str(),
-                "on" | "by" | "until" | "till" | "since" | "from" | "before" | "after" | "to"
+                "on" | "by"
+                    | "until"
+                    | "till"
+                    | "since"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "to"
+                    | "for"
             )
         });
         if !prep {

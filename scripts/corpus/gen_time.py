@@ -94,16 +94,12 @@ for ref in REFS:
     r("It said yesterday.", ref.isoformat(), f"yesterday={(ref - dt.timedelta(1)).isoformat()}/day")
     r("It said today.", ref.isoformat(), f"today={ref.isoformat()}/day")
     r("It will say tomorrow.", ref.isoformat(), f"tomorrow={(ref + dt.timedelta(1)).isoformat()}/day")
-    # weekdays: past unless tomorrow
+    # weekdays in a past clause ("said on Thursday"): the one just past, tomorrow's name too
     for k in range(7):
         wd = (ref.weekday() + 1 + k) % 7  # every weekday but ref's own
         if wd == ref.weekday(): continue
         name = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"][wd]
-        if wd == (ref.weekday()+1) % 7:
-            day = ref + dt.timedelta(1)
-        else:
-            back = (ref.weekday() - wd) % 7
-            day = ref - dt.timedelta(back)
+        day = ref - dt.timedelta((ref.weekday() - wd) % 7)
         r(f"The company said on {name} that it agreed.", ref.isoformat(), f"{name}={day.isoformat()}/day")
     nxt = lambda wd: ref + dt.timedelta(((wd - ref.weekday()) % 7) or 7)
     lst = lambda wd: ref - dt.timedelta(((ref.weekday() - wd) % 7) or 7)
@@ -148,7 +144,7 @@ for i, name in enumerate(HOLIDAYS):
     y = [2019, 1999, 2020, 2008][i % 4]
     r(f"Stores were busy on {name} {y}, it said.", None, f"{name} {y}={HOLIDAYS[name](y).isoformat()}/day")
     for ref in REFS:
-        r(f"Stores were busy on {name}, it said.", ref.isoformat(), f"{name}={holiday(name, ref).isoformat()}/day")
+        r(f"Stores were busy on {name}, it said.", ref.isoformat(), f"{name}={holiday(name, ref, rel='last').isoformat()}/day")
 r("Stores were busy on Thanksgiving Day, 1999.", None, "Thanksgiving Day, 1999=1999-11-25/day")
 for ref in REFS:
     for rel in ["last", "this", "next"]:
@@ -178,7 +174,7 @@ for t, e in [("Sales rose last year.", "last year=null/year"), ("It said yesterd
 # not dates
 for t in ["He sold 1,500 shares.", "A 2019-page report", "The Airbus A320 flies.", "Call 555-2019 now.",
           "the 2000 employees", "May I help you?", "He may go.", "Mar the table.", "a 24/7 service",
-          "version 2.0.19", "It weighs 1998 kilograms.", "Good Friday prayers", "Room 2019",
+          "version 2.0.19", "It weighs 1998 kilograms.", "Room 2019",
           "http://example.com/2019/05/story", "ISBN 978-3-16-148410-0"]:
     r(t, "2020-08-20", "-")
 r("in week 7 of 2020", "2020-08-20", "week 7 of 2020=2020-W07/week", "week numbers are not read")
@@ -223,12 +219,174 @@ r("on 13.5.2015 at", "2020-08-20", "13.5.2015=2015-05-13/day")
 r("on 2015/08/12 at", "2020-08-20", "2015/08/12=2015-08-12/day")
 r("the day before yesterday", "2020-08-20", "the day before yesterday=2020-08-18/day")
 for t in ["He sold 2019 shares.", "It cost $2019 in total.", "a 2019.5 ratio", "call 555-2019 now", "You may go.",
-          "Theresa May said", "The troops will march on.", "growth of 20.19%", "Good Friday services",
+          "Theresa May said", "The troops will march on.", "growth of 20.19%",
           "Flight 2019 landed in room 1995.", "A total of 2000 people and 1999 employees came.", "He scored 2010 points.",
           "Jan Peters said", "April Smith said"]:
     r(t, "2020-08-20", "-")
 r("It rose this year, up from 2019.", None, "this year=null/year | 2019=2019/year")
 r("on March 12 the", None, "March 12=null/day")
+# tense: a weekday, a bare month or a holiday without a year resolves by the tense of its
+# clause (the nearest cue word: said, was, rose, -ed verbs / will, plans, is due to, next);
+# a clause without one by the reference date (a weekday: the past one unless it is tomorrow;
+# a month: the most recent unless it is next month; a holiday: the coming one within 45
+# days). The other relative rules do not depend on tense: the same value in all three.
+WD = ["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday","Sunday"]
+def wd_past(ref, wd): return ref - dt.timedelta((ref.weekday() - wd) % 7)
+def wd_future(ref, wd): return ref + dt.timedelta((wd - ref.weekday()) % 7)
+def wd_neutral(ref, wd): return ref + dt.timedelta(1) if wd == (ref.weekday() + 1) % 7 else wd_past(ref, wd)
+def month_behind(ref, m): return ref.year if m <= ref.month else ref.year - 1
+def month_ahead(ref, m): return ref.year if m >= ref.month else ref.year + 1
+TENSE_REFS = [D(1990,8,15), D(2020,8,20), D(2019,1,15), D(2021,12,31)]
+for ref in TENSE_REFS:
+    R = ref.isoformat()
+    for wd, name in enumerate(WD):
+        r(f"The company said on {name} that profit rose.", R, f"{name}={wd_past(ref, wd).isoformat()}/day")
+        r(f"Shares fell {name} after the report.", R, f"{name}={wd_past(ref, wd).isoformat()}/day")
+        r(f"The board will meet on {name}.", R, f"{name}={wd_future(ref, wd).isoformat()}/day")
+        r(f"The vote is due to take place on {name}.", R, f"{name}={wd_future(ref, wd).isoformat()}/day")
+        r(f"He said the board will meet on {name}.", R, f"{name}={wd_future(ref, wd).isoformat()}/day")
+        r(f"Talks on {name} in Paris.", R, f"{name}={wd_neutral(ref, wd).isoformat()}/day")
+    for m in [1, 3, 6, 9, 12, ref.month, add_months(ref.year, ref.month, 1)[1]]:
+        M = MONTHS[m-1]
+        r(f"Sales rose in {M}.", R, f"{M}={month_behind(ref, m):04}-{m:02}/month")
+        r(f"Sales will rise in {M}.", R, f"{M}={month_ahead(ref, m):04}-{m:02}/month")
+        r(f"The company plans to open a store in {M}.", R, f"{M}={month_ahead(ref, m):04}-{m:02}/month")
+        r(f"Prices in {M}, it said.", R, f"{M}={recent_year_for_month(ref, m):04}-{m:02}/month")
+    for name in ["Christmas", "Thanksgiving", "Labor Day", "Halloween"]:
+        r(f"Stores were busy on {name}.", R, f"{name}={holiday(name, ref, rel='last').isoformat()}/day")
+        r(f"Stores will open on {name}.", R, f"{name}={holiday(name, ref, rel='next').isoformat()}/day")
+        r(f"Crowds on {name}, it said.", R, f"{name}={holiday(name, ref).isoformat()}/day")
+    d = add_months(ref.year, ref.month, -2)[1]
+    ahead = ref.year if D(ref.year, d, 10) >= ref else ref.year + 1
+    r(f"The vote will be held on {MONTHS[d-1]} 10.", R, f"{MONTHS[d-1]} 10={ahead:04}-{d:02}-10/day")
+    y, m = add_months(ref.year, ref.month, -1)
+    for t in ["It rose last month.", "It will report last month's figures.", "Figures for last month, it said."]:
+        r(t, R, f"last month={y:04}-{m:02}/month")
+    for t in ["It said yesterday.", "It will answer what it said yesterday.", "News from yesterday, it said."]:
+        r(t, R, f"yesterday={(ref - dt.timedelta(1)).isoformat()}/day")
+    for t in ["It opened two years ago.", "It will reopen what closed two years ago.", "A plant two years ago, it said."]:
+        r(t, R, f"two years ago={ref.year - 2}/year")
+# a reporting verb after the date frames the clause; the cue inside it decides
+r("The group could leave as soon as Tuesday, Castro said.", "2000-04-03", "Tuesday=2000-04-04/day")
+r("A memorial planned for Saturday was canceled.", "1999-10-24", "Saturday=1999-10-23/day")
+r("Until Thursday, they had not named him.", "1999-05-07", "Thursday=1999-05-06/day")
+r("Protesters were planning to march on Saturday.", "2000-01-07", "Saturday=2000-01-08/day")
+r("NATO decided to admit Poland in March.", "1999-02-10", "March=1999-03/month")
+r("The blasts next to the embassy on Friday killed dozens.", "1998-08-08", "Friday=1998-08-07/day")
+# lower case (headlines, scraped and social text): the same rules, the same values
+for ref in TENSE_REFS:
+    R = ref.isoformat()
+    nxt = lambda wd: ref + dt.timedelta(((wd - ref.weekday()) % 7) or 7)
+    lst = lambda wd: ref - dt.timedelta(((ref.weekday() - wd) % 7) or 7)
+    for wd, name in enumerate(WD):
+        n = name.lower()
+        r(f"the board meets next {n}", R, f"next {n}={nxt(wd).isoformat()}/day")
+        r(f"shares fell last {n}", R, f"last {n}={lst(wd).isoformat()}/day")
+        r(f"the company said on {n} that profit rose", R, f"{n}={wd_past(ref, wd).isoformat()}/day")
+        r(f"the board will meet on {n}", R, f"{n}={wd_future(ref, wd).isoformat()}/day")
+    for m in [1, 3, 5, 8, 12]:
+        M = MONTHS[m-1].lower()
+        y = recent_year_for_day(ref, m, 1)
+        r(f"prices rose on the first of {M}", R, f"the first of {M}={y:04}-{m:02}-01/day")
+        r(f"it opened on {M} 12, 2019", R, f"{M} 12, 2019=2019-{m:02}-12/day")
+        r(f"sales fell in {M} 2018", R, f"{M} 2018=2018-{m:02}/month")
+        if m not in (3, 5):  # "in march", "in may": verbs too; the bare lower-case name needs more
+            r(f"sales rose in {M}", R, f"{M}={month_behind(ref, m):04}-{m:02}/month")
+        if m not in (3, 5):
+            r(f"sales rose last {M}", R, f"last {M}={(ref.year if m < ref.month else ref.year-1):04}-{m:02}/month")
+    for name in ["christmas day", "thanksgiving", "labor day", "new year's eve", "halloween"]:
+        key = {"christmas day": "Christmas Day", "thanksgiving": "Thanksgiving", "labor day": "Labor Day",
+               "new year's eve": "New Year’s Eve", "halloween": "Halloween"}[name]
+        r(f"stores were busy on {name}", R, f"{name}={holiday(key, ref, rel='last').isoformat()}/day")
+        r(f"stores will open on {name}", R, f"{name}={holiday(key, ref, rel='next').isoformat()}/day")
+        r(f"crowds on {name}", R, f"{name}={holiday(key, ref).isoformat()}/day")
+    r("it said yesterday", R, f"yesterday={(ref - dt.timedelta(1)).isoformat()}/day")
+    r("sales rose last year", R, f"last year={ref.year-1}/year")
+    y, m = add_months(ref.year, ref.month, 1)
+    r("sales will rise next month", R, f"next month={y:04}-{m:02}/month")
+    r("NEXT MONDAY", R, f"NEXT MONDAY={nxt(0).isoformat()}/day")
+# lower case and capital words that are not dates: verbs, names, nouns
+for t in ["you may go now", "the troops will march on the capital", "they march in protest",
+          "the march on the capital drew crowds", "They joined the march.", "arrested at this march each year",
+          "as Easter week began", "the Christmas season opened", "over the Thanksgiving weekend", "during the Christmas holidays", "prices may rise, it said",
+          "The Sun reported it.", "a story in the Sun, citing sources", "the sun rose over the hills",
+          "wait a second", "a second round of talks", "in the fall of the wall", "the first of many",
+          "the second of three sons", "the first of its kind", "may 2 people come", "he won a second term",
+          "The 21st century", "on the 3rd floor", "on the 5th anniversary", "for the 3rd straight year", "for the 2nd time",
+          "a 1/2 cup", "on 12/12 scale", "he scored on 4/5 attempts"]:
+    r(t, "2020-08-20", "-")
+# a day of the month alone ("on the 24th"): this month's if it is behind the published
+# date (past or no tense), the next month's when a future clause is past it; the month
+# before when a past clause names a day still to come
+def ordinal_day(ref, d, t):
+    y, m = ref.year, ref.month
+    if t == "future" and d < ref.day: y, m = add_months(y, m, 1)
+    elif t != "future" and d > ref.day: y, m = add_months(y, m, -1)
+    return D(y, m, d)
+for R0 in [D(2020,8,20), D(1998,3,5), D(2021,12,31), D(2019,1,15)]:
+    R = R0.isoformat()
+    for d, suf in [(1, "st"), (3, "rd"), (12, "th"), (24, "th"), (28, "th")]:
+        s = f"the {d}{suf}"
+        r(f"The company said on {s} that profit rose.", R, f"{s}={ordinal_day(R0, d, 'past').isoformat()}/day")
+        r(f"The board will meet on {s}.", R, f"{s}={ordinal_day(R0, d, 'future').isoformat()}/day")
+        r(f"Talks on {s} in Paris.", R, f"{s}={ordinal_day(R0, d, 'neutral').isoformat()}/day")
+        r(f"The vote is scheduled for {s}.", R, f"{s}={ordinal_day(R0, d, 'future').isoformat()}/day")
+# the day as an ordinal word before "of" and the month
+for s, (m, d) in [("the first of March", (3, 1)), ("the twenty-first of May", (5, 21)), ("the third of June", (6, 3)),
+                  ("the thirty-first of December", (12, 31)), ("the tenth of October", (10, 10)),
+                  ("the 12th of March", (3, 12)), ("the twenty first of April", (4, 21))]:
+    for R0 in [D(2020,8,20), D(2019,1,15)]:
+        y = recent_year_for_day(R0, m, d)
+        r(f"It closed on {s}, people said.", R0.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
+    r(f"It closed on {s} 2017, people said.", "2020-08-20", f"{s} 2017=2017-{m:02}-{d:02}/day")
+# a weekday abbreviation before a day ("Wed, Feb 13"): one span, the day's value
+for s, v in [("Wed, Feb 13, 2019", "2019-02-13"), ("Fri. March 12, 2021", "2021-03-12"), ("Sat, Jan. 4, 2020", "2020-01-04"),
+             ("Tues, Oct. 6, 1998", "1998-10-06"), ("Thu, 5 March 2020", "2020-03-05")]:
+    r(f"Posted {s} by staff.", "2021-06-01", f"{s}={v}/day")
+r("The vote, on Wed, Feb 13 was close.", "2019-02-20", "Wed, Feb 13=2019-02-13/day")
+# holidays: weekday rules, computed (Easter by the computus, lunar New Year from a table)
+def easter(y):  # the Gregorian computus (Gauss, with the Lichtenberg corrections)
+    k = y // 100; m = 15 + (3*k + 3)//4 - (8*k + 13)//25; s = 2 - (3*k + 3)//4
+    a = y % 19; dd = (19*a + m) % 30; r_ = (dd + a//11)//29; og = 21 + dd - r_
+    sz = 7 - (y + y//4 + s) % 7; oe = 7 - (og - sz) % 7; os_ = og + oe
+    return D(y, 3, 1) + dt.timedelta(os_ - 1)
+# the lunar New Year's days of these years, as published calendars give them
+LUNAR = {1990: D(1990,1,27), 1998: D(1998,1,28), 1999: D(1999,2,16), 2008: D(2008,2,7), 2018: D(2018,2,16),
+         2019: D(2019,2,5), 2020: D(2020,1,25), 2021: D(2021,2,12), 2022: D(2022,2,1)}
+MORE = {
+    "Easter": easter, "Easter Sunday": easter, "Good Friday": lambda y: easter(y) - dt.timedelta(2),
+    "Easter Monday": lambda y: easter(y) + dt.timedelta(1),
+    "Lunar New Year": lambda y: LUNAR[y], "Chinese New Year": lambda y: LUNAR[y],
+    "Martin Luther King Day": lambda y: nth_weekday(y, 1, 0, 3), "Presidents Day": lambda y: nth_weekday(y, 2, 0, 3),
+    "Columbus Day": lambda y: nth_weekday(y, 10, 0, 2), "Mother's Day": lambda y: nth_weekday(y, 5, 6, 2),
+    "Father's Day": lambda y: nth_weekday(y, 6, 6, 3), "St. Patrick's Day": lambda y: D(y, 3, 17),
+    "Black Friday": lambda y: nth_weekday(y, 11, 3, 4) + dt.timedelta(1),
+}
+HOLIDAYS.update(MORE)
+for i, name in enumerate(MORE):
+    for y in [[2019, 1999, 2020, 2008][i % 4], [1998, 2021, 2018, 1990][i % 4]]:
+        r(f"Stores were busy on {name} {y}, it said.", None, f"{name} {y}={MORE[name](y).isoformat()}/day")
+    for R0 in [D(2020,8,20), D(2019,1,15), D(1999,3,30)]:
+        R = R0.isoformat()
+        if not all(y in LUNAR for y in (R0.year-1, R0.year, R0.year+1)) and "New Year" in name:
+            continue
+        r(f"Stores were busy on {name}, it said.", R, f"{name}={holiday(name, R0, rel='last').isoformat()}/day")
+        r(f"Stores will open on {name}.", R, f"{name}={holiday(name, R0, rel='next').isoformat()}/day")
+        r(f"Crowds on {name}, it said.", R, f"{name}={holiday(name, R0).isoformat()}/day")
+    r(f"sales rose on {name.lower()} 2019", None, f"{name.lower()} 2019={MORE[name](2019).isoformat()}/day")
+for y in [1990, 2000, 2008, 2011, 2019, 2024, 2038]:
+    r(f"Churches filled on Easter {y}.", None, f"Easter {y}={easter(y).isoformat()}/day")
+r("in the 2nd quarter of the match", "2020-08-20", "-", "a game's quarter reads as the year's")
+r("Good Friday prayers", "2020-08-20", f"Good Friday={holiday('Good Friday', D(2020,8,20)).isoformat()}/day")
+# a month and day in digits without a year: when one part cannot be a month the order is
+# plain; the year as for "March 12" without one
+for R0 in [D(2020,8,20), D(2019,1,15)]:
+    for m, d in [(2, 15), (12, 25), (7, 31), (3, 13)]:
+        y = recent_year_for_day(R0, m, d)
+        r(f"The company said on {m}/{d} that it agreed.", R0.isoformat(), f"{m}/{d}={y:04}-{m:02}-{d:02}/day")
+        r(f"The company said on {d}/{m} that it agreed.", R0.isoformat(), f"{d}/{m}={y:04}-{m:02}-{d:02}/day")
+for t in ["The company said on 3/4 that it agreed.", "a score of 13/15"]:
+    r(t, "2020-08-20", "-")
 # the German rules run on German text only (de.tsv)
 r("Der Kurs fiel gestern.", "2020-08-20", "-")
 import os

@@ -76,7 +76,8 @@ pub fn closest_year_for_quarter(r: NaiveDate, q: u32) -> i32 {
 
 /// The value of month `month` (with `day` if given) against reference `r`: in `year`,
 /// else `rel_year` years from the reference's ("March 12, this year"), else the year a
-/// relative word picks ("last", "past", "next", "coming", "this"), else the nearest
+/// relative word picks ("last", "past", "next", "coming", "this"; "behind" and "ahead"
+/// for the tense of the clause: the most recent one, the coming one), else the nearest
 /// year ([`recent_year_for_day`], [`recent_year_for_month`]). `None` for an invalid day
 /// or when a year is needed and there is no reference.
 pub fn resolve_month_day(
@@ -111,6 +112,22 @@ pub fn resolve_month_day(
                     }
                 }
                 Some("this") => here.0,
+                // the clause's tense: the most recent one up to the reference day, or
+                // the first one from it on
+                Some("behind") => {
+                    if month < here.1 || (month == here.1 && day.is_none_or(|d| d <= r.day())) {
+                        here.0
+                    } else {
+                        here.0 - 1
+                    }
+                }
+                Some("ahead") => {
+                    if month > here.1 || (month == here.1 && day.is_none_or(|d| d >= r.day())) {
+                        here.0
+                    } else {
+                        here.0 + 1
+                    }
+                }
                 _ => {
                     if day.is_some() {
                         recent_year_for_day(r, month, day.unwrap_or(1))
@@ -146,24 +163,69 @@ pub fn nth_weekday(y: i32, m: u32, wd: Weekday, n: u32) -> Option<NaiveDate> {
     NaiveDate::from_weekday_of_month_opt(y, m, wd, n as u8)
 }
 
-/// The date of a (US / Western) holiday in year `y`.
+/// Easter Sunday of year `y` (the Gregorian computus, Meeus/Jones/Butcher).
+pub fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// The day of the Chinese (lunar) New Year of year `y` (1900-2099, from the table).
+pub fn lunar_new_year(y: i32) -> Option<NaiveDate> {
+    let i = usize::try_from(y - super::lunar::FIRST_YEAR).ok()?;
+    let (m, d) = *super::lunar::NEW_YEAR.get(i)?;
+    NaiveDate::from_ymd_opt(y, m.into(), d.into())
+}
+
+/// The date of a holiday in year `y`, by its name in any case (US and Western ones,
+/// Easter and the days around it, the lunar New Year).
 pub fn holiday_date(name: &str, y: i32) -> Option<NaiveDate> {
-    let n = name.replace('’', "'");
+    let n = name.replace('’', "'").to_ascii_lowercase();
+    let n = n.replace("  ", " ");
     let ymd = |m, d| NaiveDate::from_ymd_opt(y, m, d);
+    let thanksgiving = || nth_weekday(y, 11, Weekday::Thu, 4);
     match n.as_str() {
-        s if s.starts_with("Thanksgiving") => nth_weekday(y, 11, Weekday::Thu, 4),
-        "Christmas" | "Christmas Day" => ymd(12, 25),
-        "Christmas Eve" => ymd(12, 24),
-        "New Year's Day" => ymd(1, 1),
-        "New Year's Eve" => ymd(12, 31),
-        "Election Day" => nth_weekday(y, 11, Weekday::Mon, 1).map(|d| d + Duration::days(1)),
-        "Independence Day" | "Fourth of July" => ymd(7, 4),
-        "Labor Day" => nth_weekday(y, 9, Weekday::Mon, 1),
-        "Memorial Day" => nth_weekday(y, 5, Weekday::Mon, 0),
-        "Valentine's Day" => ymd(2, 14),
-        "Halloween" => ymd(10, 31),
-        "Boxing Day" => ymd(12, 26),
-        "Veterans Day" => ymd(11, 11),
+        s if s.starts_with("thanksgiving") => thanksgiving(),
+        "black friday" => thanksgiving().map(|d| d + Duration::days(1)),
+        "christmas" | "christmas day" | "xmas" => ymd(12, 25),
+        "christmas eve" => ymd(12, 24),
+        "new year's day" | "new years day" | "new year's" => ymd(1, 1),
+        "new year's eve" | "new years eve" => ymd(12, 31),
+        "election day" => nth_weekday(y, 11, Weekday::Mon, 1).map(|d| d + Duration::days(1)),
+        "independence day" | "fourth of july" | "july fourth" => ymd(7, 4),
+        "labor day" | "labour day" => nth_weekday(y, 9, Weekday::Mon, 1),
+        "memorial day" => nth_weekday(y, 5, Weekday::Mon, 0),
+        "valentine's day" | "valentines day" => ymd(2, 14),
+        "halloween" => ymd(10, 31),
+        "boxing day" => ymd(12, 26),
+        "veterans day" | "veterans' day" => ymd(11, 11),
+        "martin luther king day"
+        | "martin luther king jr. day"
+        | "martin luther king jr day"
+        | "mlk day" => nth_weekday(y, 1, Weekday::Mon, 3),
+        "presidents day" | "presidents' day" | "president's day" => {
+            nth_weekday(y, 2, Weekday::Mon, 3)
+        }
+        "columbus day" => nth_weekday(y, 10, Weekday::Mon, 2),
+        "mother's day" | "mothers day" => nth_weekday(y, 5, Weekday::Sun, 2),
+        "father's day" | "fathers day" => nth_weekday(y, 6, Weekday::Sun, 3),
+        "st. patrick's day" | "st patrick's day" | "saint patrick's day" => ymd(3, 17),
+        "easter" | "easter sunday" => easter(y),
+        "good friday" => easter(y).map(|d| d - Duration::days(2)),
+        "easter monday" => easter(y).map(|d| d + Duration::days(1)),
+        "lunar new year" | "chinese new year" | "spring festival" => lunar_new_year(y),
         _ => None,
     }
 }

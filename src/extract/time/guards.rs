@@ -1,9 +1,7 @@
 //! The context checks of the DATE rules: the words around a number or a month name that
 //! make it a quantity ("2019 shares"), an identifier ("Flight 2019"), part of a larger
-//! number ("1,2019", "555-2019"), a name ("Theresa May"), or a date in the future ("will
-//! meet Friday").
-
-use std::sync::LazyLock;
+//! number ("1,2019", "555-2019"), or a name ("Theresa May"). Whether a date looks back or
+//! forward is read by `tense`.
 
 /// A byte of a word: ASCII letter or digit, or any byte of a non-ASCII character.
 pub fn is_word(c: u8) -> bool {
@@ -329,59 +327,4 @@ pub fn capitalised_before(text: &str, start: usize) -> bool {
         }
         !(p == 0 || matches!(b[p - 1], b'.' | b'!' | b'?' | b'\n' | b'"'))
     }
-}
-
-/// Words before a date in the same sentence that point to the future ("will meet
-/// Friday").
-const FUTURE_CUE_LIST: &[&str] = &[
-    "will ",
-    "'ll ",
-    "shall ",
-    "to be ",
-    "scheduled",
-    "plans ",
-    "planned ",
-    "expected to",
-    "due to ",
-    "going to ",
-    "is to ",
-    "are to ",
-    "set to ",
-    "planning ",
-    "plan to ",
-    "as soon as ",
-    "as early as ",
-    "postponed ",
-    "delayed ",
-    "deadline ",
-    "next ",
-    "until ",
-];
-
-static FUTURE_CUES: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(FUTURE_CUE_LIST).expect("future cues"));
-
-/// Does a word pointing to the future come before `start` in its sentence (within 80
-/// bytes)?
-pub fn future_context(text: &str, start: usize) -> bool {
-    let mut s = start.saturating_sub(80);
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    let window = &text[s..start];
-    let window = match window.rfind(['.', '!', '?', '\n']) {
-        Some(p) => &window[p + 1..],
-        None => window,
-    };
-    let b = window.as_bytes();
-    FUTURE_CUES.find_overlapping_iter(window).any(|m| {
-        let cue = FUTURE_CUE_LIST[m.pattern().as_usize()];
-        let bounded = m.start() == 0 || b[m.start() - 1] == b' ';
-        match cue {
-            "'ll " | "scheduled" => true,
-            // "up until Thursday" looks back
-            "until " => bounded && !window[..m.start()].ends_with("up "),
-            _ => bounded,
-        }
-    })
 }

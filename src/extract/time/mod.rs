@@ -16,13 +16,16 @@
 //! and read "the week of" a day.
 //!
 //! Layout: `types` (values, candidates), `calendar` (calendar arithmetic and the
-//! nearest-year resolution), `guards` (context checks), the rules of each language
+//! nearest-year resolution), `guards` (context checks), `tense` (whether the clause of a
+//! date without a year looks back or forward), the rules of each language
 //! (`en/`, `de`, `zh`); the examples are `corpus/{en,de,zh}.tsv` beside this file.
 
 mod calendar;
 mod de;
 mod en;
 mod guards;
+mod lunar;
+mod tense;
 mod types;
 mod zh;
 
@@ -54,6 +57,7 @@ pub const RULES: &[&str] = &[
     relative::WEEKDAY,
     absolute::FISCAL,
     relative::HOLIDAY,
+    relative::ORDINAL_DAY,
     zh::DATE,
     zh::RELATIVE,
     de::MONTH_DAY,
@@ -97,6 +101,8 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     relative::weekday_rule(text, r, &mut cands);
     absolute::fiscal_rule(text, &mut cands);
     relative::holiday_rule(text, r, &mut cands);
+    relative::ordinal_day_rule(text, r, &mut cands);
+    absolute::month_slash_day_rule(text, r, &mut cands);
     zh::cjk_rule(text, r, &mut cands);
     if german {
         de::month_rule(text, r, &mut cands);
@@ -137,6 +143,19 @@ fn merge(text: &str, kept: Vec<Cand>) -> Vec<Cand> {
                 }
             }
         }
+        // "Wed, Feb 13", "Fri. March 12": a weekday abbreviation before a day
+        if c.grain == "day" && !WEEKDAY_RE.is_match(&text[c.start..c.end]) {
+            if let Some(s) = weekday_abbrev_before(text, c.start) {
+                if merged.last().is_none_or(|p| p.end <= s) {
+                    merged.push(Cand {
+                        start: s,
+                        rule: WEEKDAY_DATE,
+                        ..c
+                    });
+                    continue;
+                }
+            }
+        }
         if let Some(prev) = merged.last_mut() {
             let between = &text[prev.end..c.start];
             let prev_is_weekday = WEEKDAY_RE.is_match(&text[prev.start..prev.end]);
@@ -155,6 +174,27 @@ fn merge(text: &str, kept: Vec<Cand>) -> Vec<Cand> {
         merged.push(c);
     }
     merged
+}
+
+/// The start of a weekday abbreviation ("Wed", "Thurs.", "SAT") written with a comma or a
+/// dot and a space right before `start`.
+fn weekday_abbrev_before(text: &str, start: usize) -> Option<usize> {
+    let head = text[..start].strip_suffix(' ')?;
+    let head = head.strip_suffix([',', '.'])?;
+    let b = head.as_bytes();
+    let mut k = b.len();
+    while k > 0 && b[k - 1].is_ascii_alphabetic() && b.len() - k < 6 {
+        k -= 1;
+    }
+    if k == b.len() || (k > 0 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] >= 0x80)) {
+        return None;
+    }
+    let w = head[k..].to_ascii_lowercase();
+    let known = matches!(
+        w.as_str(),
+        "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+    );
+    (known && head.as_bytes()[k].is_ascii_uppercase()).then_some(k)
 }
 
 // What the example tables (`corpus/{en,de,zh}.tsv`, run by `extract::corpus`) cannot

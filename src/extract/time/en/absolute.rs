@@ -8,9 +8,10 @@ use crate::extract::time::calendar::{
     add_quarters, closest_year_for_quarter, quarter_of, resolve_month_day, two_digit_year,
 };
 use crate::extract::time::guards::{
-    capitalised_before, date_preposition, future_context, hyphen_measure, identifier_before,
-    is_word, numeric_neighbour, quantity_noun,
+    capitalised_before, date_preposition, hyphen_measure, identifier_before, is_word,
+    numeric_neighbour, quantity_noun,
 };
+use crate::extract::time::tense::{tense, Tense};
 use crate::extract::time::types::{cand, Cand, Val};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -37,15 +38,17 @@ pub const HALF_CODE: &str = "time.en.half_code";
 /// A fiscal year: "fiscal 2019", "FY2019".
 pub const FISCAL: &str = "time.en.fiscal";
 
-/// Month names (also in capitals) and their abbreviations, from the one table in
-/// [`day::MONTHS`], and a dot after them.
+/// Month names (also in capitals and in lower case) and their abbreviations, from the
+/// one table in [`day::MONTHS`], and a dot after them.
 static MONTH_RE: LazyLock<Regex> = LazyLock::new(|| {
     let names = day::MONTHS.iter().map(|m| m.0.to_string());
     let capitals = day::MONTHS.iter().map(|m| m.0.to_ascii_uppercase());
-    let abbrevs = day::MONTHS
-        .iter()
-        .flat_map(|m| m.1.iter().map(|a| a.to_string()));
-    let all: Vec<String> = names.chain(capitals).chain(abbrevs).collect();
+    let lower = day::MONTHS.iter().map(|m| m.0.to_ascii_lowercase());
+    let abbrevs = day::MONTHS.iter().flat_map(|m| {
+        m.1.iter()
+            .flat_map(|a| [a.to_string(), a.to_ascii_lowercase()])
+    });
+    let all: Vec<String> = names.chain(capitals).chain(lower).chain(abbrevs).collect();
     Regex::new(&format!(r"(?-u:\b)({})(?-u:\b)(\.)?", all.join("|"))).expect("month regex")
 });
 
@@ -93,6 +96,64 @@ fn ordinal_quarter(w: &str) -> Option<u32> {
     })
 }
 
+/// A day of the month written as an ordinal word: "first" to "thirty-first" ("twenty
+/// first" in two words too).
+fn ordinal_word(w: &str) -> Option<u32> {
+    const UNITS: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    match w {
+        "twentieth" => Some(20),
+        "thirtieth" => Some(30),
+        _ => UNITS.iter().position(|u| *u == w).map(|i| i as u32 + 1),
+    }
+}
+
+/// The ordinal word of a day ending before `end` ("first", "twenty-first", "twenty
+/// first", "thirty first"), after an optional "the": (start, day).
+fn ordinal_word_before(text: &str, end: usize) -> Option<(usize, u32)> {
+    let (ws, w) = numeral::word_before(text, end)?;
+    let unit = ordinal_word(w.as_str())?;
+    let mut s = ws;
+    let mut d = unit;
+    // "twenty-first", "twenty first"
+    let tens_end = if ws > 0 && text.as_bytes()[ws - 1] == b'-' {
+        ws - 1
+    } else {
+        ws
+    };
+    if let Some((ts, t)) = numeral::word_before(text, tens_end) {
+        let tens = match t.as_str() {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => 0,
+        };
+        if tens > 0 && unit < 10 && (tens == 20 || unit == 1) {
+            d = tens + unit;
+            s = ts;
+        }
+    }
+    Some((start_with_the(text, s), d))
+}
+
 /// Month names, with the day and year around them: "March 12, 2020", "12 March 2020",
 /// "Aug. 7", "the 12th of March", "March 2020", "March of 2020", "March 12, this year",
 /// "in April next year", "since May", "the end of April", "last November".
@@ -106,8 +167,12 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         let Some(month) = day::month_by_prefix(name) else {
             continue;
         };
-        let abbrev =
-            name.len() <= 4 && !matches!(name, "May" | "June" | "July" | "MAY" | "JUNE" | "JULY");
+        let abbrev = name.len() <= 4
+            && !["may", "june", "july"]
+                .iter()
+                .any(|w| name.eq_ignore_ascii_case(w));
+        // "march", "may": in lower case mostly verbs
+        let lower = name.as_bytes()[0].is_ascii_lowercase();
         let mut start = m0.start();
         let mut end = if abbrev { m0.end() } else { name_end };
         let mut day: Option<u32> = None;
@@ -205,6 +270,47 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                 }
             }
         }
+        // "the first of March", "the twenty-first of May"
+        let mut via_of = false;
+        if day.is_none() {
+            if let Some((ws, w)) = numeral::word_before(text, start) {
+                if w == "of" {
+                    via_of = true;
+                    if let Some((s, d)) = ordinal_word_before(text, ws) {
+                        day = Some(d);
+                        start = s;
+                        day_first = true;
+                    }
+                }
+            }
+        } else if day_first {
+            via_of = text[..m0.start()].trim_end().ends_with(" of");
+            if via_of {
+                // "the 12th of March": the article belongs to the span as with "the first"
+                start = start_with_the(text, start);
+            }
+        }
+        // lower case: a bare month needs a relative word or a date preposition before
+        // it, and "march" / "may" a day or a year ("you may 5" is no date either)
+        if lower && year.is_none() && rel_year.is_none() {
+            let verb_like = matches!(month, 3 | 5);
+            if day.is_none() {
+                let prev = numeral::word_before(text, start).map(|x| x.1);
+                let rel = prev.as_ref().is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "last" | "next" | "this" | "early" | "late" | "mid"
+                    )
+                });
+                let prep = prev.as_ref().is_some_and(|w| date_preposition(w.as_str()));
+                // "this march", "the last march": the event, not the month
+                if verb_like || !(rel || prep) {
+                    continue;
+                }
+            } else if verb_like && day_first && !via_of {
+                continue;
+            }
+        }
         // bare month: guard against "may", names ("April Smith", "Theresa May")
         if day.is_none() && year.is_none() {
             if abbrev && !dotted {
@@ -237,9 +343,16 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             start = s2;
         }
         let mut rel = rel;
-        if rel.is_none() && year.is_none() && rel_year.is_none() && future_context(text, start) {
-            // "are expected to join in April": the coming one
-            rel = Some("coming".to_string());
+        if rel.is_none() && year.is_none() && rel_year.is_none() {
+            // by the tense of the clause: "are expected to join in April" the coming
+            // April, "rose in March" the last March; else the nearest. A day of a month
+            // in a past clause is the nearest one too: news dates a coming day as often
+            // as a past one ("said the vote is on March 3")
+            rel = match tense(text, start, end) {
+                Tense::Future => Some("ahead".to_string()),
+                Tense::Past if day.is_none() => Some("behind".to_string()),
+                _ => None,
+            };
         }
         let val = resolve_month_day(r, month, day, year, rel_year, rel.as_deref());
         if day.is_some() && val.is_none() && (year.is_some() || r.is_some()) {
@@ -362,6 +475,42 @@ pub fn numeric_day_rule(text: &str, out: &mut Vec<Cand>) {
                 NUMERIC_DAY,
             ));
         }
+    }
+}
+
+static MONTH_SLASH_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[Oo]n ([0-9]{1,2})/([0-9]{1,2})(?-u:\b)").expect("month/day regex")
+});
+
+/// A day in digits without a year, "on 2/15" (US order) or "on 15/2" (day first): only
+/// after "on" and when one of the two numbers cannot be a month, so the order is plain;
+/// the year is the nearest one ([`resolve_month_day`]).
+pub fn month_slash_day_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    let b = text.as_bytes();
+    for c in MONTH_SLASH_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let g = c.get(1).unwrap();
+        // not part of a longer number or a fraction's text ("2/15/2020", "1/2-inch")
+        if m.end() < b.len()
+            && matches!(b[m.end()], b'/' | b'-' | b'.' | b',' | b':')
+            && b.get(m.end() + 1).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        let (a, bb): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        let (mo, d) = match (a <= 12, bb <= 12) {
+            (true, false) => (a, bb),
+            (false, true) => (bb, a),
+            _ => continue,
+        };
+        if !(1..=31).contains(&d) || mo == 0 {
+            continue;
+        }
+        let val = resolve_month_day(r, mo, Some(d), None, None, None);
+        if r.is_some() && val.is_none() {
+            continue;
+        }
+        out.push(cand(g.start(), m.end(), val, "day", NUMERIC_DAY));
     }
 }
 

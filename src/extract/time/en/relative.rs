@@ -4,7 +4,8 @@
 
 use super::{numeral, start_with_the, year_at};
 use crate::extract::time::calendar::{add_months, add_quarters, holiday_date, quarter_of, week_of};
-use crate::extract::time::guards::{capitalised_before, future_context};
+use crate::extract::time::guards::capitalised_before;
+use crate::extract::time::tense::{tense, Tense};
 use crate::extract::time::types::{cand, Cand, Val};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
@@ -18,19 +19,52 @@ pub const DAY_WORD: &str = "time.en.day_word";
 pub const AGO: &str = "time.en.ago";
 /// A weekday: "Friday", "last Sunday".
 pub const WEEKDAY: &str = "time.en.weekday";
-/// A holiday: "Christmas 2019", "Thanksgiving".
+/// A holiday: "Christmas 2019", "Thanksgiving", "Easter", "Lunar New Year".
 pub const HOLIDAY: &str = "time.en.holiday";
+/// A day of the month without the month: "on the 24th", "by the 3rd".
+pub const ORDINAL_DAY: &str = "time.en.ordinal_day";
+
+static ORDINAL_DAY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[Tt]he ([0-9]{1,2})(?:st|nd|rd|th)(?-u:\b)").expect("ordinal day regex")
+});
+
+/// The spellings a word or name is met in: as written, lower case, capitals, and only the
+/// first letter capitalised ("Christmas day"); with a typographic apostrophe too. Written out
+/// rather than `(?i)`, so the regex keeps its fast literal prefilter (case-folded
+/// alternations of long words are too many literals for it).
+fn spellings(names: &[&str]) -> String {
+    let mut all: Vec<String> = Vec::new();
+    for n in names {
+        let lower = n.to_lowercase();
+        let mut first = lower.clone();
+        if let Some(c) = first.get_mut(0..1) {
+            c.make_ascii_uppercase();
+        }
+        for v in [n.to_string(), lower, n.to_uppercase(), first] {
+            for w in [v.replace('\'', "’"), v] {
+                if !all.contains(&w) {
+                    all.push(w);
+                }
+            }
+        }
+    }
+    // the longest first: "Christmas Day" before "Christmas"
+    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    all.iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
 
 static REL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)([Tt]his|[Ll]ast|[Nn]ext|[Pp]revious|[Cc]urrent|[Cc]oming) (year|month|week|quarter)(?-u:\b)",
-    )
-    .expect("relative regex")
+    let which = spellings(&["this", "last", "next", "previous", "current", "coming"]);
+    let unit = spellings(&["year", "month", "week", "quarter"]);
+    Regex::new(&format!(r"(?-u:\b)({which}) ({unit})(?-u:\b)")).expect("relative regex")
 });
 
 static DAYWORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?-u:\b)")
-        .expect("day word regex")
+    let words = spellings(&["today", "yesterday", "tomorrow", "tonight"]);
+    Regex::new(&format!(r"(?-u:\b)({words})(?-u:\b)")).expect("day word regex")
 });
 
 static AGO_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,17 +73,73 @@ static AGO_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ago regex")
 });
 
-/// A weekday name (the merge step of [`crate::extract::time`] reads it too).
+/// A weekday name, in any case (the merge step of [`crate::extract::time`] reads it too).
 pub static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
-        .expect("weekday regex")
+    let days = spellings(&[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]);
+    Regex::new(&format!(r"(?-u:\b)({days})(?-u:\b)")).expect("weekday regex")
 });
 
+/// Holiday names, in any case ("christmas day" in a lowercased headline).
 static HOLIDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)|Election Day|Independence Day|Fourth of July|Labor Day|Memorial Day|Valentine['’]s Day|Halloween|Boxing Day|Veterans Day)(?-u:\b)",
-    )
-    .expect("holiday regex")
+    let names = spellings(&[
+        "Thanksgiving Day",
+        "Thanksgiving",
+        "Christmas Day",
+        "Christmas Eve",
+        "Christmas",
+        "Xmas",
+        "New Year's Day",
+        "New Year's Eve",
+        "New Years Day",
+        "New Years Eve",
+        "New Year's",
+        "New Years",
+        "Election Day",
+        "Independence Day",
+        "Fourth of July",
+        "July Fourth",
+        "Labor Day",
+        "Labour Day",
+        "Memorial Day",
+        "Valentine's Day",
+        "Valentines Day",
+        "Halloween",
+        "Boxing Day",
+        "Veterans Day",
+        "Veterans' Day",
+        "Martin Luther King Jr. Day",
+        "Martin Luther King Jr Day",
+        "Martin Luther King Day",
+        "MLK Day",
+        "Presidents Day",
+        "Presidents' Day",
+        "President's Day",
+        "Columbus Day",
+        "Mother's Day",
+        "Mothers Day",
+        "Father's Day",
+        "Fathers Day",
+        "St. Patrick's Day",
+        "St Patrick's Day",
+        "Saint Patrick's Day",
+        "Easter Sunday",
+        "Easter Monday",
+        "Easter",
+        "Good Friday",
+        "Black Friday",
+        "Lunar New Year",
+        "Chinese New Year",
+        "Spring Festival",
+    ]);
+    Regex::new(&format!(r"(?-u:\b)({names})(?-u:\b)")).expect("holiday regex")
 });
 
 /// "this year", "last month", "next week", "the previous quarter", "earlier this year".
@@ -57,7 +147,7 @@ pub fn relative_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in REL_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let which = c[1].to_ascii_lowercase();
-        let unit = &c[2];
+        let unit = &c[2].to_ascii_lowercase()[..];
         let mut off = match which.as_str() {
             "this" | "current" => 0,
             "last" | "previous" => -1,
@@ -171,8 +261,9 @@ pub fn ago_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
 }
 
 /// Weekdays: "Friday", "last Sunday", "next Friday", "this Monday"; without a word before
-/// it, the past one unless it is tomorrow or the sentence points to the future ("will
-/// meet on Monday"). Not the names of events ("Good Friday").
+/// it, by the tense of its clause ([`tense`]): "said on Thursday" the one just past, "will
+/// meet on Thursday" the coming one; a clause without tense the past one unless it is
+/// tomorrow. Not the names of events ("Good Friday").
 pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in WEEKDAY_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -223,13 +314,20 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             continue;
         }
         if mode == 0 {
-            // "tomorrow" by name is likelier than six days ago
-            let reported = numeral::word_before(text, start).is_some_and(|(_, w)| w == "said");
-            let tomorrow = !reported && r.is_some_and(|r| r.weekday().succ() == wd);
-            mode = if tomorrow || future_context(text, start) {
-                1
+            // by the tense of the clause; without one, the past one, but "tomorrow" by
+            // name is likelier than six days ago
+            // "Wednesday's ruling" names an event: by the published date alone
+            let possessive = text[m.end()..].starts_with("'s") || text[m.end()..].starts_with("’s");
+            let t = if possessive {
+                Tense::Neutral
             } else {
-                -1
+                tense(text, start, m.end())
+            };
+            mode = match t {
+                Tense::Past => -1,
+                Tense::Future => 1,
+                Tense::Neutral if r.is_some_and(|r| r.weekday().succ() == wd) => 1,
+                Tense::Neutral => -1,
             };
         }
         let val = r.map(|r| {
@@ -257,12 +355,34 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
 }
 
 /// Holidays: "Thanksgiving", "Christmas 2019", "last Christmas", "New Year's Eve"; without
-/// a year, the coming one when it is near (45 days) or the sentence points to the future,
-/// else the last one.
+/// a year, by the tense of the clause ([`tense`]); without one, the coming one when it is
+/// near (45 days), else the last one.
 pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in HOLIDAY_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let name = &c[1];
+        // "Easter week", "the Christmas season", "Thanksgiving weekend": a period named
+        // after the day, not the day
+        let period = numeral::word_after(text, m.end()).is_some_and(|(ws, _, w)| {
+            ws == m.end() + 1
+                && matches!(
+                    w.as_str(),
+                    "week"
+                        | "weeks"
+                        | "weekend"
+                        | "season"
+                        | "holiday"
+                        | "holidays"
+                        | "period"
+                        | "break"
+                        | "recess"
+                        | "vacation"
+                        | "festivities"
+                )
+        });
+        if period {
+            continue;
+        }
         let mut start = m.start();
         let mut end = m.end();
         let mut year = None;
@@ -290,17 +410,92 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                 let this = holiday_date(name, r.year())?;
                 let prev = holiday_date(name, r.year() - 1)?;
                 let next = holiday_date(name, r.year() + 1)?;
-                let future = rel.as_deref() == Some("next") || future_context(text, start);
+                let t = tense(text, start, end);
+                let future = rel.as_deref() == Some("next") || t == Tense::Future;
                 let upcoming = if this >= r { this } else { next };
                 let recent = if this <= r { this } else { prev };
                 Some(match rel.as_deref() {
                     Some("last") => recent,
                     Some("this") => this,
-                    _ if future || (upcoming - r).num_days() <= 45 => upcoming,
+                    _ if future => upcoming,
+                    _ if t == Tense::Past => recent,
+                    _ if (upcoming - r).num_days() <= 45 => upcoming,
                     _ => recent,
                 })
             }),
         };
         out.push(cand(start, end, val.map(Val::Day), "day", HOLIDAY));
+    }
+}
+
+/// A day of the month alone, "on the 24th", "by the 3rd", "since the 1st": the day of the
+/// reference month, or of the month before (after) it when the clause looks back (forward)
+/// past it ([`tense`]); a clause without tense looks back. Only after a preposition of
+/// time, and not before a noun ("the 21st century", "the 3rd quarter").
+pub fn ordinal_day_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    for c in ORDINAL_DAY_RE.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let d: u32 = c[1].parse().unwrap_or(0);
+        if !(1..=31).contains(&d) {
+            continue;
+        }
+        let prep = numeral::word_before(text, m.start()).is_some_and(|(_, w)| {
+            matches!(
+                w.as_str(),
+                "on" | "by"
+                    | "until"
+                    | "till"
+                    | "since"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "to"
+                    | "for"
+            )
+        });
+        if !prep {
+            continue;
+        }
+        // a noun after it: "the 21st century", "the 3rd quarter", "the 5th floor"
+        let noun = numeral::word_after(text, m.end()).is_some_and(|(ws, _, w)| {
+            ws == m.end() + 1
+                && !matches!(
+                    w.as_str(),
+                    "and"
+                        | "or"
+                        | "to"
+                        | "at"
+                        | "in"
+                        | "when"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "for"
+                        | "that"
+                        | "with"
+                        | "because"
+                        | "but"
+                        | "if"
+                        | "until"
+                )
+        });
+        if noun || text[m.end()..].starts_with('-') {
+            continue;
+        }
+        let t = tense(text, m.start(), m.end());
+        let val = r.and_then(|r| {
+            let step = match t {
+                Tense::Future if d < r.day() => 1,
+                Tense::Future => 0,
+                _ if d <= r.day() => 0,
+                _ => -1,
+            };
+            let (y, mo) = add_months(r.year(), r.month(), step);
+            NaiveDate::from_ymd_opt(y, mo, d).map(Val::Day)
+        });
+        if r.is_some() && val.is_none() {
+            continue; // "the 31st" of a 30-day month
+        }
+        out.push(cand(m.start(), m.end(), val, "day", ORDINAL_DAY));
     }
 }

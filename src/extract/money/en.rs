@@ -16,8 +16,8 @@ use super::around::{
     approx_before, british, has_number_word, money_words_before, per_share, share_line,
 };
 use super::currencies::{
-    ambiguous_unit, bare_dollar, dollar_prefix, home_dollar, iso_code, mega_code, minor_unit,
-    peso_code, round_money, unit_words, SYMBOLS,
+    abbr_after, abbr_before, ambiguous_unit, bare_dollar, dollar_prefix, home_dollar, iso_code,
+    iso_upper, mega_code, minor_unit, peso_code, round_money, unit_words, SYMBOLS,
 };
 use super::range;
 use super::zh::{self, cjk_unit};
@@ -42,6 +42,8 @@ pub(super) const AMOUNT_CODE: &str = "money.en.amount_code";
 /// `5 mln dlrs`, `53.169 million US dollars`, `20 cts`, `470 pence`, `10,000 swiss
 /// francs`, `1,5 Milliarden Euro`: currency words after the amount.
 pub(super) const AMOUNT_WORD: &str = "money.en.amount_currency_word";
+/// `a dollar`, `less than a euro`, `a penny`: the article and a currency noun, one unit.
+pub(super) const ARTICLE_UNIT: &str = "money.en.article_unit";
 /// `3 dollars 50 cents`, `15 dollars and 50`, `17 USD 25`, `one kuai and five mao five`:
 /// a main unit and its minor unit.
 pub(super) const AMOUNT_AND_MINOR: &str = "money.en.amount_and_minor";
@@ -78,7 +80,10 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     let b = text.as_bytes();
     // prefilter: an amount needs a digit or a number word; most need a digit
     if !b.iter().any(|c| c.is_ascii_digit()) && !has_number_word(text) {
-        return Vec::new();
+        let doc = Doc::new(text, ctx);
+        let mut out = Vec::new();
+        article_amounts(&doc, &mut out);
+        return out;
     }
     let doc = Doc::new(text, ctx);
     let nums = numeral::find_numbers_in(text, doc.loc);
@@ -113,7 +118,107 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
             idx += 1;
         }
     }
+    article_amounts(&doc, &mut out);
     out
+}
+
+/// Rule [`ARTICLE_UNIT`]: "a dollar", "less than a euro", "a penny", "a dollar a gallon":
+/// one unit, when the noun closes the phrase (punctuation, or a word like "a", "per",
+/// "or", "for", "more") so that "a dollar index", "a pound of" and "a euro zone" are
+/// not amounts. Added to `out` in text order where nothing else was read.
+fn article_amounts(doc: &Doc, out: &mut Vec<Found>) {
+    let text = doc.text;
+    let b = text.as_bytes();
+    let mut added = Vec::new();
+    // "a " and "an " at a word start
+    let articles = text
+        .match_indices("a ")
+        .map(|(i, _)| (i, i + 2))
+        .chain(text.match_indices("an ").map(|(i, _)| (i, i + 3)));
+    for (start, w_at) in articles {
+        if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'\'') {
+            continue;
+        }
+        if !matches!(&text[start..w_at - 1], "a" | "A" | "an" | "An") {
+            continue;
+        }
+        let Some((s, e, w)) = numeral::word_after(text, w_at - 1) else {
+            continue;
+        };
+        if s != w_at {
+            continue;
+        }
+        let code_mult = match w.as_str() {
+            "dollar" | "buck" => ("USD", 1.0),
+            "euro" => ("EUR", 1.0),
+            "yen" => ("JPY", 1.0),
+            "yuan" => ("CNY", 1.0),
+            "rupee" => ("INR", 1.0),
+            "cent" => ("USD", 0.01),
+            "pound" if *doc.british.get_or_init(|| british(text)) => ("GBP", 1.0),
+            "penny" if *doc.british.get_or_init(|| british(text)) => ("GBP", 0.01),
+            _ => continue,
+        };
+        // the noun closes the phrase
+        let q = numeral::skip_spaces(text, e);
+        let closes = q >= b.len()
+            || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'"')
+            || numeral::word_after(text, e).is_some_and(|(_, _, nw)| {
+                matches!(
+                    nw.as_str(),
+                    "a" | "an"
+                        | "per"
+                        | "each"
+                        | "apiece"
+                        | "or"
+                        | "and"
+                        | "for"
+                        | "more"
+                        | "less"
+                        | "than"
+                        | "at"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "from"
+                        | "last"
+                        | "this"
+                        | "next"
+                        | "higher"
+                        | "lower"
+                        | "cheaper"
+                )
+            });
+        if !closes || b.get(e) == Some(&b'-') {
+            continue;
+        }
+        let (fs, approx) = match approx_before(text, start) {
+            Some(s0) => (s0, true),
+            None => (start, false),
+        };
+        let mut f = Found {
+            start: fs,
+            end: e,
+            kind: Kind::Money {
+                value: code_mult.1,
+                currency: code_mult.0.to_string(),
+                approx,
+                per: None,
+            },
+            rule: ARTICLE_UNIT,
+        };
+        read_the_text(doc, &mut f);
+        added.push(f);
+    }
+    if added.is_empty() {
+        return;
+    }
+    for f in added {
+        if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| f.start);
 }
 
 /// What the rest of the text says about amount `f`: on a "Shr" line it is per share; a
@@ -296,6 +401,19 @@ fn currency_after(doc: &Doc, n: &Number, rest: &[Number], k: usize, a: &mut Read
     let mut sym_hit = None;
     if after.starts_with('$') {
         sym_hit = Some(("$", "USD"));
+    } else if let Some(len) = after.starts_with('¢').then_some('¢'.len_utf8()) {
+        // "10¢", "99 ¢": cents
+        a.currency = Some("USD");
+        a.value *= 0.01;
+        a.end = k + len;
+        a.rule = AMOUNT_SYMBOL;
+        return;
+    } else if let Some((len, code)) = lettered_dollar(after) {
+        // "3.14US$", "5 HK$"
+        a.currency = Some(code);
+        a.end = k + len;
+        a.rule = AMOUNT_SYMBOL;
+        return;
     } else {
         for (sym, code) in SYMBOLS
             .iter()
@@ -321,6 +439,17 @@ fn currency_after(doc: &Doc, n: &Number, rest: &[Number], k: usize, a: &mut Read
     a.currency = Some(code);
     a.end = e;
     a.rule = AMOUNT_SYMBOL;
+}
+
+/// A dollar written with its letters at the start of `after`: "US$", "HK$", "NZ$"
+/// (capitals, then "$"): its length and code.
+fn lettered_dollar(after: &str) -> Option<(usize, &'static str)> {
+    let n = after.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(1..=3).contains(&n) || after.as_bytes().get(n) != Some(&b'$') {
+        return None;
+    }
+    let code = dollar_prefix(&after[..n].to_ascii_lowercase())?;
+    Some((n + 1, code))
 }
 
 /// Rules [`AMOUNT_CODE`], [`AMOUNT_WORD`]: up to three currency words at `k`, right after
@@ -362,7 +491,8 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
     let refs = &refs_buf[..nw];
     // "75 USD million"
     if refs.len() >= 2 && !a.scaled {
-        if let (Some(c), Some(s)) = (iso_code(refs[0]), numeral::scale_word(refs[1])) {
+        let code = iso_code(refs[0]).or_else(|| iso_upper(&text[words[0].0..words[0].1]));
+        if let (Some(c), Some(s)) = (code, numeral::scale_word(refs[1])) {
             if refs[1].len() > 1 {
                 a.currency = Some(c);
                 a.value *= s;
@@ -373,7 +503,16 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
             }
         }
     }
-    let Some(unit) = unit_words(refs) else {
+    let orig0 = &text[words[0].0..words[0].1];
+    let Some(unit) = unit_words(refs).or_else(|| {
+        let code = iso_upper(orig0).or_else(|| abbr_after(orig0))?;
+        Some(super::currencies::Unit {
+            words: 1,
+            code,
+            mult: 1.0,
+            iso: true,
+        })
+    }) else {
         return;
     };
     let used = unit.words;
@@ -387,11 +526,13 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
                     || a.scaled && money_words_before(text, a.start))
                     && refs.get(1).is_none_or(|w| !matches!(*w, "of" | "per"))
             }
-            _ => a.scaled,
+            // "20,000 kip", "3.50 lira", "10,000 won": digits written as an amount
+            _ => a.scaled || (money_digits(&text[n.start..n.end]) && !matches!(w0, "marks" | "dm")),
         }
     } else if glued_unit {
         // "115USD", "50p", "5cts"; not "3D" style tokens
         iso_code(w0).is_some()
+            || iso_upper(orig0).is_some()
             || mega_code(w0).is_some()
             || matches!(w0, "p" | "cts" | "ct" | "cents" | "cent")
             || (b.get(n.end) == Some(&b'-'))
@@ -404,6 +545,14 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
         a.end = words[used - 1].1;
         a.rule = if unit.iso { AMOUNT_CODE } else { AMOUNT_WORD };
     }
+}
+
+/// Digits written as a sum of money, not a count: thousands groups ("20,000") or two
+/// decimals ("3.50").
+fn money_digits(d: &str) -> bool {
+    d.contains(',') && numeral::thousands_groups(d)
+        || d.rsplit_once('.')
+            .is_some_and(|(_, f)| f.len() == 2 && f.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// A currency before the amount, maybe followed by a redundant unit: "$ 10 dollars",
@@ -452,7 +601,12 @@ fn minor_unit_after(text: &str, n: &Number, rest: &[Number], currency: &str, a: 
             via_and = true;
         }
     }
-    let spoken = n.words || n.start == a.start || (via_and && next.words);
+    // "$20 and 43c", "RM3 and 50 sen": a written minor unit after "and" also
+    let minor_written = via_and
+        && numeral::word_after_dotted(text, next.end).is_some_and(|(s, _, w)| {
+            s - next.end <= 1 && minor_unit(currency, w.as_str()).is_some()
+        });
+    let spoken = n.words || n.start == a.start || (via_and && next.words) || minor_written;
     if !(spoken
         && next.start == p
         && next.value < 100.0
@@ -461,7 +615,9 @@ fn minor_unit_after(text: &str, n: &Number, rest: &[Number], currency: &str, a: 
     {
         return;
     }
-    let after = numeral::word_after(text, next.end);
+    // "43c": a minor unit glued to its digits
+    let after = numeral::word_after(text, next.end)
+        .or_else(|| numeral::word_after_dotted(text, next.end).filter(|(s, _, _)| *s == next.end));
     let minor = after.as_ref().and_then(|(s, e, w)| {
         let orig_lower = text[*s..*e].bytes().all(|c| c.is_ascii_lowercase());
         let m = minor_unit(currency, w.as_str()).filter(|_| orig_lower)?;
@@ -563,11 +719,18 @@ fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before
             k -= 1;
         }
         let w = &text[k..start];
-        if let Some(c) = iso_code(w) {
+        if let Some(c) = iso_code(w).or_else(|| iso_upper(w)) {
             return Before::at(k, c, CODE_AMOUNT);
         }
         if w == "Rs" || w == "RS" {
             return Before::at(k, "INR", CODE_AMOUNT);
+        }
+        if let Some(c) = abbr_before(w) {
+            return Before::at(k, c, CODE_AMOUNT);
+        }
+        // "R50 million", "R350,000": the rand, glued to a scaled or grouped amount
+        if w == "R" && rand_amount(text, start) {
+            return Before::at(k, "ZAR", CODE_AMOUNT);
         }
         return None;
     }
@@ -638,6 +801,10 @@ fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before
         }
         return None;
     }
+    let orig = &text[ws..ws + w.len()];
+    if let Some(c) = iso_upper(orig).or_else(|| abbr_before(orig)) {
+        return Before::at(ws, c, CODE_AMOUNT);
+    }
     if w == "rs" {
         return Before::at(ws, "INR", CODE_AMOUNT);
     }
@@ -658,6 +825,30 @@ fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before
         }
     }
     None
+}
+
+/// Is the number at `start` a rand amount after a glued "R": scaled ("R50 million",
+/// "R2bn") or written with thousands groups ("R350,000"), not "R2", "R5" (roads, models)?
+fn rand_amount(text: &str, start: usize) -> bool {
+    let rest = &text[start..];
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map_or(rest, |e| &rest[..e]);
+    let digits = digits.trim_end_matches(['.', ',']);
+    if numeral::thousands_groups(digits) && digits.contains(',') {
+        return true;
+    }
+    let after = &rest[digits.len()..];
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    let w: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "m" | "mn" | "mln" | "million" | "bn" | "bln" | "billion" | "trillion" | "tn" | "k"
+    )
 }
 
 /// A currency name written before a scaled amount: "dollar 22.5 million", "Dollars 3.25

@@ -18,6 +18,8 @@
 mod around;
 mod currencies;
 mod en;
+mod iso4217;
+mod names;
 mod range;
 mod zh;
 
@@ -33,6 +35,7 @@ pub const RULES: &[&str] = &[
     en::AMOUNT_CODE,
     en::AMOUNT_WORD,
     en::AMOUNT_AND_MINOR,
+    en::ARTICLE_UNIT,
     range::SHARED_SCALE,
     range::FIRST,
     range::SECOND,

@@ -486,10 +486,11 @@ pub fn month_slash_day_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand
         let m = c.get(0).unwrap();
         let g = c.get(1).unwrap();
         // not part of a longer number or a fraction's text ("2/15/2020", "1/2-inch")
-        if m.end() < b.len() && matches!(b[m.end()], b'/' | b'-' | b'.' | b',' | b':') {
-            if b.get(m.end() + 1).is_some_and(u8::is_ascii_digit) {
-                continue;
-            }
+        if m.end() < b.len()
+            && matches!(b[m.end()], b'/' | b'-' | b'.' | b',' | b':')
+            && b.get(m.end() + 1).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
         }
         let (a, bb): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
         let (mo, d) = match (a <= 12, bb <= 12) {

@@ -81,9 +81,13 @@ ADJECTIVES = {"PKR": ["pakistani"], "LKR": ["sri lankan"], "UGX": ["ugandan"], "
 # nouns that are also plain English words or names: only with an adjective or a scale
 GUARDED = {"real", "rand", "won", "sum", "sol", "colon", "mark", "dong", "kina", "tala",
            "leone", "dram", "pula", "lari", "kip", "balboa", "cordoba", "guarani", "afghani",
-           "dobra", "leu", "lev", "pound", "lira", "crown", "franc", "sucre", "vatu", "loti",
+           "dobra", "leu", "lev", "pound", "lira", "crown", "sucre", "vatu", "loti",
            "lek", "som", "quetzal", "gourde", "riel", "birr", "manat", "cedi", "pataca",
            "dalasi", "kwanza", "nakfa", "lempira", "bolivar"}
+
+# nouns that name a currency only with their adjective: a bare "mark" in news is the
+# Deutsche mark of old stories (the rules' own table), not the convertible mark
+NO_BARE = {"mark"}
 
 def ascii(s):
     return s.replace("í", "i").replace("ó", "o").replace("’", "'").lower()
@@ -110,7 +114,7 @@ def rank(code):
 
 forms = []   # (form, singular, default code, guarded)
 for noun, codes in nouns.items():
-    default = sorted(set(codes), key=lambda c: (rank(c), c))[0]
+    default = "" if noun in NO_BARE else sorted(set(codes), key=lambda c: (rank(c), c))[0]
     for f in {noun, *PLURALS.get(noun, [noun + "s"])}:
         # the plural of another language ("reais", "leva") is no English word
         forms.append((f, noun, default, noun in GUARDED and f in (noun, noun + "s")))
@@ -121,8 +125,8 @@ pairs = sorted(pairs)
 with open(OUT, "w") as f:
     f.write("//! The currency names of ISO 4217 as news writes them after an amount. Written by\n")
     f.write("//! `scripts/gen_money_names.py` from the PyPI package `iso4217`; do not edit.\n\n")
-    f.write("/// (form, its singular noun, the currency a bare noun means, guarded: also plain\n")
-    f.write("/// English), sorted by form.\n")
+    f.write("/// (form, its singular noun, the currency a bare noun means (empty: none), guarded:\n")
+    f.write("/// also plain English), sorted by form.\n")
     f.write("pub(super) const NOUNS: &[(&str, &str, &str, bool)] = &[\n")
     for x in forms:
         f.write(f'    ("{x[0]}", "{x[1]}", "{x[2]}", {str(x[3]).lower()}),\n')

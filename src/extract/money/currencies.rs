@@ -117,6 +117,7 @@ pub(super) fn iso_upper(orig: &str) -> Option<&'static str> {
             | "GEL"
             | "MOP"
             | "BAM"
+            | "BSD"
             | "PEN"
             | "AMD"
             | "CVE"
@@ -184,7 +185,7 @@ pub(super) fn minor_word(w: &str) -> Option<&'static str> {
 
 /// Local abbreviations written before an amount, case as written: "RM5 million"
 /// (ringgit), "SR 100" (riyal), "Dh5m", "NIS 50", "LE 200", "Rp 5 trillion", "KSh 300",
-/// "Tk 50", "TL 20", "SFr 10". (`R` alone is the rand only glued to a scaled or
+/// "Tk 50", "TL 20". (`R` alone is the rand only glued to a scaled or
 /// grouped amount; see the rule.)
 pub(super) fn abbr_before(orig: &str) -> Option<&'static str> {
     Some(match orig {
@@ -197,7 +198,6 @@ pub(super) fn abbr_before(orig: &str) -> Option<&'static str> {
         "KSh" | "Ksh" => "KES",
         "Tk" => "BDT",
         "TL" => "TRY",
-        "SFr" | "SFR" => "CHF",
         "QR" => "QAR",
         "KD" => "KWD",
         "BD" => "BHD",
@@ -218,6 +218,43 @@ pub(super) fn abbr_after(orig: &str) -> Option<&'static str> {
         "LE" => "EGP",
         _ => return None,
     })
+}
+
+/// The currency of a bare noun shared by several ("dinars", "kwacha", "shillings"): the
+/// one whose country the text names ("Zambia" for the Zambian kwacha), else `default`.
+pub(super) fn country_code(text: &str, sing: &str, default: &'static str) -> &'static str {
+    let mut found: Option<&'static str> = None;
+    let mut several = false;
+    for &(adj, _, code) in PAIRS.iter().filter(|p| p.1 == sing) {
+        // "zambian" -> "Zambia", "kuwaiti" -> "Kuwait", "iraqi" -> "Iraq"
+        let mut stem = adj;
+        for suf in ["ian", "ean", "ese", "an", "i", "e"] {
+            if let Some(st) = adj.strip_suffix(suf).filter(|st| st.len() >= 4) {
+                stem = st;
+                break;
+            }
+        }
+        if stem.len() < 4 || !stem.bytes().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let mut cap = stem.to_string();
+        cap[..1].make_ascii_uppercase();
+        if text.contains(&cap) {
+            match found {
+                Some(c) if c != code => several = true,
+                _ => found = Some(code),
+            }
+        }
+    }
+    match found {
+        Some(c) if !several => c,
+        _ => default,
+    }
+}
+
+/// Is "adj sing" an ISO currency name ("kuwaiti dinar")?
+pub(super) fn pair_exists(adj: &str, sing: &str) -> bool {
+    pair(adj, sing).is_some()
 }
 
 /// Million-prefixed codes: `MUSD`, `MEUR` (lowercase).
@@ -360,7 +397,7 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
         "marks" | "dm" | "d-marks" | "dmk" => ("DEM", 1.0),
         "lira" | "liras" => ("TRY", 1.0),
         "pesos" | "peso" => ("MXN", 1.0),
-        _ if noun(w0).is_some() => (noun(w0)?.1, 1.0),
+        _ if noun(w0).is_some_and(|n| !n.1.is_empty()) => (noun(w0)?.1, 1.0),
         _ if minor_word(w0).is_some() => {
             let c = minor_word(w0)?;
             (c, 10f64.powi(-exponent(c)))
@@ -401,7 +438,7 @@ pub(super) fn minor_unit(currency: &str, w: &str) -> Option<f64> {
         ("CNY", "mao" | "jiao") => Some(0.1),
         ("CNY", "fen") => Some(0.01),
         ("GBP" | "CNY" | "JPY", _) => None,
-        (_, "cents" | "cent" | "c" | "cts" | "ct") => Some(0.01),
+        (_, "cents" | "cent") => Some(0.01),
         _ => minor_word(w)
             .filter(|c| {
                 *c == currency

@@ -17,8 +17,9 @@ use super::around::{
 };
 use super::before::{prefix_currency, prefix_unit_word};
 use super::currencies::{
-    abbr_after, ambiguous_unit, bare_dollar, dollar_prefix, exponent, home_dollar, iso_code,
-    iso_upper, mega_code, minor_unit, peso_code, round_money, unit_words, SYMBOLS,
+    abbr_after, ambiguous_unit, bare_dollar, country_code, dollar_prefix, exponent, home_dollar,
+    iso_code, iso_upper, mega_code, minor_unit, noun, pair_exists, peso_code, round_money,
+    unit_words, SYMBOLS,
 };
 use super::range;
 use super::zh::{self, cjk_unit};
@@ -181,7 +182,15 @@ fn article_amounts(doc: &Doc, out: &mut Vec<Found>) {
                         | "cheaper"
                 )
             });
-        if !closes || b.get(e) == Some(&b'-') {
+        // "7.18 cents a pound", "1 dlr a pound": a price per unit, not an amount
+        let per_unit = numeral::word_before(text, start).is_some_and(|(ws, w)| {
+            unit_words(&[w.as_str()]).is_some()
+                || text[..ws]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit())
+                || b[ws].is_ascii_digit()
+        });
+        if !closes || per_unit || b.get(e) == Some(&b'-') {
             continue;
         }
         let (fs, approx) = match approx_before(text, start) {
@@ -230,6 +239,16 @@ fn read_the_text(doc: &Doc, f: &mut Found) {
         }
         if currency == "MXN" && (span.ends_with("pesos") || span.ends_with("peso")) {
             *currency = peso_code(text).to_string();
+        } else if let Some((ws, last)) = numeral::word_before(text, f.end) {
+            // a bare noun shared by several currencies: the country the text names
+            // (not the dollar: the dateline's, above, or the US one)
+            if let Some((sing, default, _)) = noun(last.as_str()).filter(|n| n.0 != "dollar") {
+                let adjective = numeral::word_before(text, ws)
+                    .is_some_and(|(_, w)| pair_exists(w.as_str(), sing));
+                if *currency == default && !adjective && ws >= f.start {
+                    *currency = country_code(text, sing, default).to_string();
+                }
+            }
         }
     }
 }
@@ -496,8 +515,12 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
         }
     }
     let orig0 = &text[words[0].0..words[0].1];
+    // "747-SR", "A-TL": no code after a hyphen
+    let hyphen = k > 0 && b[k - 1] == b'-';
     let Some(unit) = unit_words(refs).or_else(|| {
-        let code = iso_upper(orig0).or_else(|| abbr_after(orig0))?;
+        let code = iso_upper(orig0)
+            .or_else(|| abbr_after(orig0))
+            .filter(|_| !hyphen)?;
         Some(super::currencies::Unit {
             words: 1,
             code,
@@ -518,8 +541,12 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
                     || a.scaled && money_words_before(text, a.start))
                     && refs.get(1).is_none_or(|w| !matches!(*w, "of" | "per"))
             }
-            // "20,000 kip", "3.50 lira", "10,000 won": digits written as an amount
-            _ => a.scaled || (money_digits(&text[n.start..n.end]) && !matches!(w0, "marks" | "dm")),
+            // "20,000 kip", "3.50 lira", "10,000 won": digits written as an amount;
+            // a noun that is also English only as written in lower case ("256K DRAM")
+            _ => {
+                let money = money_digits(&text[n.start..n.end]) && !matches!(w0, "marks" | "dm");
+                (a.scaled || money) && !orig0.bytes().all(|c| c.is_ascii_uppercase())
+            }
         }
     } else if glued_unit {
         // "115USD", "50p", "5cts"; not "3D" style tokens
@@ -594,10 +621,15 @@ fn minor_unit_after(text: &str, n: &Number, rest: &[Number], currency: &str, a: 
         }
     }
     // "$20 and 43c", "RM3 and 50 sen": a written minor unit after "and" also
+    // (the short "43c", "5 cts" only after "and": "918,000 dlrs 38 cts" is a list)
+    let minor_of = |w: &str| {
+        minor_unit(currency, w).or_else(|| {
+            (via_and && currency != "GBP" && matches!(w, "c" | "cts" | "ct")).then_some(0.01)
+        })
+    };
     let minor_written = via_and
-        && numeral::word_after_dotted(text, next.end).is_some_and(|(s, _, w)| {
-            s - next.end <= 1 && minor_unit(currency, w.as_str()).is_some()
-        });
+        && numeral::word_after_dotted(text, next.end)
+            .is_some_and(|(s, _, w)| s - next.end <= 1 && minor_of(w.as_str()).is_some());
     let spoken = n.words || n.start == a.start || (via_and && next.words) || minor_written;
     if !(spoken
         && next.start == p
@@ -612,7 +644,7 @@ fn minor_unit_after(text: &str, n: &Number, rest: &[Number], currency: &str, a: 
         .or_else(|| numeral::word_after_dotted(text, next.end).filter(|(s, _, _)| *s == next.end));
     let minor = after.as_ref().and_then(|(s, e, w)| {
         let orig_lower = text[*s..*e].bytes().all(|c| c.is_ascii_lowercase());
-        let m = minor_unit(currency, w.as_str()).filter(|_| orig_lower)?;
+        let m = minor_of(w.as_str()).filter(|_| orig_lower)?;
         (*s - next.end <= 1 && next.value * m < 1.0).then_some((*e, m))
     });
     let q = numeral::skip_spaces(text, next.end);

@@ -1,8 +1,8 @@
 //! The currency names of ISO 4217 as news writes them after an amount. Written by
 //! `scripts/gen_money_names.py` from the PyPI package `iso4217`; do not edit.
 
-/// (form, its singular noun, the currency a bare noun means, guarded: also plain
-/// English), sorted by form.
+/// (form, its singular noun, the currency a bare noun means (empty: none), guarded:
+/// also plain English), sorted by form.
 pub(super) const NOUNS: &[(&str, &str, &str, bool)] = &[
     ("afghani", "afghani", "AFN", true),
     ("afghanis", "afghani", "AFN", true),
@@ -53,8 +53,8 @@ pub(super) const NOUNS: &[(&str, &str, &str, bool)] = &[
     ("florins", "florin", "AWG", false),
     ("forint", "forint", "HUF", false),
     ("forints", "forint", "HUF", false),
-    ("franc", "franc", "CHF", true),
-    ("francs", "franc", "CHF", true),
+    ("franc", "franc", "CHF", false),
+    ("francs", "franc", "CHF", false),
     ("gourde", "gourde", "HTG", true),
     ("gourdes", "gourde", "HTG", true),
     ("guarani", "guarani", "PYG", true),
@@ -95,8 +95,8 @@ pub(super) const NOUNS: &[(&str, &str, &str, bool)] = &[
     ("maloti", "loti", "LSL", false),
     ("manat", "manat", "AZN", true),
     ("manats", "manat", "AZN", true),
-    ("mark", "mark", "BAM", true),
-    ("marks", "mark", "BAM", true),
+    ("mark", "mark", "", true),
+    ("marks", "mark", "", true),
     ("meticais", "metical", "MZN", false),
     ("metical", "metical", "MZN", false),
     ("naira", "naira", "NGN", false),

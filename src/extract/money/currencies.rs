@@ -349,18 +349,6 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
     if let Some(c) = two {
         return Unit::named(2, c, 1.0);
     }
-    // the ISO names: "Kuwaiti dinars", "Sri Lanka rupees", "Czech korunas"
-    if let Some((sing, _, _)) = noun(w1) {
-        if let Some(c) = pair(w0, sing) {
-            return Unit::named(2, c, 1.0);
-        }
-    }
-    if let Some((sing, _, _)) = noun(w2) {
-        let adj = format!("{w0} {w1}");
-        if let Some(c) = pair(&adj, sing) {
-            return Unit::named(3, c, 1.0);
-        }
-    }
     let one = match w0 {
         "dollars" | "dollar" | "dlrs" | "dlr" | "bucks" | "us-dollar" => ("USD", 1.0),
         "franken" => ("CHF", 1.0),
@@ -397,28 +385,47 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
         "marks" | "dm" | "d-marks" | "dmk" => ("DEM", 1.0),
         "lira" | "liras" => ("TRY", 1.0),
         "pesos" | "peso" => ("MXN", 1.0),
-        _ if noun(w0).is_some_and(|n| !n.1.is_empty()) => (noun(w0)?.1, 1.0),
-        _ if minor_word(w0).is_some() => {
-            let c = minor_word(w0)?;
-            (c, 10f64.powi(-exponent(c)))
-        }
-        _ => {
-            let (code, mult) = if let Some(c) = iso_code(w0) {
-                (c, 1.0)
-            } else if let Some(c) = mega_code(w0) {
-                (c, 1e6)
-            } else {
-                return None;
-            };
-            return Some(Unit {
-                words: 1,
-                code,
-                mult,
-                iso: true,
-            });
-        }
+        _ => return generated_units(w0, w1, w2),
     };
     Unit::named(1, one.0, one.1)
+}
+
+/// [`unit_words`] past the hand-written names: the ISO names of [`NOUNS`] and [`PAIRS`],
+/// the minor units, the codes.
+fn generated_units(w0: &str, w1: &str, w2: &str) -> Option<Unit> {
+    // the ISO names: "Kuwaiti dinars", "Sri Lanka rupees", "Czech korunas"
+    if let Some((sing, _, _)) = noun(w1) {
+        if let Some(c) = pair(w0, sing) {
+            return Unit::named(2, c, 1.0);
+        }
+    }
+    if let Some((sing, _, _)) = noun(w2) {
+        let adj = format!("{w0} {w1}");
+        if let Some(c) = pair(&adj, sing) {
+            return Unit::named(3, c, 1.0);
+        }
+    }
+    if let Some((_, code, _)) = noun(w0).filter(|n| !n.1.is_empty()) {
+        return Unit::named(1, code, 1.0);
+    }
+    if let Some(c) = minor_word(w0) {
+        return Unit::named(1, c, 10f64.powi(-exponent(c)));
+    }
+    {
+        let (code, mult) = if let Some(c) = iso_code(w0) {
+            (c, 1.0)
+        } else if let Some(c) = mega_code(w0) {
+            (c, 1e6)
+        } else {
+            return None;
+        };
+        Some(Unit {
+            words: 1,
+            code,
+            mult,
+            iso: true,
+        })
+    }
 }
 
 /// Currency words that are also common English words: only a currency after a scaled

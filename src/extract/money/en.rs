@@ -26,7 +26,9 @@ use super::zh::{self, cjk_unit};
 use crate::extract::numeral::{self, Number};
 use crate::extract::span::{Found, Kind};
 use crate::extract::Context;
+use regex::Regex;
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 /// `10 $`, `5 €`: a currency symbol after the amount.
 pub(super) const AMOUNT_SYMBOL: &str = "money.en.amount_symbol";
@@ -115,6 +117,12 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     out
 }
 
+/// The article and a currency noun of [`ARTICLE_UNIT`] (ASCII word bounds).
+static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:a|A|an|An) (dollar|buck|euro|yen|yuan|rupee|cent|penny|pound)(?-u:\b)")
+        .expect("article regex")
+});
+
 /// Rule [`ARTICLE_UNIT`]: "a dollar", "less than a euro", "a penny", "a dollar a gallon":
 /// one unit, when the noun closes the phrase (punctuation, or a word like "a", "per",
 /// "or", "for", "more") so that "a dollar index", "a pound of" and "a euro zone" are
@@ -123,25 +131,18 @@ fn article_amounts(doc: &Doc, out: &mut Vec<Found>) {
     let text = doc.text;
     let b = text.as_bytes();
     let mut added = Vec::new();
-    // "a " and "an " at a word start
-    let articles = text
-        .match_indices("a ")
-        .map(|(i, _)| (i, i + 2))
-        .chain(text.match_indices("an ").map(|(i, _)| (i, i + 3)));
-    for (start, w_at) in articles {
-        if start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'\'') {
-            continue;
-        }
-        if !matches!(&text[start..w_at - 1], "a" | "A" | "an" | "An") {
-            continue;
-        }
-        let Some((s, e, w)) = numeral::word_after(text, w_at - 1) else {
+    // "a " or "an " at a word start, then one of the nouns below, whole
+    for m in ARTICLE_RE.captures_iter(text) {
+        let (Some(all), Some(noun)) = (m.get(0), m.get(1)) else {
             continue;
         };
-        if s != w_at {
+        let start = all.start();
+        if start > 0 && b[start - 1] == b'\'' {
             continue;
         }
-        let code_mult = match w.as_str() {
+        let e = noun.end();
+        let w = noun.as_str();
+        let code_mult = match w {
             "dollar" | "buck" => ("USD", 1.0),
             "euro" => ("EUR", 1.0),
             "yen" => ("JPY", 1.0),
@@ -239,7 +240,10 @@ fn read_the_text(doc: &Doc, f: &mut Found) {
         }
         if currency == "MXN" && (span.ends_with("pesos") || span.ends_with("peso")) {
             *currency = peso_code(text).to_string();
-        } else if let Some((ws, last)) = numeral::word_before(text, f.end) {
+        } else if let Some((ws, last)) = (currency != "USD")
+            .then(|| numeral::word_before(text, f.end))
+            .flatten()
+        {
             // a bare noun shared by several currencies: the country the text names
             // (not the dollar: the dateline's, above, or the US one)
             if let Some((sing, default, _)) = noun(last.as_str()).filter(|n| n.0 != "dollar") {

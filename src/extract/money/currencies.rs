@@ -393,13 +393,20 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
 /// [`unit_words`] past the hand-written names: the ISO names of [`NOUNS`] and [`PAIRS`],
 /// the minor units, the codes.
 fn generated_units(w0: &str, w1: &str, w2: &str) -> Option<Unit> {
-    // the ISO names: "Kuwaiti dinars", "Sri Lanka rupees", "Czech korunas"
-    if let Some((sing, _, _)) = noun(w1) {
+    // the ISO names: "Kuwaiti dinars", "Sri Lanka rupees", "Czech korunas" (first: is
+    // w0 the first word of an adjective at all? most words after a number are not)
+    let i = PAIRS.partition_point(|e| e.0 < w0);
+    let adjective = PAIRS.get(i).is_some_and(|e| {
+        e.0.strip_prefix(w0)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    });
+    if !adjective {
+    } else if let Some((sing, _, _)) = noun(w1) {
         if let Some(c) = pair(w0, sing) {
             return Unit::named(2, c, 1.0);
         }
     }
-    if let Some((sing, _, _)) = noun(w2) {
+    if let Some((sing, _, _)) = noun(w2).filter(|_| adjective) {
         let adj = format!("{w0} {w1}");
         if let Some(c) = pair(&adj, sing) {
             return Unit::named(3, c, 1.0);

@@ -160,6 +160,88 @@ for t in ["All 70 of us.","I tried to call Bob 3 times already.","He sold 1,500 
     r(t, "-")
 r("It costs $ five million", "$ five million=5000000 USD")
 r("if they had just 15 USD 50 more", "15 USD 50=15.5 USD", "a cents number followed by a word other than cents/and")
+
+# ---- issue 17: every ISO 4217 code, the names and local abbreviations of large markets,
+# minor units and compounds; each family with its negatives ----
+fam = {}
+def f17(name, t, exp, x=None):
+    fam[name] = fam.get(name, 0) + 1
+    r(t, exp, x)
+# ISO codes in capitals, before and after, glued and spaced (a sample across regions)
+iso = ["UAH", "KWD", "XOF", "NGN", "VND", "PKR", "BDT", "KES", "QAR", "COP", "ARS", "CLP", "RON",
+       "HUF", "CZK", "ILS", "KZT", "GHS", "EGP", "IDR", "MYR", "THB", "PLN", "SAR", "AED", "TWD"]
+iso_amts = [("3.04", "3.04"), ("120", "120"), ("5m", "5000000"), ("2.5 billion", "2500000000"),
+            ("1,250", "1250")]
+for i, c in enumerate(iso):
+    a, v = iso_amts[i % len(iso_amts)]
+    forms = [f"{c}{a}", f"{c} {a}", f"{a} {c}"] + ([f"{a}{c}"] if a[-1].isdigit() else [])
+    span = forms[i % len(forms)]
+    f17("iso", f"The fee was {span} last year.", f"{span}={v} {c}")
+    f17("iso", f"Prices rose to {c} {a} on Monday.", f"{c} {a}={v} {c}")
+for t in ["ALL 5 were seized.", "TOP 10 songs of the year", "AMD 5 chips sold out", "The CUP 2 final",
+          "MAD 3 is a film", "TRY 2 more", "the XTS 5 model", "GEL 20 pads", "BOB 3 hosts"]:
+    f17("iso", t, "-")
+# names after an amount: the ISO noun, with an adjective, plurals as news writes them
+names = [("ringgit", "MYR"), ("Malaysian ringgit", "MYR"), ("rupees", "INR"), ("Pakistani rupees", "PKR"),
+         ("Sri Lankan rupees", "LKR"), ("riyals", "SAR"), ("Qatari riyals", "QAR"), ("Kuwaiti dinars", "KWD"),
+         ("Jordanian dinars", "JOD"), ("dirhams", "AED"), ("Moroccan dirhams", "MAD"), ("shekels", "ILS"),
+         ("Turkish lira", "TRY"), ("South African rand", "ZAR"), ("South Korean won", "KRW"), ("baht", "THB"),
+         ("Philippine pesos", "PHP"), ("Colombian pesos", "COP"), ("Egyptian pounds", "EGP"), ("zlotys", "PLN"),
+         ("forints", "HUF"), ("Czech korunas", "CZK"), ("Swedish kronor", "SEK"), ("Norwegian kroner", "NOK"),
+         ("Danish kroner", "DKK"), ("reais", "BRL"), ("Brazilian reals", "BRL"), ("yuan", "CNY"),
+         ("renminbi", "CNY"), ("yen", "JPY"), ("Swiss francs", "CHF"), ("roubles", "RUB"), ("rubles", "RUB"),
+         ("naira", "NGN"), ("Kenyan shillings", "KES"), ("Tanzanian shillings", "TZS"), ("Lao kip", "LAK"),
+         ("hryvnias", "UAH"), ("rupiah", "IDR"), ("Vietnamese dong", "VND"), ("taka", "BDT"),
+         ("Nigerian naira", "NGN"), ("Ghanaian cedis", "GHS"), ("tenge", "KZT"), ("Romanian lei", "RON")]
+name_amts = [("5 million", "5000000"), ("300", "300"), ("2.5 billion", "2500000000"), ("12,000", "12000")]
+for i, (u, c) in enumerate(names):
+    a, v = name_amts[i % len(name_amts)]
+    f17("names", f"The bill came to {a} {u}, officials said.", f"{a} {u}={v} {c}")
+# guarded nouns: a money-written amount or an adjective, else not money
+for t, e in [("Samsung won 5 million won in fines", "5 million won=5000000 KRW"),
+             ("a ticket costs 10,000 won", "10,000 won=10000 KRW"), ("the team won 3 games", "-"),
+             ("they won 2 of 5 races", "-"), ("Andrew Rand scored 5 goals", "-"), ("3 rand notes", "-"),
+             ("a deal worth 1.2 billion rand", "1.2 billion rand=1200000000 ZAR"),
+             ("we found 3 real problems", "-"), ("5 real reasons to stay", "-"),
+             ("it raised 4 billion real", "4 billion real=4000000000 BRL"),
+             ("a 20,000 kip meal", "20,000 kip=20000 LAK"), ("take a 10 kip break", "-"),
+             ("the sum of 5 sum", "-"), ("a 3 sol run", "-"), ("30 dong ho clocks", "-"),
+             ("5 lira coins", "-"), ("it costs 3.50 lira", "3.50 lira=3.5 TRY"),
+             ("a 3 mark lead", "-"), ("8 colon cancer cases", "-")]:
+    f17("guards", t, e)
+# local abbreviations and symbols, before and after, case as written
+for t, e in [("Revenue hit RM5 million.", "RM5 million=5000000 MYR"), ("profit of RM 3.2bn", "RM 3.2bn=3200000000 MYR"),
+             ("Sales of Rs 500 crore", "Rs 500 crore=5000000000 INR"), ("It rose to ₹2,000.", "₹2,000=2000 INR"),
+             ("a fee of SR 100", "SR 100=100 SAR"), ("a fine of Dh5m", "Dh5m=5000000 AED"),
+             ("a Dhs 200 voucher", "Dhs 200=200 AED"), ("worth NIS 50 million", "NIS 50 million=50000000 ILS"),
+             ("it cost 50 NIS", "50 NIS=50 ILS"), ("it cost ₪30", "₪30=30 ILS"), ("only 20 TL", "20 TL=20 TRY"),
+             ("costs ₺30", "₺30=30 TRY"), ("he won ₩10,000", "₩10,000=10000 KRW"), ("sold for ฿500", "฿500=500 THB"),
+             ("a LE 200 fine", "LE 200=200 EGP"), ("an E£50 fee", "E£50=50 EGP"), ("paid Rp 5 trillion", "Rp 5 trillion=5000000000000 IDR"),
+             ("a KSh 300 fare", "KSh 300=300 KES"), ("Tk 50 crore", "Tk 50 crore=500000000 BDT"), ("worth ₴1,000", "₴1,000=1000 UAH"),
+             ("worth ₦2,000", "₦2,000=2000 NGN"), ("sold for R$ 5 million", "R$ 5 million=5000000 BRL"),
+             ("a CHF 20 fee", "CHF 20=20 CHF"), ("QR 10 million", "QR 10 million=10000000 QAR")]:
+    f17("abbr", t, e)
+r("a R50 million deal", "R50 million=50000000 ZAR", "single-letter R glued to digits: numeral reads 2-4 letter prefixes only")
+for t in ["The RM said no.", "RM officials met on 5 May", "the R5 road", "take the R 3 exit",
+          "Sen. 5 votes"]:
+    f17("abbr", t, "-")
+# minor units and compounds
+for t, e in [("it fell 20 cents", "20 cents=0.2 USD"), ("a 10¢ stamp", "10¢=0.1 USD"), ("costs 99 ¢", "99 ¢=0.99 USD"),
+             ("It cost $20 and 43c.", "$20 and 43c=20.43 USD"), ("It cost $5 and 10 cents.", "$5 and 10 cents=5.1 USD"),
+             ("It cost 3.14US$ each.", "3.14US$=3.14 USD"), ("It cost 5 HK$.", "5 HK$=5 HKD"),
+             ("paid 20 kopiykas", "20 kopiykas=0.2 UAH"), ("paid 50 kopecks", "50 kopecks=0.5 RUB"),
+             ("5 hryvnias and 50 kopiykas", "5 hryvnias and 50 kopiykas=5.5 UAH"), ("RM3 and 50 sen", "RM3 and 50 sen=3.5 MYR"),
+             ("10 rupees and 50 paise", "10 rupees and 50 paise=10.5 INR"), ("a 50p coin", "50p=0.5 GBP"),
+             ("15 dinars and 500 fils", "15 dinars and 500 fils=15.5 IQD"), ("100 halalas", "100 halalas=1 SAR"),
+             ("ten pounds in London, Britain", "ten pounds=10 GBP"), ("a million dollars", "a million dollars=1000000 USD"),
+             ("It cost a dollar.", "a dollar=1 USD"), ("less than a dollar a gallon", "less than a dollar=1 USD approx"),
+             ("for a euro or two", "a euro=1 EUR"), ("not worth a cent.", "a cent=0.01 USD")]:
+    f17("minor", t, e)
+for t in ["the dollar index rose", "a dollar bond sold", "a euro zone member", "a pound of flour in Britain",
+          "a dollar-denominated loan", "50 sen. votes", "a 5 c grade"]:
+    f17("minor", t, "-")
+import sys
+print("issue 17 families: " + ", ".join(f"{k} {v}" for k, v in fam.items()) + f"; {sum(fam.values())} rows", file=sys.stderr)
 import os
 import sys
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(

@@ -2,10 +2,13 @@
 //! currency words of news text ("dollars", "Swiss francs", "cts") with their minor units,
 //! and which dollar or peso a bare name means in a text (the dateline's, the country's).
 
+use super::iso4217::ISO4217;
+use super::names::{NOUNS, PAIRS};
 use crate::extract::numeral;
 
 /// Currency symbols (the whole symbol, as written) and their ISO code.
 pub(super) const SYMBOLS: &[(&str, &str)] = &[
+    ("E£", "EGP"),
     ("€", "EUR"),
     ("£", "GBP"),
     ("¥", "JPY"),
@@ -21,6 +24,11 @@ pub(super) const SYMBOLS: &[(&str, &str)] = &[
     ("₡", "CRC"),
     ("₾", "GEL"),
     ("₭", "LAK"),
+    ("₴", "UAH"),
+    ("₸", "KZT"),
+    ("₼", "AZN"),
+    ("৳", "BDT"),
+    ("₮", "MNT"),
     ("₨", "INR"),
     ("ரூ", "LKR"),
     ("රු", "LKR"),
@@ -88,6 +96,165 @@ pub(super) fn iso_code(w: &str) -> Option<&'static str> {
         "egp" => "EGP",
         _ => return None,
     })
+}
+
+/// Any active ISO 4217 code ([`ISO4217`]), written in capitals ("UAH", "KWD", "XOF"):
+/// the codes that are also English words or common names in capitals ("ALL", "TOP",
+/// "CUP", "AMD") are left out, and so are the units without a minor unit (gold, SDR).
+pub(super) fn iso_upper(orig: &str) -> Option<&'static str> {
+    if orig.len() != 3 || !orig.bytes().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    if matches!(
+        orig,
+        "ALL"
+            | "TOP"
+            | "CUP"
+            | "MAD"
+            | "BOB"
+            | "SOS"
+            | "TRY"
+            | "GEL"
+            | "MOP"
+            | "BAM"
+            | "BSD"
+            | "PEN"
+            | "AMD"
+            | "CVE"
+            | "SLE"
+            | "LSL"
+            | "ERN"
+            | "NIO"
+            | "BOV"
+            | "COU"
+            | "CHE"
+            | "CHW"
+    ) {
+        return None;
+    }
+    let i = ISO4217.binary_search_by(|e| e.0.cmp(orig)).ok()?;
+    let (code, _, exp) = ISO4217[i];
+    (exp >= 0).then_some(code)
+}
+
+/// The minor-unit exponent of an ISO code (2 for USD, 3 for KWD, 0 for JPY); 2 when
+/// unknown.
+pub(super) fn exponent(code: &str) -> i32 {
+    ISO4217
+        .binary_search_by(|e| e.0.cmp(code))
+        .map_or(2, |i| i32::from(ISO4217[i].2.max(0)))
+}
+
+/// An ISO currency noun as news writes it after an amount ("ringgit", "dinars",
+/// "kroner"): (its singular, the currency a bare one means, guarded: also plain English).
+pub(super) fn noun(w: &str) -> Option<(&'static str, &'static str, bool)> {
+    let i = NOUNS.binary_search_by(|e| e.0.cmp(w)).ok()?;
+    let (_, sing, code, guarded) = NOUNS[i];
+    Some((sing, code, guarded))
+}
+
+/// An adjective and a singular currency noun: "kuwaiti" + "dinar" is KWD.
+fn pair(adj: &str, sing: &str) -> Option<&'static str> {
+    let i = PAIRS
+        .binary_search_by(|e| (e.0, e.1).cmp(&(adj, sing)))
+        .ok()?;
+    Some(PAIRS[i].2)
+}
+
+/// The minor units that news names in words, after the main amount or alone ("20
+/// kopecks", "50 sen"), with the currency a bare one means; worth 10^-exponent of it.
+pub(super) fn minor_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "kopiyka" | "kopiykas" | "kopiyok" | "kopiyky" => "UAH",
+        "kopeck" | "kopecks" | "kopek" | "kopeks" | "kopeyka" | "kopeyki" => "RUB",
+        "paise" | "paisa" => "INR",
+        "halala" | "halalas" | "halalah" | "halalat" => "SAR",
+        "fils" => "AED",
+        "satang" => "THB",
+        "agorot" | "agora" | "agoras" => "ILS",
+        "kurus" | "kuruş" => "TRY",
+        "groszy" | "grosz" | "grosze" => "PLN",
+        "sen" => "MYR",
+        "piastres" | "piasters" | "piastre" | "piaster" => "EGP",
+        "centavos" | "centavo" => "MXN",
+        "centimes" | "centime" | "rappen" => "CHF",
+        "haleru" | "halers" | "haler" => "CZK",
+        _ => return None,
+    })
+}
+
+/// Local abbreviations written before an amount, case as written: "RM5 million"
+/// (ringgit), "SR 100" (riyal), "Dh5m", "NIS 50", "LE 200", "Rp 5 trillion", "KSh 300",
+/// "Tk 50", "TL 20". (`R` alone is the rand only glued to a scaled or
+/// grouped amount; see the rule.)
+pub(super) fn abbr_before(orig: &str) -> Option<&'static str> {
+    Some(match orig {
+        "RM" => "MYR",
+        "SR" => "SAR",
+        "Dh" | "Dhs" => "AED",
+        "NIS" => "ILS",
+        "LE" => "EGP",
+        "Rp" => "IDR",
+        "KSh" | "Ksh" => "KES",
+        "Tk" => "BDT",
+        "TL" => "TRY",
+        "QR" => "QAR",
+        "KD" => "KWD",
+        "BD" => "BHD",
+        "RO" => "OMR",
+        _ => return None,
+    })
+}
+
+/// Local abbreviations written after an amount, case as written: "50 NIS", "20 TL",
+/// "100 Dh", "5 million RM".
+pub(super) fn abbr_after(orig: &str) -> Option<&'static str> {
+    Some(match orig {
+        "NIS" => "ILS",
+        "TL" => "TRY",
+        "Dh" | "Dhs" => "AED",
+        "RM" => "MYR",
+        "SR" => "SAR",
+        "LE" => "EGP",
+        _ => return None,
+    })
+}
+
+/// The currency of a bare noun shared by several ("dinars", "kwacha", "shillings"): the
+/// one whose country the text names ("Zambia" for the Zambian kwacha), else `default`.
+pub(super) fn country_code(text: &str, sing: &str, default: &'static str) -> &'static str {
+    let mut found: Option<&'static str> = None;
+    let mut several = false;
+    for &(adj, _, code) in PAIRS.iter().filter(|p| p.1 == sing) {
+        // "zambian" -> "Zambia", "kuwaiti" -> "Kuwait", "iraqi" -> "Iraq"
+        let mut stem = adj;
+        for suf in ["ian", "ean", "ese", "an", "i", "e"] {
+            if let Some(st) = adj.strip_suffix(suf).filter(|st| st.len() >= 4) {
+                stem = st;
+                break;
+            }
+        }
+        if stem.len() < 4 || !stem.bytes().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let mut cap = stem.to_string();
+        cap[..1].make_ascii_uppercase();
+        if text.contains(&cap) {
+            match found {
+                Some(c) if c != code => several = true,
+                _ => found = Some(code),
+            }
+        }
+    }
+    match found {
+        Some(c) if !several => c,
+        _ => default,
+    }
+}
+
+/// Is "adj sing" an ISO currency name ("kuwaiti dinar")?
+pub(super) fn pair_exists(adj: &str, sing: &str) -> bool {
+    pair(adj, sing).is_some()
 }
 
 /// Million-prefixed codes: `MUSD`, `MEUR` (lowercase).
@@ -218,23 +385,54 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
         "marks" | "dm" | "d-marks" | "dmk" => ("DEM", 1.0),
         "lira" | "liras" => ("TRY", 1.0),
         "pesos" | "peso" => ("MXN", 1.0),
-        _ => {
-            let (code, mult) = if let Some(c) = iso_code(w0) {
-                (c, 1.0)
-            } else if let Some(c) = mega_code(w0) {
-                (c, 1e6)
-            } else {
-                return None;
-            };
-            return Some(Unit {
-                words: 1,
-                code,
-                mult,
-                iso: true,
-            });
-        }
+        _ => return generated_units(w0, w1, w2),
     };
     Unit::named(1, one.0, one.1)
+}
+
+/// [`unit_words`] past the hand-written names: the ISO names of [`NOUNS`] and [`PAIRS`],
+/// the minor units, the codes.
+fn generated_units(w0: &str, w1: &str, w2: &str) -> Option<Unit> {
+    // the ISO names: "Kuwaiti dinars", "Sri Lanka rupees", "Czech korunas" (first: is
+    // w0 the first word of an adjective at all? most words after a number are not)
+    let i = PAIRS.partition_point(|e| e.0 < w0);
+    let adjective = PAIRS.get(i).is_some_and(|e| {
+        e.0.strip_prefix(w0)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    });
+    if !adjective {
+    } else if let Some((sing, _, _)) = noun(w1) {
+        if let Some(c) = pair(w0, sing) {
+            return Unit::named(2, c, 1.0);
+        }
+    }
+    if let Some((sing, _, _)) = noun(w2).filter(|_| adjective) {
+        let adj = format!("{w0} {w1}");
+        if let Some(c) = pair(&adj, sing) {
+            return Unit::named(3, c, 1.0);
+        }
+    }
+    if let Some((_, code, _)) = noun(w0).filter(|n| !n.1.is_empty()) {
+        return Unit::named(1, code, 1.0);
+    }
+    if let Some(c) = minor_word(w0) {
+        return Unit::named(1, c, 10f64.powi(-exponent(c)));
+    }
+    {
+        let (code, mult) = if let Some(c) = iso_code(w0) {
+            (c, 1.0)
+        } else if let Some(c) = mega_code(w0) {
+            (c, 1e6)
+        } else {
+            return None;
+        };
+        Some(Unit {
+            words: 1,
+            code,
+            mult,
+            iso: true,
+        })
+    }
 }
 
 /// Currency words that are also common English words: only a currency after a scaled
@@ -242,8 +440,8 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
 pub(super) fn ambiguous_unit(w: &str) -> bool {
     matches!(
         w,
-        "won" | "marks" | "pound" | "pounds" | "p" | "rand" | "lira" | "dm"
-    )
+        "won" | "marks" | "pound" | "pounds" | "p" | "rand" | "lira" | "dm" | "sen" | "fils"
+    ) || noun(w).is_some_and(|n| n.2)
 }
 
 /// The minor unit of `currency` written as a word after the main amount ("3 dollars 50
@@ -255,7 +453,23 @@ pub(super) fn minor_unit(currency: &str, w: &str) -> Option<f64> {
         ("CNY", "fen") => Some(0.01),
         ("GBP" | "CNY" | "JPY", _) => None,
         (_, "cents" | "cent") => Some(0.01),
-        _ => None,
+        _ => minor_word(w)
+            .filter(|c| {
+                *c == currency
+                    || matches!(
+                        (w, currency),
+                        ("kopecks" | "kopeks" | "kopeck" | "kopek", "UAH" | "BYN")
+                            | ("paise" | "paisa", "PKR" | "NPR")
+                            | ("fils", "KWD" | "BHD" | "JOD" | "IQD")
+                            | ("halalas" | "halala", "QAR")
+                            | (
+                                "centavos" | "centavo",
+                                "BRL" | "PHP" | "ARS" | "COP" | "CLP"
+                            )
+                            | ("centimes" | "centime", "EUR")
+                    )
+            })
+            .map(|_| 10f64.powi(-exponent(currency))),
     }
 }
 

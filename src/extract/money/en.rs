@@ -4,7 +4,7 @@
 //!
 //! [`find_latin`] walks the numbers of the text left to right; [`money_at`] reads one
 //! amount around a number in named steps: the currency before it (the rules
-//! [`SYMBOL_AMOUNT`], [`CODE_AMOUNT`], [`WORD_AMOUNT`]), a Chinese unit after digits
+//! `before.rs`: `SYMBOL_AMOUNT`, `CODE_AMOUNT`, `WORD_AMOUNT`), a Chinese unit after digits
 //! ([`zh::DIGITS_UNIT`]), else the currency after it ([`AMOUNT_SYMBOL`], [`AMOUNT_CODE`],
 //! [`AMOUNT_WORD`]), then a scale shared with the other end of a range
 //! ([`range::SHARED_SCALE`]), a minor unit after the main one ([`AMOUNT_AND_MINOR`]), and
@@ -15,26 +15,21 @@
 use super::around::{
     approx_before, british, has_number_word, money_words_before, per_share, share_line,
 };
+use super::before::{prefix_currency, prefix_unit_word};
 use super::currencies::{
-    ambiguous_unit, bare_dollar, dollar_prefix, home_dollar, iso_code, mega_code, minor_unit,
-    peso_code, round_money, unit_words, SYMBOLS,
+    abbr_after, ambiguous_unit, bare_dollar, country_code, dollar_prefix, exponent, home_dollar,
+    iso_code, iso_upper, mega_code, minor_unit, noun, pair_exists, peso_code, round_money,
+    unit_words, SYMBOLS,
 };
 use super::range;
 use super::zh::{self, cjk_unit};
 use crate::extract::numeral::{self, Number};
 use crate::extract::span::{Found, Kind};
 use crate::extract::Context;
+use regex::Regex;
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
-/// `$5`, `US$1.5m`, `US $3`, `HK$5bn`, `c $ 16.4 million`, `€20`, `£1.5m`: a currency
-/// symbol (with the letters of its dollar) before the amount.
-pub(super) const SYMBOL_AMOUNT: &str = "money.en.symbol_amount";
-/// `USD 200`, `RMB 3.2 billion`, `USD115`, `RMB3.2bn`, `Rs. 500`, `MAUD 60`: an ISO code
-/// (or `Rs`) before the amount.
-pub(super) const CODE_AMOUNT: &str = "money.en.code_amount";
-/// `dollar 22.5 million`, `Dollars 3.25 billion`, `dlrs 3.2 million`: a currency word
-/// before a scaled amount.
-pub(super) const WORD_AMOUNT: &str = "money.en.currency_word_amount";
 /// `10 $`, `5 €`: a currency symbol after the amount.
 pub(super) const AMOUNT_SYMBOL: &str = "money.en.amount_symbol";
 /// `200 USD`, `115.5USD`, `30 MUSD`, `75 USD million`: an ISO code after the amount.
@@ -42,6 +37,8 @@ pub(super) const AMOUNT_CODE: &str = "money.en.amount_code";
 /// `5 mln dlrs`, `53.169 million US dollars`, `20 cts`, `470 pence`, `10,000 swiss
 /// francs`, `1,5 Milliarden Euro`: currency words after the amount.
 pub(super) const AMOUNT_WORD: &str = "money.en.amount_currency_word";
+/// `a dollar`, `less than a euro`, `a penny`: the article and a currency noun, one unit.
+pub(super) const ARTICLE_UNIT: &str = "money.en.article_unit";
 /// `3 dollars 50 cents`, `15 dollars and 50`, `17 USD 25`, `one kuai and five mao five`:
 /// a main unit and its minor unit.
 pub(super) const AMOUNT_AND_MINOR: &str = "money.en.amount_and_minor";
@@ -78,7 +75,10 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     let b = text.as_bytes();
     // prefilter: an amount needs a digit or a number word; most need a digit
     if !b.iter().any(|c| c.is_ascii_digit()) && !has_number_word(text) {
-        return Vec::new();
+        let doc = Doc::new(text, ctx);
+        let mut out = Vec::new();
+        article_amounts(&doc, &mut out);
+        return out;
     }
     let doc = Doc::new(text, ctx);
     let nums = numeral::find_numbers_in(text, doc.loc);
@@ -113,7 +113,114 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
             idx += 1;
         }
     }
+    article_amounts(&doc, &mut out);
     out
+}
+
+/// The article and a currency noun of [`ARTICLE_UNIT`] (ASCII word bounds).
+static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:a|A|an|An) (dollar|buck|euro|yen|yuan|rupee|cent|penny|pound)(?-u:\b)")
+        .expect("article regex")
+});
+
+/// Rule [`ARTICLE_UNIT`]: "a dollar", "less than a euro", "a penny", "a dollar a gallon":
+/// one unit, when the noun closes the phrase (punctuation, or a word like "a", "per",
+/// "or", "for", "more") so that "a dollar index", "a pound of" and "a euro zone" are
+/// not amounts. Added to `out` in text order where nothing else was read.
+fn article_amounts(doc: &Doc, out: &mut Vec<Found>) {
+    let text = doc.text;
+    let b = text.as_bytes();
+    let mut added = Vec::new();
+    // "a " or "an " at a word start, then one of the nouns below, whole
+    for m in ARTICLE_RE.captures_iter(text) {
+        let (Some(all), Some(noun)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let start = all.start();
+        if start > 0 && b[start - 1] == b'\'' {
+            continue;
+        }
+        let e = noun.end();
+        let w = noun.as_str();
+        let code_mult = match w {
+            "dollar" | "buck" => ("USD", 1.0),
+            "euro" => ("EUR", 1.0),
+            "yen" => ("JPY", 1.0),
+            "yuan" => ("CNY", 1.0),
+            "rupee" => ("INR", 1.0),
+            "cent" => ("USD", 0.01),
+            "pound" if *doc.british.get_or_init(|| british(text)) => ("GBP", 1.0),
+            "penny" if *doc.british.get_or_init(|| british(text)) => ("GBP", 0.01),
+            _ => continue,
+        };
+        // the noun closes the phrase
+        let q = numeral::skip_spaces(text, e);
+        let closes = q >= b.len()
+            || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'"')
+            || numeral::word_after(text, e).is_some_and(|(_, _, nw)| {
+                matches!(
+                    nw.as_str(),
+                    "a" | "an"
+                        | "per"
+                        | "each"
+                        | "apiece"
+                        | "or"
+                        | "and"
+                        | "for"
+                        | "more"
+                        | "less"
+                        | "than"
+                        | "at"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "from"
+                        | "last"
+                        | "this"
+                        | "next"
+                        | "higher"
+                        | "lower"
+                        | "cheaper"
+                )
+            });
+        // "7.18 cents a pound", "1 dlr a pound": a price per unit, not an amount
+        let per_unit = numeral::word_before(text, start).is_some_and(|(ws, w)| {
+            unit_words(&[w.as_str()]).is_some()
+                || text[..ws]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit())
+                || b[ws].is_ascii_digit()
+        });
+        if !closes || per_unit || b.get(e) == Some(&b'-') {
+            continue;
+        }
+        let (fs, approx) = match approx_before(text, start) {
+            Some(s0) => (s0, true),
+            None => (start, false),
+        };
+        let mut f = Found {
+            start: fs,
+            end: e,
+            kind: Kind::Money {
+                value: code_mult.1,
+                currency: code_mult.0.to_string(),
+                approx,
+                per: None,
+            },
+            rule: ARTICLE_UNIT,
+        };
+        read_the_text(doc, &mut f);
+        added.push(f);
+    }
+    if added.is_empty() {
+        return;
+    }
+    for f in added {
+        if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
+            out.push(f);
+        }
+    }
+    out.sort_by_key(|f| f.start);
 }
 
 /// What the rest of the text says about amount `f`: on a "Shr" line it is per share; a
@@ -133,6 +240,19 @@ fn read_the_text(doc: &Doc, f: &mut Found) {
         }
         if currency == "MXN" && (span.ends_with("pesos") || span.ends_with("peso")) {
             *currency = peso_code(text).to_string();
+        } else if let Some((ws, last)) = (currency != "USD")
+            .then(|| numeral::word_before(text, f.end))
+            .flatten()
+        {
+            // a bare noun shared by several currencies: the country the text names
+            // (not the dollar: the dateline's, above, or the US one)
+            if let Some((sing, default, _)) = noun(last.as_str()).filter(|n| n.0 != "dollar") {
+                let adjective = numeral::word_before(text, ws)
+                    .is_some_and(|(_, w)| pair_exists(w.as_str(), sing));
+                if *currency == default && !adjective && ws >= f.start {
+                    *currency = country_code(text, sing, default).to_string();
+                }
+            }
         }
     }
 }
@@ -221,7 +341,7 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
     })
 }
 
-/// Rules [`SYMBOL_AMOUNT`], [`CODE_AMOUNT`], [`WORD_AMOUNT`]: the currency written before
+/// Rules `before.rs`: `SYMBOL_AMOUNT`, `CODE_AMOUNT`, `WORD_AMOUNT`: the currency written before
 /// the amount (a currency word only before a scaled one). `None` when the amount is none:
 /// digits glued to letters that are no currency ("FY2019").
 fn currency_before(doc: &Doc, n: &Number, floor: usize, a: &mut Reading) -> Option<()> {
@@ -296,6 +416,19 @@ fn currency_after(doc: &Doc, n: &Number, rest: &[Number], k: usize, a: &mut Read
     let mut sym_hit = None;
     if after.starts_with('$') {
         sym_hit = Some(("$", "USD"));
+    } else if let Some(len) = after.starts_with('¢').then_some('¢'.len_utf8()) {
+        // "10¢", "99 ¢": cents
+        a.currency = Some("USD");
+        a.value *= 0.01;
+        a.end = k + len;
+        a.rule = AMOUNT_SYMBOL;
+        return;
+    } else if let Some((len, code)) = lettered_dollar(after) {
+        // "3.14US$", "5 HK$"
+        a.currency = Some(code);
+        a.end = k + len;
+        a.rule = AMOUNT_SYMBOL;
+        return;
     } else {
         for (sym, code) in SYMBOLS
             .iter()
@@ -321,6 +454,17 @@ fn currency_after(doc: &Doc, n: &Number, rest: &[Number], k: usize, a: &mut Read
     a.currency = Some(code);
     a.end = e;
     a.rule = AMOUNT_SYMBOL;
+}
+
+/// A dollar written with its letters at the start of `after`: "US$", "HK$", "NZ$"
+/// (capitals, then "$"): its length and code.
+fn lettered_dollar(after: &str) -> Option<(usize, &'static str)> {
+    let n = after.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(1..=3).contains(&n) || after.as_bytes().get(n) != Some(&b'$') {
+        return None;
+    }
+    let code = dollar_prefix(&after[..n].to_ascii_lowercase())?;
+    Some((n + 1, code))
 }
 
 /// Rules [`AMOUNT_CODE`], [`AMOUNT_WORD`]: up to three currency words at `k`, right after
@@ -362,7 +506,8 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
     let refs = &refs_buf[..nw];
     // "75 USD million"
     if refs.len() >= 2 && !a.scaled {
-        if let (Some(c), Some(s)) = (iso_code(refs[0]), numeral::scale_word(refs[1])) {
+        let code = iso_code(refs[0]).or_else(|| iso_upper(&text[words[0].0..words[0].1]));
+        if let (Some(c), Some(s)) = (code, numeral::scale_word(refs[1])) {
             if refs[1].len() > 1 {
                 a.currency = Some(c);
                 a.value *= s;
@@ -373,7 +518,20 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
             }
         }
     }
-    let Some(unit) = unit_words(refs) else {
+    let orig0 = &text[words[0].0..words[0].1];
+    // "747-SR", "A-TL": no code after a hyphen
+    let hyphen = k > 0 && b[k - 1] == b'-';
+    let Some(unit) = unit_words(refs).or_else(|| {
+        let code = iso_upper(orig0)
+            .or_else(|| abbr_after(orig0))
+            .filter(|_| !hyphen)?;
+        Some(super::currencies::Unit {
+            words: 1,
+            code,
+            mult: 1.0,
+            iso: true,
+        })
+    }) else {
         return;
     };
     let used = unit.words;
@@ -387,11 +545,17 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
                     || a.scaled && money_words_before(text, a.start))
                     && refs.get(1).is_none_or(|w| !matches!(*w, "of" | "per"))
             }
-            _ => a.scaled,
+            // "20,000 kip", "3.50 lira", "10,000 won": digits written as an amount;
+            // a noun that is also English only as written in lower case ("256K DRAM")
+            _ => {
+                let money = money_digits(&text[n.start..n.end]) && !matches!(w0, "marks" | "dm");
+                (a.scaled || money) && !orig0.bytes().all(|c| c.is_ascii_uppercase())
+            }
         }
     } else if glued_unit {
         // "115USD", "50p", "5cts"; not "3D" style tokens
         iso_code(w0).is_some()
+            || iso_upper(orig0).is_some()
             || mega_code(w0).is_some()
             || matches!(w0, "p" | "cts" | "ct" | "cents" | "cent")
             || (b.get(n.end) == Some(&b'-'))
@@ -404,6 +568,14 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
         a.end = words[used - 1].1;
         a.rule = if unit.iso { AMOUNT_CODE } else { AMOUNT_WORD };
     }
+}
+
+/// Digits written as a sum of money, not a count: thousands groups ("20,000") or two
+/// decimals ("3.50").
+fn money_digits(d: &str) -> bool {
+    d.contains(',') && numeral::thousands_groups(d)
+        || d.rsplit_once('.')
+            .is_some_and(|(_, f)| f.len() == 2 && f.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// A currency before the amount, maybe followed by a redundant unit: "$ 10 dollars",
@@ -452,19 +624,31 @@ fn minor_unit_after(text: &str, n: &Number, rest: &[Number], currency: &str, a: 
             via_and = true;
         }
     }
-    let spoken = n.words || n.start == a.start || (via_and && next.words);
+    // "$20 and 43c", "RM3 and 50 sen": a written minor unit after "and" also
+    // (the short "43c", "5 cts" only after "and": "918,000 dlrs 38 cts" is a list)
+    let minor_of = |w: &str| {
+        minor_unit(currency, w).or_else(|| {
+            (via_and && currency != "GBP" && matches!(w, "c" | "cts" | "ct")).then_some(0.01)
+        })
+    };
+    let minor_written = via_and
+        && numeral::word_after_dotted(text, next.end)
+            .is_some_and(|(s, _, w)| s - next.end <= 1 && minor_of(w.as_str()).is_some());
+    let spoken = n.words || n.start == a.start || (via_and && next.words) || minor_written;
     if !(spoken
         && next.start == p
-        && next.value < 100.0
+        && next.value < 10f64.powi(exponent(currency).max(2))
         && next.value.fract() == 0.0
         && !next.scaled)
     {
         return;
     }
-    let after = numeral::word_after(text, next.end);
+    // "43c": a minor unit glued to its digits
+    let after = numeral::word_after(text, next.end)
+        .or_else(|| numeral::word_after_dotted(text, next.end).filter(|(s, _, _)| *s == next.end));
     let minor = after.as_ref().and_then(|(s, e, w)| {
         let orig_lower = text[*s..*e].bytes().all(|c| c.is_ascii_lowercase());
-        let m = minor_unit(currency, w.as_str()).filter(|_| orig_lower)?;
+        let m = minor_of(w.as_str()).filter(|_| orig_lower)?;
         (*s - next.end <= 1 && next.value * m < 1.0).then_some((*e, m))
     });
     let q = numeral::skip_spaces(text, next.end);
@@ -526,162 +710,6 @@ fn sign_before(text: &str, start: usize, value: f64) -> (usize, f64) {
         }
     }
     (start, value)
-}
-
-/// A currency written before an amount: where it starts, its ISO code, the multiplier
-/// it brings (10⁶ for "MUSD") and the rule that read it.
-struct Before {
-    start: usize,
-    code: &'static str,
-    mult: f64,
-    rule: &'static str,
-}
-
-impl Before {
-    fn at(start: usize, code: &'static str, rule: &'static str) -> Option<Self> {
-        Some(Before {
-            start,
-            code,
-            mult: 1.0,
-            rule,
-        })
-    }
-}
-
-/// The currency symbol or code written right before byte `start` (spaces allowed), not
-/// before `floor`.
-fn prefix_currency(text: &str, start: usize, glued: bool, floor: usize) -> Option<Before> {
-    prefix_currency_inner(text, start, glued).filter(|p| p.start >= floor)
-}
-
-fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before> {
-    let b = text.as_bytes();
-    if glued {
-        // USD115, RMB3.2bn
-        let mut k = start;
-        while k > 0 && b[k - 1].is_ascii_alphabetic() {
-            k -= 1;
-        }
-        let w = &text[k..start];
-        if let Some(c) = iso_code(w) {
-            return Before::at(k, c, CODE_AMOUNT);
-        }
-        if w == "Rs" || w == "RS" {
-            return Before::at(k, "INR", CODE_AMOUNT);
-        }
-        return None;
-    }
-    let mut j = start;
-    let mut n = 0;
-    while j > 0 && b[j - 1] == b' ' && n < 2 {
-        j -= 1;
-        n += 1;
-    }
-    if j == 0 {
-        return None;
-    }
-    let head = &text[..j];
-    if head.ends_with('$') {
-        let d = j - 1;
-        // letters glued or one space before the "$": US$, HK$, C $, U.S. $, usd$
-        let mut k = d;
-        if k > 0 && b[k - 1] == b' ' {
-            k -= 1;
-        }
-        let e = k;
-        while k > 0 && (b[k - 1].is_ascii_alphabetic() || b[k - 1] == b'.') {
-            k -= 1;
-        }
-        if k < e && (k == 0 || !b[k - 1].is_ascii_alphanumeric()) {
-            let w: String = text[k..e]
-                .chars()
-                .filter(|c| *c != '.')
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if let Some(c) = dollar_prefix(&w) {
-                // "a $5 bill": a lone "a" with a space is the article, not AUD
-                if !(matches!(w.as_str(), "a" | "s" | "r") && e < d) {
-                    return Before::at(k, c, SYMBOL_AMOUNT);
-                }
-            }
-        }
-        return Before::at(d, "USD", SYMBOL_AMOUNT);
-    }
-    // every other symbol is written with non-ASCII bytes
-    for (sym, code) in SYMBOLS.iter().filter(|_| b[j - 1] >= 0x80) {
-        if head.ends_with(sym) {
-            let s = j - sym.len();
-            // "4人民币5美元": a Chinese currency name right after a number closes that
-            // amount, it does not open the next one; nor is the 元 of "日元5" or "万元5" (the end of a longer name)
-            if sym.as_bytes()[0] >= 0xE4 {
-                if let Some(p) = text[..s].chars().next_back() {
-                    let at = s - p.len_utf8();
-                    let longer = cjk_unit(&text[at..]).is_some_and(|(n, _, _)| n > p.len_utf8());
-                    if p.is_ascii_digit() || longer {
-                        return None;
-                    }
-                }
-            }
-            // "Rs", "HK" etc. do not combine with these
-            return Before::at(s, code, SYMBOL_AMOUNT);
-        }
-    }
-    // words: RMB 3.2 billion, USD 200, Rs. 500, dollar 22.5 million
-    let (ws, w) = numeral::word_before(text, start)?;
-    let w = w.trim_end_matches('.');
-    if let Some(c) = iso_code(w) {
-        // only the code written in capitals ("USD 200", "RMB 3") or glued lowercase
-        let orig = &text[ws..ws + w.len()];
-        let common = matches!(w, "usd" | "rmb" | "eur" | "gbp" | "hkd" | "jpy" | "cny");
-        if orig.bytes().all(|c| c.is_ascii_uppercase()) || common {
-            return Before::at(ws, c, CODE_AMOUNT);
-        }
-        return None;
-    }
-    if w == "rs" {
-        return Before::at(ws, "INR", CODE_AMOUNT);
-    }
-    // AP style "dlrs 3.2 million"
-    if w == "dlrs" || w == "dlr" {
-        return Before::at(ws, "USD", WORD_AMOUNT);
-    }
-    if let Some(c) = mega_code(w) {
-        // "MAUD 60"
-        let orig = &text[ws..ws + w.len()];
-        if orig.bytes().all(|c| c.is_ascii_uppercase()) {
-            return Some(Before {
-                start: ws,
-                code: c,
-                mult: 1e6,
-                rule: CODE_AMOUNT,
-            });
-        }
-    }
-    None
-}
-
-/// A currency name written before a scaled amount: "dollar 22.5 million", "Dollars 3.25
-/// billion", "euro 5 billion". Only scaled amounts: "dollar 1.3052" is an exchange rate.
-fn prefix_unit_word(text: &str, start: usize, floor: usize) -> Option<Before> {
-    let (ws, w) = numeral::word_before(text, start)?;
-    if ws < floor {
-        return None;
-    }
-    let code = match w.as_str() {
-        "dollar" | "dollars" => "USD",
-        "euro" | "euros" => "EUR",
-        "yuan" => "CNY",
-        "yen" => "JPY",
-        "sterling" => "GBP",
-        _ => return None,
-    };
-    // "us dollar 5 billion", "U.S. dollars 3 billion"
-    if let Some((s0, w0)) = numeral::word_before(text, ws) {
-        if let Some(u) = unit_words(&[w0.as_str(), w.as_str()]).filter(|u| u.words == 2) {
-            return Before::at(s0, u.code, WORD_AMOUNT);
-        }
-    }
-    Before::at(ws, code, WORD_AMOUNT)
 }
 
 /// For "A $ B…": does the amount B starting at `k2` carry its own unit or is the "$"

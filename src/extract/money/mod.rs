@@ -9,15 +9,19 @@
 //! words after ("a share").
 //!
 //! Every mention names the rule that read it ([`RULES`], `extract --explain`). The files:
-//! `currencies.rs` (symbols, ISO codes, currency words, minor units), `en.rs` (the rules
+//! `currencies.rs` (symbols, ISO codes, currency words, minor units), `before.rs` (the
+//! currency written before an amount), `en.rs` (the rules
 //! of Latin-script text, English and the European forms), `range.rs` (ranges whose unit
 //! is written once), `around.rs` (the English words around an amount), `zh.rs` (Chinese
 //! numerals and units). The example tables are
 //! `money/corpus/{en,de,fr,zh}.tsv`.
 
 mod around;
+mod before;
 mod currencies;
 mod en;
+mod iso4217;
+mod names;
 mod range;
 mod zh;
 
@@ -26,13 +30,14 @@ use super::Context;
 
 /// Every rule of the dimension, as `Found::rule` names it.
 pub const RULES: &[&str] = &[
-    en::SYMBOL_AMOUNT,
-    en::CODE_AMOUNT,
-    en::WORD_AMOUNT,
+    before::SYMBOL_AMOUNT,
+    before::CODE_AMOUNT,
+    before::WORD_AMOUNT,
     en::AMOUNT_SYMBOL,
     en::AMOUNT_CODE,
     en::AMOUNT_WORD,
     en::AMOUNT_AND_MINOR,
+    en::ARTICLE_UNIT,
     range::SHARED_SCALE,
     range::FIRST,
     range::SECOND,

@@ -5,6 +5,7 @@
 use super::iso4217::ISO4217;
 use super::names::{NOUNS, PAIRS};
 use crate::extract::numeral;
+use std::sync::LazyLock;
 
 /// Currency symbols (the whole symbol, as written) and their ISO code.
 pub(super) const SYMBOLS: &[(&str, &str)] = &[
@@ -148,10 +149,37 @@ pub(super) fn exponent(code: &str) -> i32 {
 /// An ISO currency noun as news writes it after an amount ("ringgit", "dinars",
 /// "kroner"): (its singular, the currency a bare one means, guarded: also plain English).
 pub(super) fn noun(w: &str) -> Option<(&'static str, &'static str, bool)> {
-    let i = NOUNS.binary_search_by(|e| e.0.cmp(w)).ok()?;
-    let (_, sing, code, guarded) = NOUNS[i];
+    // most words after a number are no currency: the first byte rules them out without
+    // a search (the tables are sorted, so each first byte is one run of rows)
+    let (lo, hi) = NOUN_RUNS[usize::from(*w.as_bytes().first()?)];
+    let run = &NOUNS[usize::from(lo)..usize::from(hi)];
+    let i = run.binary_search_by(|e| e.0.cmp(w)).ok()?;
+    let (_, sing, code, guarded) = run[i];
     Some((sing, code, guarded))
 }
+
+/// For each first byte, the rows `lo..hi` of a sorted table whose key starts with it.
+fn runs_by_first_byte<'a>(keys: impl Iterator<Item = &'a str>) -> [(u16, u16); 256] {
+    let mut runs = [(0u16, 0u16); 256];
+    for (i, k) in keys.enumerate() {
+        let i = u16::try_from(i).expect("currency tables have fewer than 65,536 rows");
+        let Some(&b) = k.as_bytes().first() else {
+            continue;
+        };
+        let r = &mut runs[usize::from(b)];
+        if r.0 == r.1 {
+            *r = (i, i + 1);
+        } else {
+            r.1 = i + 1;
+        }
+    }
+    runs
+}
+
+static NOUN_RUNS: LazyLock<[(u16, u16); 256]> =
+    LazyLock::new(|| runs_by_first_byte(NOUNS.iter().map(|e| e.0)));
+static PAIR_RUNS: LazyLock<[(u16, u16); 256]> =
+    LazyLock::new(|| runs_by_first_byte(PAIRS.iter().map(|e| e.0)));
 
 /// An adjective and a singular currency noun: "kuwaiti" + "dinar" is KWD.
 fn pair(adj: &str, sing: &str) -> Option<&'static str> {
@@ -395,21 +423,25 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
 fn generated_units(w0: &str, w1: &str, w2: &str) -> Option<Unit> {
     // the ISO names: "Kuwaiti dinars", "Sri Lanka rupees", "Czech korunas" (first: is
     // w0 the first word of an adjective at all? most words after a number are not)
-    let i = PAIRS.partition_point(|e| e.0 < w0);
-    let adjective = PAIRS.get(i).is_some_and(|e| {
-        e.0.strip_prefix(w0)
-            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    let adjective = w0.as_bytes().first().is_some_and(|&b| {
+        let (lo, hi) = PAIR_RUNS[usize::from(b)];
+        let run = &PAIRS[usize::from(lo)..usize::from(hi)];
+        run.get(run.partition_point(|e| e.0 < w0)).is_some_and(|e| {
+            e.0.strip_prefix(w0)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        })
     });
-    if !adjective {
-    } else if let Some((sing, _, _)) = noun(w1) {
-        if let Some(c) = pair(w0, sing) {
-            return Unit::named(2, c, 1.0);
+    if adjective {
+        if let Some((sing, _, _)) = noun(w1) {
+            if let Some(c) = pair(w0, sing) {
+                return Unit::named(2, c, 1.0);
+            }
         }
-    }
-    if let Some((sing, _, _)) = noun(w2).filter(|_| adjective) {
-        let adj = format!("{w0} {w1}");
-        if let Some(c) = pair(&adj, sing) {
-            return Unit::named(3, c, 1.0);
+        if let Some((sing, _, _)) = noun(w2) {
+            let adj = format!("{w0} {w1}");
+            if let Some(c) = pair(&adj, sing) {
+                return Unit::named(3, c, 1.0);
+            }
         }
     }
     if let Some((_, code, _)) = noun(w0).filter(|n| !n.1.is_empty()) {
@@ -569,5 +601,34 @@ pub(super) fn round_money(v: f64) -> f64 {
         r
     } else {
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generated_tables_are_sorted_and_every_row_is_found() {
+        // the lookups binary-search runs of rows by first byte: both need sorted tables
+        assert!(
+            NOUNS.windows(2).all(|w| w[0].0 < w[1].0),
+            "NOUNS not sorted"
+        );
+        assert!(
+            PAIRS
+                .windows(2)
+                .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)),
+            "PAIRS not sorted"
+        );
+        for &(form, sing, code, guarded) in NOUNS {
+            assert_eq!(noun(form), Some((sing, code, guarded)), "{form}");
+        }
+        for &(adj, sing, code) in PAIRS {
+            assert_eq!(pair(adj, sing), Some(code), "{adj} {sing}");
+        }
+        for w in ["", "the", "shares", "zzz", "dinarsx", "é"] {
+            assert_eq!(noun(w), None, "{w}");
+        }
     }
 }

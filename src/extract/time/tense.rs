@@ -10,6 +10,8 @@
 //! date decides, one before it winning a tie. "said it will meet on Thursday" is
 //! future ("will" is nearer), "said on Thursday that it will" is past.
 
+use std::borrow::Cow;
+
 /// The tense a date's clause points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -222,9 +224,11 @@ fn cue(w: &str, next: &str, prev: &str, before: bool) -> Option<Tense> {
 
 /// The lowercase words of the sentence around `start..end`: up to `BACK` before and
 /// `AHEAD` after, nearest first.
-struct Words {
-    before: Vec<String>,
-    after: Vec<String>,
+struct Words<'a> {
+    /// Lower case; borrowed from the text when it is lower case already (most words), so
+    /// reading the clause allocates only for capitalised words.
+    before: Vec<Cow<'a, str>>,
+    after: Vec<Cow<'a, str>>,
     /// The index in `after` of the first word past a comma or a quote mark: a
     /// reporting verb from there on ("…as soon as Tuesday, Castro said") is the frame,
     /// not the clause.
@@ -249,7 +253,7 @@ fn ends_sentence(c: u8) -> bool {
     matches!(c, b'.' | b'!' | b'?' | b'\n' | b';')
 }
 
-fn words_around(text: &str, start: usize, end: usize) -> Words {
+fn words_around(text: &str, start: usize, end: usize) -> Words<'_> {
     let b = text.as_bytes();
     let mut before = Vec::with_capacity(BACK);
     let mut j = start;
@@ -273,7 +277,7 @@ fn words_around(text: &str, start: usize, end: usize) -> Words {
         while j > 0 && is_letter(b[j - 1]) {
             j -= 1;
         }
-        before.push(text[j..e].to_ascii_lowercase());
+        before.push(lower(&text[j..e]));
         if before.len() == BACK {
             opens = false;
         }
@@ -298,7 +302,7 @@ fn words_around(text: &str, start: usize, end: usize) -> Words {
         while k < b.len() && is_letter(b[k]) {
             k += 1;
         }
-        after.push(text[s..k].to_ascii_lowercase());
+        after.push(lower(&text[s..k]));
     }
     Words {
         before,
@@ -308,11 +312,20 @@ fn words_around(text: &str, start: usize, end: usize) -> Words {
     }
 }
 
+/// `w` in lower case, borrowed when it is already.
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|c| c.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
 /// The tense of the clause around the date at `start..end` (see the module doc).
 pub fn tense(text: &str, start: usize, end: usize) -> Tense {
     let w = words_around(text, start, end);
-    fn get(v: &[String], i: usize) -> &str {
-        v.get(i).map_or("", String::as_str)
+    fn get<'a>(v: &'a [Cow<'_, str>], i: usize) -> &'a str {
+        v.get(i).map_or("", |w| w.as_ref())
     }
     // before the date: words[i] with its next word (nearer the date) and the one before
     let back = (0..w.before.len()).find_map(|i| {

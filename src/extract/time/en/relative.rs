@@ -89,58 +89,76 @@ pub static WEEKDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Holiday names, in any case ("christmas day" in a lowercased headline).
 static HOLIDAY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let names = spellings(&[
-        "Thanksgiving Day",
-        "Thanksgiving",
-        "Christmas Day",
-        "Christmas Eve",
-        "Christmas",
-        "Xmas",
-        "New Year's Day",
-        "New Year's Eve",
-        "New Years Day",
-        "New Years Eve",
-        "New Year's",
-        "New Years",
-        "Election Day",
-        "Independence Day",
-        "Fourth of July",
-        "July Fourth",
-        "Labor Day",
-        "Labour Day",
-        "Memorial Day",
-        "Valentine's Day",
-        "Valentines Day",
-        "Halloween",
-        "Boxing Day",
-        "Veterans Day",
-        "Veterans' Day",
-        "Martin Luther King Jr. Day",
-        "Martin Luther King Jr Day",
-        "Martin Luther King Day",
-        "MLK Day",
-        "Presidents Day",
-        "Presidents' Day",
-        "President's Day",
-        "Columbus Day",
-        "Mother's Day",
-        "Mothers Day",
-        "Father's Day",
-        "Fathers Day",
-        "St. Patrick's Day",
-        "St Patrick's Day",
-        "Saint Patrick's Day",
-        "Easter Sunday",
-        "Easter Monday",
-        "Easter",
-        "Good Friday",
-        "Black Friday",
-        "Lunar New Year",
-        "Chinese New Year",
-        "Spring Festival",
-    ]);
+    let names = spellings(HOLIDAYS);
     Regex::new(&format!(r"(?-u:\b)({names})(?-u:\b)")).expect("holiday regex")
 });
+
+/// The holiday names in lower case only: few enough literals for the fast prefilter. Every
+/// match of [`HOLIDAY_RE`] is, lower-cased, a match of this one (lower-casing ASCII keeps
+/// offsets and word boundaries), so a text it does not match has no holiday at all.
+static HOLIDAY_LOWER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut all: Vec<String> = Vec::new();
+    for n in HOLIDAYS {
+        let lower = n.to_lowercase();
+        all.push(lower.replace('\'', "’"));
+        all.push(lower);
+    }
+    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    all.dedup();
+    let names: Vec<String> = all.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", names.join("|"))).expect("holiday gate regex")
+});
+
+const HOLIDAYS: &[&str] = &[
+    "Thanksgiving Day",
+    "Thanksgiving",
+    "Christmas Day",
+    "Christmas Eve",
+    "Christmas",
+    "Xmas",
+    "New Year's Day",
+    "New Year's Eve",
+    "New Years Day",
+    "New Years Eve",
+    "New Year's",
+    "New Years",
+    "Election Day",
+    "Independence Day",
+    "Fourth of July",
+    "July Fourth",
+    "Labor Day",
+    "Labour Day",
+    "Memorial Day",
+    "Valentine's Day",
+    "Valentines Day",
+    "Halloween",
+    "Boxing Day",
+    "Veterans Day",
+    "Veterans' Day",
+    "Martin Luther King Jr. Day",
+    "Martin Luther King Jr Day",
+    "Martin Luther King Day",
+    "MLK Day",
+    "Presidents Day",
+    "Presidents' Day",
+    "President's Day",
+    "Columbus Day",
+    "Mother's Day",
+    "Mothers Day",
+    "Father's Day",
+    "Fathers Day",
+    "St. Patrick's Day",
+    "St Patrick's Day",
+    "Saint Patrick's Day",
+    "Easter Sunday",
+    "Easter Monday",
+    "Easter",
+    "Good Friday",
+    "Black Friday",
+    "Lunar New Year",
+    "Chinese New Year",
+    "Spring Festival",
+];
 
 /// "this year", "last month", "next week", "the previous quarter", "earlier this year".
 pub fn relative_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
@@ -358,6 +376,11 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
 /// a year, by the tense of the clause ([`tense`]); without one, the coming one when it is
 /// near (45 days), else the last one.
 pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+    // most texts name no holiday: a lower-case copy lets a small literal search say so
+    // (the case-variant alternation of HOLIDAY_RE is too many literals for a prefilter)
+    if !HOLIDAY_LOWER_RE.is_match(&text.to_ascii_lowercase()) {
+        return;
+    }
     for c in HOLIDAY_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let name = &c[1];

@@ -43,20 +43,4 @@ for kv in \
 done
 cat "$WORK/figures"
 echo "== floors (scripts/floors-ner-ood.txt)"
-python3 - "$WORK/figures" "$ROOT/scripts/floors-ner-ood.txt" <<'PY'
-import sys
-figs = dict(l.strip().split("=", 1) for l in open(sys.argv[1]) if "=" in l)
-bad = 0
-for line in open(sys.argv[2]):
-    line = line.split("#")[0].strip()
-    if not line:
-        continue
-    key, op, want = line.split()
-    got = figs.get(key)
-    if got is None:
-        print(f"MISSING {key} (floor {op} {want})"); bad += 1; continue
-    ok = float(got) >= float(want) if op == ">=" else float(got) <= float(want)
-    print(f"{'ok  ' if ok else 'FAIL'} {key} = {got} (floor {op} {want})")
-    bad += not ok
-sys.exit(1 if bad else 0)
-PY
+python3 "$ROOT/scripts/check-floors.py" "$WORK/figures" "$ROOT/scripts/floors-ner-ood.txt"

@@ -348,29 +348,6 @@ fn unsafe_is_root() -> bool {
     std::fs::metadata(d.path()).unwrap().uid() == 0
 }
 
-/// Run with a deadline; `None` when the process had to be killed.
-fn run_with_timeout(args: &[&str], limit: Duration) -> Option<Output> {
-    let child = bin()
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let id = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(limit) {
-        Ok(out) => Some(out.unwrap()),
-        Err(_) => {
-            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
-            None
-        }
-    }
-}
-
 #[test]
 fn fifos_link_loops_and_odd_names_in_input_directories() {
     use std::os::unix::ffi::OsStrExt as _;

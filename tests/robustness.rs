@@ -4,34 +4,10 @@
 
 use serde_json::{json, Value};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::Duration;
 
 use crate::util::*;
-
-/// Run with a deadline; `None` when the process had to be killed.
-fn run_with_timeout(args: &[&str], limit: Duration) -> Option<Output> {
-    let child: Child = bin()
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let id = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    match rx.recv_timeout(limit) {
-        Ok(out) => Some(out.unwrap()),
-        Err(_) => {
-            // Kill only the child we started, by its id.
-            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
-            None
-        }
-    }
-}
 
 fn ids(v: &[Value]) -> Vec<String> {
     v.iter()
@@ -483,17 +459,7 @@ fn far_published_dates_are_filtered_correctly() {
         run(&["ingest", &f, "--index", &index, "-q"]).status.code(),
         Some(0)
     );
-    let hit_ids = |extra: &[&str]| -> Vec<String> {
-        let r = search_json(&index, extra);
-        let mut v: Vec<String> = r["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_str().unwrap().to_string())
-            .collect();
-        v.sort();
-        v
-    };
+    let hit_ids = |extra: &[&str]| sorted_hit_ids(&search_json(&index, extra));
     assert_eq!(hit_ids(&["--from", "2019"]), ["future", "now"]);
     assert_eq!(hit_ids(&["--to", "2021"]), ["ancient", "now"]);
 }

@@ -47,17 +47,6 @@ fn search(index: &str, q: &str) -> Value {
     serde_json::from_str(&stdout(&o)).unwrap()
 }
 
-fn ids(r: &Value) -> Vec<String> {
-    let mut v: Vec<String> = r["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["id"].as_str().unwrap().to_string())
-        .collect();
-    v.sort();
-    v
-}
-
 /// The highlighted pieces of the first hit's snippet.
 fn highlighted(r: &Value) -> Vec<String> {
     let h = &r["hits"][0];
@@ -80,18 +69,18 @@ fn highlighted(r: &Value) -> Vec<String> {
 fn chinese_words_are_found_in_running_text() {
     let (_dir, index) = mixed_index();
     let r = search(&index, "迅雷");
-    assert_eq!(ids(&r), ["zh-1"]);
+    assert_eq!(sorted_hit_ids(&r), ["zh-1"]);
     assert!(highlighted(&r).iter().all(|h| h == "迅雷"), "{r}");
     // A name jieba does not know: found as its characters side by side.
     let r = search(&index, "陈磊");
-    assert_eq!(ids(&r), ["zh-1"]);
+    assert_eq!(sorted_hit_ids(&r), ["zh-1"]);
     assert!(highlighted(&r).contains(&"陈磊".to_string()), "{r}");
     // Two words, both required.
-    assert_eq!(ids(&search(&index, "迅雷 营收")), ["zh-1"]);
-    assert_eq!(ids(&search(&index, "营收")), ["zh-1", "zh-2"]);
+    assert_eq!(sorted_hit_ids(&search(&index, "迅雷 营收")), ["zh-1"]);
+    assert_eq!(sorted_hit_ids(&search(&index, "营收")), ["zh-1", "zh-2"]);
     // A word made of the end of one word and the start of the next still matches.
-    assert_eq!(ids(&search(&index, "深圳警方")), ["zh-1"]);
-    assert_eq!(ids(&search(&index, "深圳")), ["zh-1", "zh-2"]);
+    assert_eq!(sorted_hit_ids(&search(&index, "深圳警方")), ["zh-1"]);
+    assert_eq!(sorted_hit_ids(&search(&index, "深圳")), ["zh-1", "zh-2"]);
     // Characters that are not side by side in any text: no match.
     assert_eq!(search(&index, "迅雷腾讯")["total"], 0);
 }
@@ -99,22 +88,25 @@ fn chinese_words_are_found_in_running_text() {
 #[test]
 fn english_and_chinese_queries_in_one_index() {
     let (_dir, index) = mixed_index();
-    assert_eq!(ids(&search(&index, "Xunlei revenue")), ["en-1"]);
+    assert_eq!(sorted_hit_ids(&search(&index, "Xunlei revenue")), ["en-1"]);
     assert_eq!(
-        ids(&search(&index, "revenues")),
+        sorted_hit_ids(&search(&index, "revenues")),
         ["en-1"],
         "stemmed as before"
     );
-    assert_eq!(ids(&search(&index, "迅雷 OR Xunlei")), ["en-1", "zh-1"]);
+    assert_eq!(
+        sorted_hit_ids(&search(&index, "迅雷 OR Xunlei")),
+        ["en-1", "zh-1"]
+    );
     assert_eq!(search(&index, "迅雷 Xunlei")["total"], 0);
 }
 
 #[test]
 fn japanese_and_korean_by_bigrams() {
     let (_dir, index) = mixed_index();
-    assert_eq!(ids(&search(&index, "ソフトバンク")), ["ja-1"]);
-    assert_eq!(ids(&search(&index, "東京")), ["ja-1"]);
-    assert_eq!(ids(&search(&index, "삼성전자")), ["ko-1"]);
-    assert_eq!(ids(&search(&index, "실적")), ["ko-1"]);
+    assert_eq!(sorted_hit_ids(&search(&index, "ソフトバンク")), ["ja-1"]);
+    assert_eq!(sorted_hit_ids(&search(&index, "東京")), ["ja-1"]);
+    assert_eq!(sorted_hit_ids(&search(&index, "삼성전자")), ["ko-1"]);
+    assert_eq!(sorted_hit_ids(&search(&index, "실적")), ["ko-1"]);
     assert_eq!(search(&index, "バンクソフト")["total"], 0);
 }

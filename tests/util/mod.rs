@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 /// The `newsfacts` binary with a clean environment (no index variable, no colour, no
 /// backtraces).
@@ -114,4 +115,40 @@ pub fn ingested() -> (tempfile::TempDir, String) {
     // The corpus holds one malformed record on purpose: finished, with a reject.
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     (dir, index)
+}
+
+/// Run with a deadline; `None` when the process had to be killed.
+pub fn run_with_timeout(args: &[&str], limit: Duration) -> Option<Output> {
+    let child = bin()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(out) => Some(out.unwrap()),
+        Err(_) => {
+            // Kill only the child we started, by its id.
+            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+            None
+        }
+    }
+}
+
+/// The ids of a `search --json` answer's hits, sorted.
+pub fn sorted_hit_ids(r: &Value) -> Vec<String> {
+    let mut v: Vec<String> = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect();
+    v.sort();
+    v
 }

@@ -235,6 +235,110 @@ pub(super) fn has_number_word(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "million", "billion", "thousand", "hundred", "dollar", "yuan", "euro", "pound", "yen",
         "cent", "penn", "rupee", "franc", "kuai", "dlr", "cts", "stg", "mln", "bln", "peso",
+        "buck", "grand", "quid",
     ];
     WORDS.iter().any(|w| text.contains(w))
+}
+
+/// Does a unit word ending at `e` close its phrase: punctuation or the end, or a word
+/// like "a", "per", "or", "for", "more" ("a dollar a gallon", "5 grand for it"), so that
+/// "a dollar index", "a pound of" and "5 grand slams" are not amounts?
+pub(super) fn closes_phrase(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    let q = numeral::skip_spaces(text, e);
+    q >= b.len()
+        || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'"')
+        || numeral::word_after(text, e).is_some_and(|(_, _, nw)| {
+            matches!(
+                nw.as_str(),
+                "a" | "an"
+                    | "per"
+                    | "each"
+                    | "apiece"
+                    | "or"
+                    | "and"
+                    | "for"
+                    | "more"
+                    | "less"
+                    | "than"
+                    | "at"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "from"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "higher"
+                    | "lower"
+                    | "cheaper"
+            )
+        })
+}
+
+/// A verb or noun of paying right before an amount ("it cost 120 pounds", "paid about 5
+/// pounds", "a fee of 50 pounds"): an unscaled "pounds" is then money, not weight.
+pub(super) fn cost_word_before(text: &str, start: usize) -> bool {
+    let mut p = start;
+    for _ in 0..3 {
+        let Some((s, w)) = numeral::word_before(text, p) else {
+            return false;
+        };
+        match w.as_str() {
+            "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "over" | "just"
+            | "only" | "than" | "more" | "less" | "under" => {}
+            "of" | "for" => {
+                return numeral::word_before(text, s).is_some_and(|(_, w0)| {
+                    matches!(
+                        w0.as_str(),
+                        "fee"
+                            | "fine"
+                            | "price"
+                            | "cost"
+                            | "bill"
+                            | "salary"
+                            | "wage"
+                            | "charge"
+                            | "sum"
+                            | "reward"
+                            | "bonus"
+                            | "ticket"
+                            | "tickets"
+                            | "rent"
+                    )
+                });
+            }
+            _ => {
+                return matches!(
+                    w.as_str(),
+                    "cost"
+                        | "costs"
+                        | "costing"
+                        | "paid"
+                        | "pay"
+                        | "pays"
+                        | "paying"
+                        | "worth"
+                        | "fined"
+                        | "spent"
+                        | "spend"
+                        | "spending"
+                        | "charged"
+                        | "charges"
+                        | "charge"
+                        | "earned"
+                        | "earns"
+                        | "earning"
+                        | "priced"
+                        | "sold"
+                        | "bought"
+                        | "raised"
+                        | "owed"
+                        | "owes"
+                )
+            }
+        }
+        p = s;
+    }
+    false
 }

@@ -13,7 +13,8 @@
 //! reading is its `Found::rule`.
 
 use super::around::{
-    approx_before, british, has_number_word, money_words_before, per_share, share_line,
+    approx_before, british, closes_phrase, cost_word_before, has_number_word, money_words_before,
+    per_share, share_line,
 };
 use super::before::{prefix_currency, prefix_unit_word};
 use super::currencies::{
@@ -21,6 +22,7 @@ use super::currencies::{
     iso_code, iso_upper, mega_code, minor_unit, noun, pair_exists, peso_code, round_money,
     unit_words, SYMBOLS,
 };
+use super::local;
 use super::range;
 use super::zh::{self, cjk_unit};
 use crate::extract::numeral::{self, Number};
@@ -119,7 +121,7 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
 
 /// The article and a currency noun of [`ARTICLE_UNIT`] (ASCII word bounds).
 static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:a|A|an|An) (dollar|buck|euro|yen|yuan|rupee|cent|penny|pound)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:a|A|an|An) (dollar|buck|euro|yen|yuan|rupee|cent|penny|pound|dime|nickel|quid)(?-u:\b)")
         .expect("article regex")
 });
 
@@ -140,6 +142,12 @@ fn article_amounts(doc: &Doc, out: &mut Vec<Found>) {
         if start > 0 && b[start - 1] == b'\'' {
             continue;
         }
+        // "1,800 tonnes of a nickel": the metal
+        if matches!(&m[1], "nickel" | "dime")
+            && numeral::word_before(text, start).is_some_and(|(_, w)| w == "of")
+        {
+            continue;
+        }
         let e = noun.end();
         let w = noun.as_str();
         let code_mult = match w {
@@ -149,40 +157,16 @@ fn article_amounts(doc: &Doc, out: &mut Vec<Found>) {
             "yuan" => ("CNY", 1.0),
             "rupee" => ("INR", 1.0),
             "cent" => ("USD", 0.01),
+            // the US coins of ten and five cents ("not a dime", "a nickel a bag")
+            "dime" => ("USD", 0.1),
+            "nickel" => ("USD", 0.05),
+            "quid" => ("GBP", 1.0),
             "pound" if *doc.british.get_or_init(|| british(text)) => ("GBP", 1.0),
             "penny" if *doc.british.get_or_init(|| british(text)) => ("GBP", 0.01),
             _ => continue,
         };
         // the noun closes the phrase
-        let q = numeral::skip_spaces(text, e);
-        let closes = q >= b.len()
-            || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'"')
-            || numeral::word_after(text, e).is_some_and(|(_, _, nw)| {
-                matches!(
-                    nw.as_str(),
-                    "a" | "an"
-                        | "per"
-                        | "each"
-                        | "apiece"
-                        | "or"
-                        | "and"
-                        | "for"
-                        | "more"
-                        | "less"
-                        | "than"
-                        | "at"
-                        | "to"
-                        | "in"
-                        | "on"
-                        | "from"
-                        | "last"
-                        | "this"
-                        | "next"
-                        | "higher"
-                        | "lower"
-                        | "cheaper"
-                )
-            });
+        let closes = closes_phrase(text, e);
         // "7.18 cents a pound", "1 dlr a pound": a price per unit, not an amount
         let per_unit = numeral::word_before(text, start).is_some_and(|(ws, w)| {
             unit_words(&[w.as_str()]).is_some()
@@ -296,18 +280,52 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
     let b = text.as_bytes();
     let mut a = Reading::of(text, n);
     currency_before(doc, n, floor, &mut a)?;
+    if let Some(v) = a.currency.and_then(|c| local::dot_thousands(text, n, c)) {
+        // "Rp 50.000": fifty thousand rupiah
+        a.value = v;
+    }
     // "6.0650/700 francs" (a quote's second half), "%20CAD" and other URL pieces
     if n.start > 0 && matches!(b[n.start - 1], b'/' | b'%') || numeral::in_url(text, n.start) {
         return None;
     }
+    let comma = (!doc.loc.comma_decimal && !n.scaled)
+        .then(|| local::decimal_comma(text, n.start, a.end))
+        .flatten();
     let k = unit_start(text, a.end);
     zh_unit_after(text, k, &mut a)?;
+    if let (Some((e, frac)), Some(c)) = (comma, a.currency) {
+        // "€3,50": a decimal comma after a currency of a country that writes one
+        if local::comma_currency(c) {
+            a.value += frac;
+            a.end = e;
+        }
+    }
+    if a.currency.is_none() {
+        if let Some((e, frac)) = comma {
+            // "2,50 €", "3,50 zł": the unit after the decimal comma, if it is such a currency
+            let mut b2 = Reading { end: e, ..a };
+            currency_after(doc, n, rest, unit_start(text, e), &mut b2);
+            if b2.currency.is_some_and(local::comma_currency) {
+                b2.value += frac;
+                a = b2;
+            }
+        }
+    }
     if a.currency.is_none() {
         currency_after(doc, n, rest, k, &mut a);
     } else {
         redundant_unit(text, &mut a);
     }
     let currency = a.currency?;
+    if a.start == n.start && !a.scaled && local::comma_currency(currency) {
+        // "1 200 zł", "12 500,50 kr": thousands grouped by spaces before the amount
+        if let Some((s, whole)) =
+            local::spaced_groups(text, n.start, n.end).filter(|g| g.0 >= floor)
+        {
+            a.value += whole - n.value.trunc();
+            a.start = s;
+        }
+    }
     range_shared_scale(text, rest, &mut a);
     minor_unit_after(text, n, rest, currency, &mut a);
     let (start, value) = sign_before(text, a.start, a.value);
@@ -441,7 +459,22 @@ fn currency_after(doc: &Doc, n: &Number, rest: &[Number], k: usize, a: &mut Read
         }
     }
     let Some((sym, code)) = sym_hit else {
-        currency_words_after(doc, n, k, a);
+        if let Some((len, code)) = local::abbr_after(text, k, n) {
+            // "100 zł", "500 kr", "50 SFr"
+            a.currency = Some(code);
+            a.end = k + len;
+            a.rule = AMOUNT_CODE;
+        } else if let Some(e) = (!a.scaled).then(|| local::grand_after(text, k)).flatten() {
+            // "5 grand": thousands of the dollar, of the pound in a British text
+            let gbp = *doc.british.get_or_init(|| british(text));
+            a.currency = Some(if gbp { "GBP" } else { "USD" });
+            a.value *= 1000.0;
+            a.scaled = true;
+            a.end = e;
+            a.rule = AMOUNT_WORD;
+        } else {
+            currency_words_after(doc, n, k, a);
+        }
         return;
     };
     // "10 $", "100 €", "100元"; but "5 $" followed by a number is "5 | $10"
@@ -542,7 +575,8 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
             "p" => glued_unit && !n.words,
             "pounds" | "pound" => {
                 (*doc.british.get_or_init(|| british(text))
-                    || a.scaled && money_words_before(text, a.start))
+                    || (a.scaled || cost_word_before(text, a.start))
+                        && money_words_before(text, a.start))
                     && refs.get(1).is_none_or(|w| !matches!(*w, "of" | "per"))
             }
             // "20,000 kip", "3.50 lira", "10,000 won": digits written as an amount;
@@ -653,13 +687,21 @@ fn minor_unit_after(text: &str, n: &Number, rest: &[Number], currency: &str, a: 
     });
     let q = numeral::skip_spaces(text, next.end);
     let closes = q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')');
+    // "15 USD 50 more", "1 dollar 50 each": a word that ends the amount
+    let word_closes = q == next.end + 1
+        && numeral::word_after(text, next.end).is_some_and(|(_, _, w)| {
+            matches!(
+                w.as_str(),
+                "more" | "less" | "each" | "apiece" | "a" | "per" | "in" | "for" | "only"
+            )
+        });
     // "…dollar and one and one point": another "and" closes the amount too
     let and_next = via_and
         && q == next.end + 1
         && after
             .as_ref()
             .is_some_and(|(s, _, w)| *s == q && w == "and");
-    if !(minor.is_some() || (closes && q == next.end) || and_next) {
+    if !(minor.is_some() || (closes && q == next.end) || word_closes || and_next) {
         return;
     }
     let unit_is_main = currency != "USD" || a.value >= 1.0;

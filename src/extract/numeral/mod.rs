@@ -37,7 +37,8 @@ pub struct Number {
     pub words: bool,
     /// A scale word (million, bn, k…) was applied.
     pub scaled: bool,
-    /// The digits are glued to 2–3 letters on their left (`USD115`, `RMB3.2bn`, `FY2019`).
+    /// The digits are glued to 2–4 letters on their left (`USD115`, `RMB3.2bn`, `FY2019`), or to
+    /// the rand's single `R` (`R50`).
     pub glued: bool,
 }
 
@@ -250,8 +251,9 @@ pub fn find_numbers_in(text: &str, loc: Locale) -> Vec<Number> {
                 while k > 0 && b[k - 1].is_ascii_alphabetic() {
                     k -= 1;
                 }
+                // one letter only as the rand's "R50 million" (the money rules guard it)
                 let glued_ok = b[i - 1].is_ascii_alphabetic()
-                    && (2..=4).contains(&(i - k))
+                    && ((2..=4).contains(&(i - k)) || i - k == 1 && b[k] == b'R')
                     && (k == 0 || !is_word_byte(b[k - 1]));
                 if glued_ok {
                     if let Some(mut n) = scan_number_glued(text, i, loc) {

@@ -287,6 +287,19 @@ for t, e in [("It cost one hundred and twenty pounds.", "one hundred and twenty 
     f17("pounds", t, e)
 for t in ["He weighs 180 pounds.", "she lost 20 pounds", "a 5 pound bag of rice", "it sold 5 pounds of fish"]:
     f17("pounds", t, "-")
+# said amounts: half a unit, cents after "a dollar", bounds and "or so", finance "MM", glued cents
+for t, e in [("It cost half a dollar.", "half a dollar=0.5 USD"), ("It cost a dollar fifty.", "a dollar fifty=1.5 USD"),
+             ("It cost a buck fifty.", "a buck fifty=1.5 USD"),
+             ("a dollar twenty-five a gallon", "a dollar twenty-five=1.25 USD"),
+             ("It cost at most $10.", "at most $10=10 USD approx"), ("It cost no more than $10.", "no more than $10=10 USD approx"),
+             ("It cost $10 or so.", "$10=10 USD approx"), ("It cost 10 dollars or more.", "10 dollars=10 USD approx"),
+             ("It cost 100 Rs.", "100 Rs=100 INR"), ("It cost 50c.", "50c=0.5 USD"),
+             ("SYDNEY (Reuters) - Fares rose and it cost 50c more.", "50c=0.5 AUD"),
+             ("It cost $5MM in all.", "$5MM=5000000 USD"), ("It cost $2.5mm.", "$2.5mm=2500000 USD")]:
+    f17("said", t, e)
+for t, e in [("a 5mm screw", "-"), ("grade 5c results", "-"), ("half a dollar bill", "-"), ("I paid a dollar 50 years ago.", "-"),
+             ("It cost 10 dollars or more than that.", "10 dollars=10 USD"), ("a 10c rise in temperature", "-")]:
+    f17("said", t, e)
 import sys
 print("issue 17 families: " + ", ".join(f"{k} {v}" for k, v in fam.items()) + f"; {sum(fam.values())} rows", file=sys.stderr)
 import os

@@ -20,7 +20,14 @@ pub(super) fn approx_before(text: &str, start: usize) -> Option<usize> {
         }
         "than" => {
             let (s0, w0) = numeral::word_before(text, s1)?;
-            matches!(w0.as_str(), "more" | "less" | "fewer").then_some(s0)
+            if !matches!(w0.as_str(), "more" | "less" | "fewer") {
+                return None;
+            }
+            // "no more than", "not less than"
+            match numeral::word_before(text, s0) {
+                Some((s00, w00)) if matches!(w00.as_str(), "no" | "not") => Some(s00),
+                _ => Some(s0),
+            }
         }
         "to" => {
             let (s0, w0) = numeral::word_before(text, s1)?;
@@ -38,12 +45,33 @@ pub(super) fn approx_before(text: &str, start: usize) -> Option<usize> {
             (w00 == "as" && matches!(w0.as_str(), "much" | "little" | "high" | "low" | "many"))
                 .then_some(s00)
         }
-        "least" => {
+        "least" | "most" => {
             let (s0, w0) = numeral::word_before(text, s1)?;
             (w0 == "at").then_some(s0)
         }
         _ => None,
     }
+}
+
+/// Words after an amount ending at `end` that make it approximate: "$10 or so", "10
+/// dollars or more", "or less" (the span stays on the amount).
+pub(super) fn approx_after(text: &str, end: usize) -> bool {
+    let Some((s, e, w)) = numeral::word_after(text, end) else {
+        return false;
+    };
+    if s != end + 1 || w != "or" {
+        return false;
+    }
+    numeral::word_after(text, e).is_some_and(|(s2, e2, w2)| {
+        s2 == e + 1 && matches!(w2.as_str(), "so" | "more" | "less") && closes_after(text, e2)
+    })
+}
+
+/// Punctuation or the end of the text right after `e` (a space allowed).
+fn closes_after(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    let q = numeral::skip_spaces(text, e);
+    q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'"')
 }
 
 /// "up" at `up` in "went up to", "from 1.67 dlrs a lb up to 1.77 dlrs": a movement, not

@@ -247,6 +247,7 @@ pub(super) fn abbr_before(orig: &str) -> Option<&'static str> {
 /// "100 Dh", "5 million RM".
 pub(super) fn abbr_after(orig: &str) -> Option<&'static str> {
     Some(match orig {
+        "Rs" => "INR",
         "NIS" => "ILS",
         "TL" => "TRY",
         "Dh" | "Dhs" => "AED",

@@ -13,9 +13,10 @@
 //! reading is its `Found::rule`.
 
 use super::around::{
-    approx_before, british, closes_phrase, cost_word_before, has_number_word, money_words_before,
+    approx_after, approx_before, british, cost_word_before, has_number_word, money_words_before,
     per_share, share_line,
 };
+use super::article;
 use super::before::{prefix_currency, prefix_unit_word};
 use super::currencies::{
     abbr_after, ambiguous_unit, bare_dollar, country_code, dollar_prefix, exponent, home_dollar,
@@ -28,9 +29,7 @@ use super::zh::{self, cjk_unit};
 use crate::extract::numeral::{self, Number};
 use crate::extract::span::{Found, Kind};
 use crate::extract::Context;
-use regex::Regex;
 use std::cell::OnceCell;
-use std::sync::LazyLock;
 
 /// `10 $`, `5 €`: a currency symbol after the amount.
 pub(super) const AMOUNT_SYMBOL: &str = "money.en.amount_symbol";
@@ -39,21 +38,19 @@ pub(super) const AMOUNT_CODE: &str = "money.en.amount_code";
 /// `5 mln dlrs`, `53.169 million US dollars`, `20 cts`, `470 pence`, `10,000 swiss
 /// francs`, `1,5 Milliarden Euro`: currency words after the amount.
 pub(super) const AMOUNT_WORD: &str = "money.en.amount_currency_word";
-/// `a dollar`, `less than a euro`, `a penny`: the article and a currency noun, one unit.
-pub(super) const ARTICLE_UNIT: &str = "money.en.article_unit";
 /// `3 dollars 50 cents`, `15 dollars and 50`, `17 USD 25`, `one kuai and five mao five`:
 /// a main unit and its minor unit.
 pub(super) const AMOUNT_AND_MINOR: &str = "money.en.amount_and_minor";
 
 /// What the rules know about the whole text. The facts that cost a scan of the text are
 /// looked up the first time an amount needs them.
-struct Doc<'a> {
-    text: &'a str,
+pub(super) struct Doc<'a> {
+    pub(super) text: &'a str,
     loc: numeral::Locale,
     /// "¥" is the yuan in a text that also speaks of yuan, RMB or China.
     yen_is_yuan: bool,
     /// "pounds" are weight as often as money: money in a British text ([`british`]).
-    british: OnceCell<bool>,
+    pub(super) british: OnceCell<bool>,
     /// The dollar of the place the story is datelined ([`home_dollar`]).
     home: OnceCell<Option<&'static str>>,
 }
@@ -79,7 +76,7 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     if !b.iter().any(|c| c.is_ascii_digit()) && !has_number_word(text) {
         let doc = Doc::new(text, ctx);
         let mut out = Vec::new();
-        article_amounts(&doc, &mut out);
+        article::article_amounts(&doc, &mut out);
         return out;
     }
     let doc = Doc::new(text, ctx);
@@ -115,102 +112,14 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
             idx += 1;
         }
     }
-    article_amounts(&doc, &mut out);
+    article::article_amounts(&doc, &mut out);
     out
-}
-
-/// The article and a currency noun of [`ARTICLE_UNIT`] (ASCII word bounds).
-static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:a|A|an|An) (dollar|buck|euro|yen|yuan|rupee|cent|penny|pound|dime|nickel|quid)(?-u:\b)")
-        .expect("article regex")
-});
-
-/// Rule [`ARTICLE_UNIT`]: "a dollar", "less than a euro", "a penny", "a dollar a gallon":
-/// one unit, when the noun closes the phrase (punctuation, or a word like "a", "per",
-/// "or", "for", "more") so that "a dollar index", "a pound of" and "a euro zone" are
-/// not amounts. Added to `out` in text order where nothing else was read.
-fn article_amounts(doc: &Doc, out: &mut Vec<Found>) {
-    let text = doc.text;
-    let b = text.as_bytes();
-    let mut added = Vec::new();
-    // "a " or "an " at a word start, then one of the nouns below, whole
-    for m in ARTICLE_RE.captures_iter(text) {
-        let (Some(all), Some(noun)) = (m.get(0), m.get(1)) else {
-            continue;
-        };
-        let start = all.start();
-        if start > 0 && b[start - 1] == b'\'' {
-            continue;
-        }
-        // "1,800 tonnes of a nickel": the metal
-        if matches!(&m[1], "nickel" | "dime")
-            && numeral::word_before(text, start).is_some_and(|(_, w)| w == "of")
-        {
-            continue;
-        }
-        let e = noun.end();
-        let w = noun.as_str();
-        let code_mult = match w {
-            "dollar" | "buck" => ("USD", 1.0),
-            "euro" => ("EUR", 1.0),
-            "yen" => ("JPY", 1.0),
-            "yuan" => ("CNY", 1.0),
-            "rupee" => ("INR", 1.0),
-            "cent" => ("USD", 0.01),
-            // the US coins of ten and five cents ("not a dime", "a nickel a bag")
-            "dime" => ("USD", 0.1),
-            "nickel" => ("USD", 0.05),
-            "quid" => ("GBP", 1.0),
-            "pound" if *doc.british.get_or_init(|| british(text)) => ("GBP", 1.0),
-            "penny" if *doc.british.get_or_init(|| british(text)) => ("GBP", 0.01),
-            _ => continue,
-        };
-        // the noun closes the phrase
-        let closes = closes_phrase(text, e);
-        // "7.18 cents a pound", "1 dlr a pound": a price per unit, not an amount
-        let per_unit = numeral::word_before(text, start).is_some_and(|(ws, w)| {
-            unit_words(&[w.as_str()]).is_some()
-                || text[..ws]
-                    .trim_end()
-                    .ends_with(|c: char| c.is_ascii_digit())
-                || b[ws].is_ascii_digit()
-        });
-        if !closes || per_unit || b.get(e) == Some(&b'-') {
-            continue;
-        }
-        let (fs, approx) = match approx_before(text, start) {
-            Some(s0) => (s0, true),
-            None => (start, false),
-        };
-        let mut f = Found {
-            start: fs,
-            end: e,
-            kind: Kind::Money {
-                value: code_mult.1,
-                currency: code_mult.0.to_string(),
-                approx,
-                per: None,
-            },
-            rule: ARTICLE_UNIT,
-        };
-        read_the_text(doc, &mut f);
-        added.push(f);
-    }
-    if added.is_empty() {
-        return;
-    }
-    for f in added {
-        if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
-            out.push(f);
-        }
-    }
-    out.sort_by_key(|f| f.start);
 }
 
 /// What the rest of the text says about amount `f`: on a "Shr" line it is per share; a
 /// bare dollar is the dollar of the dateline; bare "pesos" the peso of the country the
 /// text is about.
-fn read_the_text(doc: &Doc, f: &mut Found) {
+pub(super) fn read_the_text(doc: &Doc, f: &mut Found) {
     let text = doc.text;
     if let Kind::Money { per, currency, .. } = &mut f.kind {
         if per.is_none() && share_line(text, f.start) {
@@ -284,6 +193,15 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
         // "Rp 50.000": fifty thousand rupiah
         a.value = v;
     }
+    if let Some(e) = (a.currency.is_some() && !a.scaled)
+        .then(|| local::finance_million(text, a.end))
+        .flatten()
+    {
+        // "$5MM": five million dollars
+        a.value *= 1e6;
+        a.scaled = true;
+        a.end = e;
+    }
     // "6.0650/700 francs" (a quote's second half), "%20CAD" and other URL pieces
     if n.start > 0 && matches!(b[n.start - 1], b'/' | b'%') || numeral::in_url(text, n.start) {
         return None;
@@ -331,7 +249,7 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
     let (start, value) = sign_before(text, a.start, a.value);
     let (start, approx) = match approx_before(text, start) {
         Some(s) => (s, true),
-        None => (start, false),
+        None => (start, approx_after(text, a.end)),
     };
     let mut end = a.end;
     let mut per = None;
@@ -470,6 +388,12 @@ fn currency_after(doc: &Doc, n: &Number, rest: &[Number], k: usize, a: &mut Read
             a.currency = Some(if gbp { "GBP" } else { "USD" });
             a.value *= 1000.0;
             a.scaled = true;
+            a.end = e;
+            a.rule = AMOUNT_WORD;
+        } else if let Some(e) = local::glued_cents(text, n, k) {
+            // "it cost 50c"
+            a.currency = Some("USD");
+            a.value *= 0.01;
             a.end = e;
             a.rule = AMOUNT_WORD;
         } else {

@@ -217,3 +217,29 @@ pub(super) fn spaced_groups(text: &str, start: usize, end: usize) -> Option<(usi
         .collect();
     Some((s, digits.parse().ok()?))
 }
+
+/// "MM" (or "mm"), the million of American finance, right after the digits of an amount
+/// whose currency was written before it ("$5MM", "$2.5mm", "$5 MM"): its end. A bare
+/// "5mm" stays millimetres.
+pub(super) fn finance_million(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let len = if rest.starts_with("MM") || rest.starts_with("mm") {
+        2
+    } else if rest.starts_with(" MM") {
+        3
+    } else {
+        return None;
+    };
+    ends_word(text, end + len).then_some(end + len)
+}
+
+/// Cents glued to digits after a verb of paying ("it cost 50c", "paid 20c each"): not
+/// "grade 5c", "Section 10c". The end of the "c".
+pub(super) fn glued_cents(text: &str, n: &Number, k: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if k != n.end || n.words || n.scaled || b.get(k) != Some(&b'c') || !ends_word(text, k + 1) {
+        return None;
+    }
+    let whole = n.value.fract() == 0.0 && n.value < 100.0;
+    (whole && super::around::cost_word_before(text, n.start)).then_some(k + 1)
+}

@@ -19,6 +19,7 @@
 //! `money/corpus/{en,de,fr,zh}.tsv`.
 
 mod around;
+mod article;
 mod before;
 mod currencies;
 mod en;
@@ -40,7 +41,7 @@ pub const RULES: &[&str] = &[
     en::AMOUNT_CODE,
     en::AMOUNT_WORD,
     en::AMOUNT_AND_MINOR,
-    en::ARTICLE_UNIT,
+    article::ARTICLE_UNIT,
     range::SHARED_SCALE,
     range::FIRST,
     range::SECOND,

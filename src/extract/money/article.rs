@@ -3,7 +3,7 @@
 
 use super::around::{approx_before, british, closes_phrase};
 use super::currencies::unit_words;
-use super::en::{read_the_text, Doc};
+use super::doc::{read_the_text, Doc};
 use crate::extract::numeral;
 use crate::extract::span::{Found, Kind};
 use regex::Regex;

@@ -14,22 +14,21 @@
 
 use super::around::{
     approx_after, approx_before, british, cost_word_before, has_number_word, money_words_before,
-    per_share, share_line,
+    per_share,
 };
 use super::article;
 use super::before::{prefix_currency, prefix_unit_word};
 use super::currencies::{
-    abbr_after, ambiguous_unit, bare_dollar, country_code, dollar_prefix, exponent, home_dollar,
-    iso_code, iso_upper, mega_code, minor_unit, noun, pair_exists, peso_code, round_money,
-    unit_words, SYMBOLS,
+    abbr_after, ambiguous_unit, dollar_prefix, exponent, iso_code, iso_upper, mega_code,
+    minor_unit, round_money, unit_words, SYMBOLS,
 };
+use super::doc::{read_the_text, Doc};
 use super::local;
 use super::range;
 use super::zh::{self, cjk_unit};
 use crate::extract::numeral::{self, Number};
 use crate::extract::span::{Found, Kind};
 use crate::extract::Context;
-use std::cell::OnceCell;
 
 /// `10 $`, `5 €`: a currency symbol after the amount.
 pub(super) const AMOUNT_SYMBOL: &str = "money.en.amount_symbol";
@@ -41,33 +40,6 @@ pub(super) const AMOUNT_WORD: &str = "money.en.amount_currency_word";
 /// `3 dollars 50 cents`, `15 dollars and 50`, `17 USD 25`, `one kuai and five mao five`:
 /// a main unit and its minor unit.
 pub(super) const AMOUNT_AND_MINOR: &str = "money.en.amount_and_minor";
-
-/// What the rules know about the whole text. The facts that cost a scan of the text are
-/// looked up the first time an amount needs them.
-pub(super) struct Doc<'a> {
-    pub(super) text: &'a str,
-    loc: numeral::Locale,
-    /// "¥" is the yuan in a text that also speaks of yuan, RMB or China.
-    yen_is_yuan: bool,
-    /// "pounds" are weight as often as money: money in a British text ([`british`]).
-    pub(super) british: OnceCell<bool>,
-    /// The dollar of the place the story is datelined ([`home_dollar`]).
-    home: OnceCell<Option<&'static str>>,
-}
-
-impl<'a> Doc<'a> {
-    fn new(text: &'a str, ctx: &Context) -> Self {
-        Doc {
-            text,
-            loc: numeral::Locale::from_lang(ctx.lang.as_deref()),
-            yen_is_yuan: !text.is_ascii()
-                && text.contains('¥')
-                && (text.contains("yuan") || text.contains("RMB") || text.contains("China")),
-            british: OnceCell::new(),
-            home: OnceCell::new(),
-        }
-    }
-}
 
 /// Every amount of the text read from its numbers, left to right, not overlapping.
 pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
@@ -114,40 +86,6 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     }
     article::article_amounts(&doc, &mut out);
     out
-}
-
-/// What the rest of the text says about amount `f`: on a "Shr" line it is per share; a
-/// bare dollar is the dollar of the dateline; bare "pesos" the peso of the country the
-/// text is about.
-pub(super) fn read_the_text(doc: &Doc, f: &mut Found) {
-    let text = doc.text;
-    if let Kind::Money { per, currency, .. } = &mut f.kind {
-        if per.is_none() && share_line(text, f.start) {
-            *per = Some("share".to_string());
-        }
-        let span = &text[f.start..f.end];
-        if currency == "USD" && bare_dollar(span) {
-            if let Some(home) = *doc.home.get_or_init(|| home_dollar(text)) {
-                *currency = home.to_string();
-            }
-        }
-        if currency == "MXN" && (span.ends_with("pesos") || span.ends_with("peso")) {
-            *currency = peso_code(text).to_string();
-        } else if let Some((ws, last)) = (currency != "USD")
-            .then(|| numeral::word_before(text, f.end))
-            .flatten()
-        {
-            // a bare noun shared by several currencies: the country the text names
-            // (not the dollar: the dateline's, above, or the US one)
-            if let Some((sing, default, _)) = noun(last.as_str()).filter(|n| n.0 != "dollar") {
-                let adjective = numeral::word_before(text, ws)
-                    .is_some_and(|(_, w)| pair_exists(w.as_str(), sing));
-                if *currency == default && !adjective && ws >= f.start {
-                    *currency = country_code(text, sing, default).to_string();
-                }
-            }
-        }
-    }
 }
 
 /// An amount being read around one number: its span and value so far, whether a scale

@@ -22,6 +22,7 @@ mod around;
 mod article;
 mod before;
 mod currencies;
+mod doc;
 mod en;
 mod iso4217;
 mod local;

@@ -300,6 +300,17 @@ for t, e in [("It cost half a dollar.", "half a dollar=0.5 USD"), ("It cost a do
 for t, e in [("a 5mm screw", "-"), ("grade 5c results", "-"), ("half a dollar bill", "-"), ("I paid a dollar 50 years ago.", "-"),
              ("It cost 10 dollars or more than that.", "10 dollars=10 USD"), ("a 10c rise in temperature", "-")]:
     f17("said", t, e)
+# the point with no digit before it, scale words glued to a hyphenated word, dotted euros, CFA francs
+for t, e in [("It cost $.50 each.", "$.50=0.5 USD"), ("It cost $ .50 each.", "$ .50=0.5 USD"),
+             ("a $.5 million grant", "$.5 million=500000 USD"), ("It cost $1.5 billion-plus.", "$1.5 billion=1500000000 USD"),
+             ("a 5 million-dollar deal", "5 million-dollar=5000000 USD"), ("It cost 500.000 euros.", "500.000 euros=500000 EUR"),
+             ("It cost €12.500.", "€12.500=12500 EUR"), ("It cost 5,000 CFA francs.", "5,000 CFA francs=5000 XOF"),
+             ("It cost 20 francs CFA.", "20 francs CFA=20 XOF"),
+             ("Cameroon will spend 7.5 billion CFA francs.", "7.5 billion CFA francs=7500000000 XAF")]:
+    f17("written", t, e)
+for t, e in [("the euro at 1.125 euros per pound", "1.125 euros=1.125 EUR"), ("version .50 shipped", "-"),
+             ("he batted .500 in May", "-"), ("a 5mm-thick sheet", "-")]:
+    f17("written", t, e)
 import sys
 print("issue 17 families: " + ", ".join(f"{k} {v}" for k, v in fam.items()) + f"; {sum(fam.values())} rows", file=sys.stderr)
 import os

@@ -353,6 +353,7 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
         ("zimbabwe" | "zimbabwean", d) if dollar(d) => Some("ZWD"),
         ("chinese", "yuan") => Some("CNY"),
         ("swiss", "francs" | "franc") => Some("CHF"),
+        ("cfa", "francs" | "franc") | ("francs" | "franc", "cfa") => Some("XOF"),
         ("french", "francs" | "franc") => Some("FRF"),
         ("belgian", "francs" | "franc") => Some("BEF"),
         ("german" | "deutsche", "marks" | "mark") => Some("DEM"),

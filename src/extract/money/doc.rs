@@ -53,6 +53,10 @@ pub(super) fn read_the_text(doc: &Doc, f: &mut Found) {
                 *currency = home.to_string();
             }
         }
+        if currency == "XOF" && central_african(text) {
+            // the CFA franc of Central Africa (BEAC), not of West Africa (BCEAO)
+            *currency = "XAF".to_string();
+        }
         if currency == "MXN" && (span.ends_with("pesos") || span.ends_with("peso")) {
             *currency = peso_code(text).to_string();
         } else if let Some((ws, last)) = (currency != "USD")
@@ -70,4 +74,31 @@ pub(super) fn read_the_text(doc: &Doc, f: &mut Found) {
             }
         }
     }
+}
+
+/// Does the text name a country of the Central African CFA franc (XAF) and none of the
+/// West African one (XOF)?
+fn central_african(text: &str) -> bool {
+    const CENTRAL: &[&str] = &[
+        "Cameroon",
+        "Gabon",
+        "Congo",
+        "Chad",
+        "Central African",
+        "Equatorial Guinea",
+    ];
+    const WEST: &[&str] = &[
+        "Senegal",
+        "Ivory Coast",
+        "Ivorian",
+        "Cote d",
+        "Côte d",
+        "Mali",
+        "Burkina",
+        "Niger",
+        "Benin",
+        "Togo",
+        "Guinea-Bissau",
+    ];
+    CENTRAL.iter().any(|c| text.contains(c)) && !WEST.iter().any(|c| text.contains(c))
 }

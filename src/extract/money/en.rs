@@ -173,6 +173,13 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
         redundant_unit(text, &mut a);
     }
     let currency = a.currency?;
+    if let Some(v) = (a.value == n.value)
+        .then(|| local::dot_thousands(text, n, currency))
+        .flatten()
+    {
+        // "500.000 euros"
+        a.value = v;
+    }
     if a.start == n.start && !a.scaled && local::comma_currency(currency) {
         // "1 200 zł", "12 500,50 kr": thousands grouped by spaces before the amount
         if let Some((s, whole)) =
@@ -220,6 +227,17 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
 /// digits glued to letters that are no currency ("FY2019").
 fn currency_before(doc: &Doc, n: &Number, floor: usize, a: &mut Reading) -> Option<()> {
     let text = doc.text;
+    if let Some(p) = local::leading_point(text, n)
+        .and_then(|_| prefix_currency(text, n.start - 1, false, floor))
+        .filter(|p| p.rule == super::before::SYMBOL_AMOUNT)
+    {
+        // "$.50", "$ .5 million": no digit before the point
+        a.start = p.start;
+        a.value *= p.mult * local::leading_point(text, n).unwrap_or(1.0);
+        a.currency = Some(p.code);
+        a.rule = p.rule;
+        return Some(());
+    }
     let before = prefix_currency(text, n.start, n.glued, floor).or_else(|| {
         n.scaled
             .then(|| prefix_unit_word(text, n.start, floor))

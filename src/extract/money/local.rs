@@ -142,10 +142,11 @@ pub(super) fn decimal_comma(text: &str, start: usize, end: usize) -> Option<(usi
 }
 
 /// Rupiah and dong written with dots between groups of thousands ("Rp 50.000", "VND
-/// 1.200.000"): no amount of them has cents. The value, when the digits of `n` are so
+/// 1.200.000"): no amount of them has cents; euros so written in a text that is not in a
+/// language of the decimal comma ("500.000 euros", a price with three decimals is none). The value, when the digits of `n` are so
 /// written and no scale word follows.
 pub(super) fn dot_thousands(text: &str, n: &Number, code: &str) -> Option<f64> {
-    if !matches!(code, "IDR" | "VND") || n.scaled || n.words {
+    if !matches!(code, "IDR" | "VND" | "EUR") || n.scaled || n.words {
         return None;
     }
     let b = text.as_bytes();
@@ -168,6 +169,10 @@ pub(super) fn dot_thousands(text: &str, n: &Number, code: &str) -> Option<f64> {
         groups += 1;
     }
     if groups == 0 || head.is_empty() || head.len() > 3 || e != n.end {
+        return None;
+    }
+    // "1.125 euros" may be a rate of exchange; "500.000 euros", "12.500 €" are not
+    if code == "EUR" && head.parse::<u32>().ok()? < 2 {
         return None;
     }
     digits.replace('.', "").parse().ok()
@@ -242,4 +247,22 @@ pub(super) fn glued_cents(text: &str, n: &Number, k: usize) -> Option<usize> {
     }
     let whole = n.value.fract() == 0.0 && n.value < 100.0;
     (whole && super::around::cost_word_before(text, n.start)).then_some(k + 1)
+}
+
+/// Digits written after a point with no digit before it ("$.50", "$ .5 million"): the
+/// factor that turns the number as read (50, 5 million) into its value (0.50, 500,000).
+pub(super) fn leading_point(text: &str, n: &Number) -> Option<f64> {
+    let b = text.as_bytes();
+    if n.words || n.start < 2 || b[n.start - 1] != b'.' || b[n.start - 2].is_ascii_digit() {
+        return None;
+    }
+    let digits = b[n.start..n.end]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let after = b.get(n.start + digits);
+    if digits == 0 || digits > 3 || matches!(after, Some(b'.' | b',')) {
+        return None;
+    }
+    Some(10f64.powi(-i32::try_from(digits).ok()?))
 }

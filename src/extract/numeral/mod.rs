@@ -186,6 +186,11 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
         }
         if j > end || frac > 0.0 {
             if let Some((e, w)) = word_at(text, k) {
+                // "1.5 billion-plus", "5 million-dollar": the scale before the hyphen
+                let (e, w) = match w.split_once('-') {
+                    Some((head, _)) if scale_word_in(w, loc).is_none() => (k + head.len(), head),
+                    _ => (e, w),
+                };
                 // single letters need to be glued ("1.5m"), not "5 m" (metres)
                 if w.len() > 1 {
                     if let Some(s) = scale_word_in(w, loc) {

@@ -205,8 +205,12 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
             end = e;
         }
     }
-    // an amount glued inside a larger token ("5USDx") is none
-    if end < b.len() && (b[end].is_ascii_alphanumeric()) {
+    // an amount glued inside a larger token ("5USDx") is none; a Chinese unit may
+    // touch the next amount ("4人民币5美元")
+    if end < b.len()
+        && b[end].is_ascii_alphanumeric()
+        && !(b[end - 1] >= 0x80 && b[end].is_ascii_digit())
+    {
         return None;
     }
     Some(Found {

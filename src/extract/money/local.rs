@@ -89,6 +89,9 @@ fn forint(text: &str, n: &Number) -> bool {
 /// the phrase ("5 grand", "three grand a year"; not "5 grand slams", "a Grand Prix"):
 /// its end.
 pub(super) fn grand_after(text: &str, k: usize) -> Option<usize> {
+    if text.as_bytes().get(k) != Some(&b'g') {
+        return None;
+    }
     let (s, e, w) = numeral::word_after(text, k)?;
     (s == k && w == "grand" && &text[s..e] == "grand" && super::around::closes_phrase(text, e))
         .then_some(e)

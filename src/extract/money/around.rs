@@ -20,7 +20,14 @@ pub(super) fn approx_before(text: &str, start: usize) -> Option<usize> {
         }
         "than" => {
             let (s0, w0) = numeral::word_before(text, s1)?;
-            matches!(w0.as_str(), "more" | "less" | "fewer").then_some(s0)
+            if !matches!(w0.as_str(), "more" | "less" | "fewer") {
+                return None;
+            }
+            // "no more than", "not less than"
+            match numeral::word_before(text, s0) {
+                Some((s00, w00)) if matches!(w00.as_str(), "no" | "not") => Some(s00),
+                _ => Some(s0),
+            }
         }
         "to" => {
             let (s0, w0) = numeral::word_before(text, s1)?;
@@ -38,12 +45,33 @@ pub(super) fn approx_before(text: &str, start: usize) -> Option<usize> {
             (w00 == "as" && matches!(w0.as_str(), "much" | "little" | "high" | "low" | "many"))
                 .then_some(s00)
         }
-        "least" => {
+        "least" | "most" => {
             let (s0, w0) = numeral::word_before(text, s1)?;
             (w0 == "at").then_some(s0)
         }
         _ => None,
     }
+}
+
+/// Words after an amount ending at `end` that make it approximate: "$10 or so", "10
+/// dollars or more", "or less" (the span stays on the amount).
+pub(super) fn approx_after(text: &str, end: usize) -> bool {
+    let Some((s, e, w)) = numeral::word_after(text, end) else {
+        return false;
+    };
+    if s != end + 1 || w != "or" {
+        return false;
+    }
+    numeral::word_after(text, e).is_some_and(|(s2, e2, w2)| {
+        s2 == e + 1 && matches!(w2.as_str(), "so" | "more" | "less") && closes_after(text, e2)
+    })
+}
+
+/// Punctuation or the end of the text right after `e` (a space allowed).
+fn closes_after(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    let q = numeral::skip_spaces(text, e);
+    q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'"')
 }
 
 /// "up" at `up` in "went up to", "from 1.67 dlrs a lb up to 1.77 dlrs": a movement, not
@@ -235,6 +263,110 @@ pub(super) fn has_number_word(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "million", "billion", "thousand", "hundred", "dollar", "yuan", "euro", "pound", "yen",
         "cent", "penn", "rupee", "franc", "kuai", "dlr", "cts", "stg", "mln", "bln", "peso",
+        "buck", "grand", "quid",
     ];
     WORDS.iter().any(|w| text.contains(w))
+}
+
+/// Does a unit word ending at `e` close its phrase: punctuation or the end, or a word
+/// like "a", "per", "or", "for", "more" ("a dollar a gallon", "5 grand for it"), so that
+/// "a dollar index", "a pound of" and "5 grand slams" are not amounts?
+pub(super) fn closes_phrase(text: &str, e: usize) -> bool {
+    let b = text.as_bytes();
+    let q = numeral::skip_spaces(text, e);
+    q >= b.len()
+        || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'"')
+        || numeral::word_after(text, e).is_some_and(|(_, _, nw)| {
+            matches!(
+                nw.as_str(),
+                "a" | "an"
+                    | "per"
+                    | "each"
+                    | "apiece"
+                    | "or"
+                    | "and"
+                    | "for"
+                    | "more"
+                    | "less"
+                    | "than"
+                    | "at"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "from"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "higher"
+                    | "lower"
+                    | "cheaper"
+            )
+        })
+}
+
+/// A verb or noun of paying right before an amount ("it cost 120 pounds", "paid about 5
+/// pounds", "a fee of 50 pounds"): an unscaled "pounds" is then money, not weight.
+pub(super) fn cost_word_before(text: &str, start: usize) -> bool {
+    let mut p = start;
+    for _ in 0..3 {
+        let Some((s, w)) = numeral::word_before(text, p) else {
+            return false;
+        };
+        match w.as_str() {
+            "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "over" | "just"
+            | "only" | "than" | "more" | "less" | "under" => {}
+            "of" | "for" => {
+                return numeral::word_before(text, s).is_some_and(|(_, w0)| {
+                    matches!(
+                        w0.as_str(),
+                        "fee"
+                            | "fine"
+                            | "price"
+                            | "cost"
+                            | "bill"
+                            | "salary"
+                            | "wage"
+                            | "charge"
+                            | "sum"
+                            | "reward"
+                            | "bonus"
+                            | "ticket"
+                            | "tickets"
+                            | "rent"
+                    )
+                });
+            }
+            _ => {
+                return matches!(
+                    w.as_str(),
+                    "cost"
+                        | "costs"
+                        | "costing"
+                        | "paid"
+                        | "pay"
+                        | "pays"
+                        | "paying"
+                        | "worth"
+                        | "fined"
+                        | "spent"
+                        | "spend"
+                        | "spending"
+                        | "charged"
+                        | "charges"
+                        | "charge"
+                        | "earned"
+                        | "earns"
+                        | "earning"
+                        | "priced"
+                        | "sold"
+                        | "bought"
+                        | "raised"
+                        | "owed"
+                        | "owes"
+                )
+            }
+        }
+        p = s;
+    }
+    false
 }

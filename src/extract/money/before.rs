@@ -68,7 +68,7 @@ fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before
             return Before::at(k, c, CODE_AMOUNT);
         }
         // "R50 million", "R350,000": the rand, glued to a scaled or grouped amount
-        if w == "R" && rand_amount(text, start) {
+        if w == "R" && rand_amount(text, k, start, false) {
             return Before::at(k, "ZAR", CODE_AMOUNT);
         }
         return None;
@@ -135,7 +135,8 @@ fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before
         // only the code written in capitals ("USD 200", "RMB 3") or glued lowercase
         let orig = &text[ws..ws + w.len()];
         let common = matches!(w, "usd" | "rmb" | "eur" | "gbp" | "hkd" | "jpy" | "cny");
-        if orig.bytes().all(|c| c.is_ascii_uppercase()) || common {
+        // "Php 300", as Philippine news writes the peso
+        if orig.bytes().all(|c| c.is_ascii_uppercase()) || common || orig == "Php" {
             return Before::at(ws, c, CODE_AMOUNT);
         }
         return None;
@@ -146,6 +147,14 @@ fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before
     }
     if w == "rs" {
         return Before::at(ws, "INR", CODE_AMOUNT);
+    }
+    // "kr 500" (lower case): the krona of the country the text names
+    if orig == "kr" {
+        return Before::at(ws, super::local::nordic(text), CODE_AMOUNT);
+    }
+    // "R 2.5 billion": the rand, spaced, only before a scaled or grouped amount
+    if orig == "R" && rand_amount(text, ws, start, true) {
+        return Before::at(ws, "ZAR", CODE_AMOUNT);
     }
     // AP style "dlrs 3.2 million"
     if w == "dlrs" || w == "dlr" {
@@ -166,15 +175,20 @@ fn prefix_currency_inner(text: &str, start: usize, glued: bool) -> Option<Before
     None
 }
 
-/// Is the number at `start` a rand amount after a glued "R": scaled ("R50 million",
-/// "R2bn") or written with thousands groups ("R350,000"), not "R2", "R5" (roads, models)?
-fn rand_amount(text: &str, start: usize) -> bool {
+/// Is the number at `start` a rand amount after the "R" at `r`: scaled ("R50 million",
+/// "R2bn") or, glued, written with thousands groups ("R350,000"); not "R2", "R5" (roads,
+/// models), not "R 216,393" spaced (a revised figure of a table), and not an "R" glued
+/// to a number or a dash before it ("245,617-R 216,393").
+fn rand_amount(text: &str, r: usize, start: usize, spaced: bool) -> bool {
+    if r > 0 && !matches!(text.as_bytes()[r - 1], b' ' | b'(' | b'\n' | b'"') {
+        return false;
+    }
     let rest = &text[start..];
     let digits = rest
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .map_or(rest, |e| &rest[..e]);
     let digits = digits.trim_end_matches(['.', ',']);
-    if numeral::thousands_groups(digits) && digits.contains(',') {
+    if !spaced && numeral::thousands_groups(digits) && digits.contains(',') {
         return true;
     }
     let after = &rest[digits.len()..];

@@ -10,6 +10,10 @@ use std::sync::LazyLock;
 /// Currency symbols (the whole symbol, as written) and their ISO code.
 pub(super) const SYMBOLS: &[(&str, &str)] = &[
     ("E£", "EGP"),
+    ("CN¥", "CNY"),
+    ("JP¥", "JPY"),
+    ("GH₵", "GHS"),
+    ("₵", "GHS"),
     ("€", "EUR"),
     ("£", "GBP"),
     ("¥", "JPY"),
@@ -230,6 +234,11 @@ pub(super) fn abbr_before(orig: &str) -> Option<&'static str> {
         "KD" => "KWD",
         "BD" => "BHD",
         "RO" => "OMR",
+        "SFr" | "Sfr" => "CHF",
+        "SKr" | "Skr" => "SEK",
+        "NKr" | "Nkr" => "NOK",
+        "DKr" | "Dkr" => "DKK",
+        "Php" => "PHP",
         _ => return None,
     })
 }
@@ -238,6 +247,7 @@ pub(super) fn abbr_before(orig: &str) -> Option<&'static str> {
 /// "100 Dh", "5 million RM".
 pub(super) fn abbr_after(orig: &str) -> Option<&'static str> {
     Some(match orig {
+        "Rs" => "INR",
         "NIS" => "ILS",
         "TL" => "TRY",
         "Dh" | "Dhs" => "AED",
@@ -328,6 +338,10 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
     let w1 = words.get(1).copied().unwrap_or("");
     let w2 = words.get(2).copied().unwrap_or("");
     let dollar = |w: &str| matches!(w, "dollars" | "dollar" | "dlrs" | "dlr");
+    // "10 euro cents": the cent of the euro
+    if w0 == "euro" && matches!(w1, "cents" | "cent") {
+        return Unit::named(2, "EUR", 0.01);
+    }
     // two/three-word names first
     let two = match (w0, w1) {
         ("us" | "u.s." | "u.s" | "american", d) if dollar(d) => Some("USD"),
@@ -339,6 +353,7 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
         ("zimbabwe" | "zimbabwean", d) if dollar(d) => Some("ZWD"),
         ("chinese", "yuan") => Some("CNY"),
         ("swiss", "francs" | "franc") => Some("CHF"),
+        ("cfa", "francs" | "franc") | ("francs" | "franc", "cfa") => Some("XOF"),
         ("french", "francs" | "franc") => Some("FRF"),
         ("belgian", "francs" | "franc") => Some("BEF"),
         ("german" | "deutsche", "marks" | "mark") => Some("DEM"),
@@ -382,6 +397,8 @@ pub(super) fn unit_words(words: &[&str]) -> Option<Unit> {
         "franken" => ("CHF", 1.0),
         "pfund" => ("GBP", 1.0),
         "cents" | "cent" | "cts" | "ct" => ("USD", 0.01),
+        "eurocents" | "eurocent" => ("EUR", 0.01),
+        "quid" => ("GBP", 1.0),
         "yuan" | "renminbi" | "rmb" | "kuai" => ("CNY", 1.0),
         "euros" | "euro" => ("EUR", 1.0),
         "pounds" | "pound" | "sterling" | "stg" | "stlg" => ("GBP", 1.0),

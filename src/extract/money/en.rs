@@ -13,22 +13,22 @@
 //! reading is its `Found::rule`.
 
 use super::around::{
-    approx_before, british, has_number_word, money_words_before, per_share, share_line,
+    approx_after, approx_before, british, cost_word_before, has_number_word, money_words_before,
+    per_share,
 };
+use super::article;
 use super::before::{prefix_currency, prefix_unit_word};
 use super::currencies::{
-    abbr_after, ambiguous_unit, bare_dollar, country_code, dollar_prefix, exponent, home_dollar,
-    iso_code, iso_upper, mega_code, minor_unit, noun, pair_exists, peso_code, round_money,
-    unit_words, SYMBOLS,
+    abbr_after, ambiguous_unit, dollar_prefix, exponent, iso_code, iso_upper, mega_code,
+    minor_unit, round_money, unit_words, SYMBOLS,
 };
+use super::doc::{read_the_text, Doc};
+use super::local;
 use super::range;
 use super::zh::{self, cjk_unit};
 use crate::extract::numeral::{self, Number};
 use crate::extract::span::{Found, Kind};
 use crate::extract::Context;
-use regex::Regex;
-use std::cell::OnceCell;
-use std::sync::LazyLock;
 
 /// `10 $`, `5 €`: a currency symbol after the amount.
 pub(super) const AMOUNT_SYMBOL: &str = "money.en.amount_symbol";
@@ -37,38 +37,9 @@ pub(super) const AMOUNT_CODE: &str = "money.en.amount_code";
 /// `5 mln dlrs`, `53.169 million US dollars`, `20 cts`, `470 pence`, `10,000 swiss
 /// francs`, `1,5 Milliarden Euro`: currency words after the amount.
 pub(super) const AMOUNT_WORD: &str = "money.en.amount_currency_word";
-/// `a dollar`, `less than a euro`, `a penny`: the article and a currency noun, one unit.
-pub(super) const ARTICLE_UNIT: &str = "money.en.article_unit";
 /// `3 dollars 50 cents`, `15 dollars and 50`, `17 USD 25`, `one kuai and five mao five`:
 /// a main unit and its minor unit.
 pub(super) const AMOUNT_AND_MINOR: &str = "money.en.amount_and_minor";
-
-/// What the rules know about the whole text. The facts that cost a scan of the text are
-/// looked up the first time an amount needs them.
-struct Doc<'a> {
-    text: &'a str,
-    loc: numeral::Locale,
-    /// "¥" is the yuan in a text that also speaks of yuan, RMB or China.
-    yen_is_yuan: bool,
-    /// "pounds" are weight as often as money: money in a British text ([`british`]).
-    british: OnceCell<bool>,
-    /// The dollar of the place the story is datelined ([`home_dollar`]).
-    home: OnceCell<Option<&'static str>>,
-}
-
-impl<'a> Doc<'a> {
-    fn new(text: &'a str, ctx: &Context) -> Self {
-        Doc {
-            text,
-            loc: numeral::Locale::from_lang(ctx.lang.as_deref()),
-            yen_is_yuan: !text.is_ascii()
-                && text.contains('¥')
-                && (text.contains("yuan") || text.contains("RMB") || text.contains("China")),
-            british: OnceCell::new(),
-            home: OnceCell::new(),
-        }
-    }
-}
 
 /// Every amount of the text read from its numbers, left to right, not overlapping.
 pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
@@ -77,7 +48,7 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
     if !b.iter().any(|c| c.is_ascii_digit()) && !has_number_word(text) {
         let doc = Doc::new(text, ctx);
         let mut out = Vec::new();
-        article_amounts(&doc, &mut out);
+        article::article_amounts(&doc, &mut out);
         return out;
     }
     let doc = Doc::new(text, ctx);
@@ -113,148 +84,8 @@ pub(super) fn find_latin(text: &str, ctx: &Context) -> Vec<Found> {
             idx += 1;
         }
     }
-    article_amounts(&doc, &mut out);
+    article::article_amounts(&doc, &mut out);
     out
-}
-
-/// The article and a currency noun of [`ARTICLE_UNIT`] (ASCII word bounds).
-static ARTICLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:a|A|an|An) (dollar|buck|euro|yen|yuan|rupee|cent|penny|pound)(?-u:\b)")
-        .expect("article regex")
-});
-
-/// Rule [`ARTICLE_UNIT`]: "a dollar", "less than a euro", "a penny", "a dollar a gallon":
-/// one unit, when the noun closes the phrase (punctuation, or a word like "a", "per",
-/// "or", "for", "more") so that "a dollar index", "a pound of" and "a euro zone" are
-/// not amounts. Added to `out` in text order where nothing else was read.
-fn article_amounts(doc: &Doc, out: &mut Vec<Found>) {
-    let text = doc.text;
-    let b = text.as_bytes();
-    let mut added = Vec::new();
-    // "a " or "an " at a word start, then one of the nouns below, whole
-    for m in ARTICLE_RE.captures_iter(text) {
-        let (Some(all), Some(noun)) = (m.get(0), m.get(1)) else {
-            continue;
-        };
-        let start = all.start();
-        if start > 0 && b[start - 1] == b'\'' {
-            continue;
-        }
-        let e = noun.end();
-        let w = noun.as_str();
-        let code_mult = match w {
-            "dollar" | "buck" => ("USD", 1.0),
-            "euro" => ("EUR", 1.0),
-            "yen" => ("JPY", 1.0),
-            "yuan" => ("CNY", 1.0),
-            "rupee" => ("INR", 1.0),
-            "cent" => ("USD", 0.01),
-            "pound" if *doc.british.get_or_init(|| british(text)) => ("GBP", 1.0),
-            "penny" if *doc.british.get_or_init(|| british(text)) => ("GBP", 0.01),
-            _ => continue,
-        };
-        // the noun closes the phrase
-        let q = numeral::skip_spaces(text, e);
-        let closes = q >= b.len()
-            || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')' | b'"')
-            || numeral::word_after(text, e).is_some_and(|(_, _, nw)| {
-                matches!(
-                    nw.as_str(),
-                    "a" | "an"
-                        | "per"
-                        | "each"
-                        | "apiece"
-                        | "or"
-                        | "and"
-                        | "for"
-                        | "more"
-                        | "less"
-                        | "than"
-                        | "at"
-                        | "to"
-                        | "in"
-                        | "on"
-                        | "from"
-                        | "last"
-                        | "this"
-                        | "next"
-                        | "higher"
-                        | "lower"
-                        | "cheaper"
-                )
-            });
-        // "7.18 cents a pound", "1 dlr a pound": a price per unit, not an amount
-        let per_unit = numeral::word_before(text, start).is_some_and(|(ws, w)| {
-            unit_words(&[w.as_str()]).is_some()
-                || text[..ws]
-                    .trim_end()
-                    .ends_with(|c: char| c.is_ascii_digit())
-                || b[ws].is_ascii_digit()
-        });
-        if !closes || per_unit || b.get(e) == Some(&b'-') {
-            continue;
-        }
-        let (fs, approx) = match approx_before(text, start) {
-            Some(s0) => (s0, true),
-            None => (start, false),
-        };
-        let mut f = Found {
-            start: fs,
-            end: e,
-            kind: Kind::Money {
-                value: code_mult.1,
-                currency: code_mult.0.to_string(),
-                approx,
-                per: None,
-            },
-            rule: ARTICLE_UNIT,
-        };
-        read_the_text(doc, &mut f);
-        added.push(f);
-    }
-    if added.is_empty() {
-        return;
-    }
-    for f in added {
-        if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
-            out.push(f);
-        }
-    }
-    out.sort_by_key(|f| f.start);
-}
-
-/// What the rest of the text says about amount `f`: on a "Shr" line it is per share; a
-/// bare dollar is the dollar of the dateline; bare "pesos" the peso of the country the
-/// text is about.
-fn read_the_text(doc: &Doc, f: &mut Found) {
-    let text = doc.text;
-    if let Kind::Money { per, currency, .. } = &mut f.kind {
-        if per.is_none() && share_line(text, f.start) {
-            *per = Some("share".to_string());
-        }
-        let span = &text[f.start..f.end];
-        if currency == "USD" && bare_dollar(span) {
-            if let Some(home) = *doc.home.get_or_init(|| home_dollar(text)) {
-                *currency = home.to_string();
-            }
-        }
-        if currency == "MXN" && (span.ends_with("pesos") || span.ends_with("peso")) {
-            *currency = peso_code(text).to_string();
-        } else if let Some((ws, last)) = (currency != "USD")
-            .then(|| numeral::word_before(text, f.end))
-            .flatten()
-        {
-            // a bare noun shared by several currencies: the country the text names
-            // (not the dollar: the dateline's, above, or the US one)
-            if let Some((sing, default, _)) = noun(last.as_str()).filter(|n| n.0 != "dollar") {
-                let adjective = numeral::word_before(text, ws)
-                    .is_some_and(|(_, w)| pair_exists(w.as_str(), sing));
-                if *currency == default && !adjective && ws >= f.start {
-                    *currency = country_code(text, sing, default).to_string();
-                }
-            }
-        }
-    }
 }
 
 /// An amount being read around one number: its span and value so far, whether a scale
@@ -296,24 +127,74 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
     let b = text.as_bytes();
     let mut a = Reading::of(text, n);
     currency_before(doc, n, floor, &mut a)?;
+    if let Some(v) = a.currency.and_then(|c| local::dot_thousands(text, n, c)) {
+        // "Rp 50.000": fifty thousand rupiah
+        a.value = v;
+    }
+    if let Some(e) = (a.currency.is_some() && !a.scaled)
+        .then(|| local::finance_million(text, a.end))
+        .flatten()
+    {
+        // "$5MM": five million dollars
+        a.value *= 1e6;
+        a.scaled = true;
+        a.end = e;
+    }
     // "6.0650/700 francs" (a quote's second half), "%20CAD" and other URL pieces
     if n.start > 0 && matches!(b[n.start - 1], b'/' | b'%') || numeral::in_url(text, n.start) {
         return None;
     }
+    let comma = (!doc.loc.comma_decimal && !n.scaled)
+        .then(|| local::decimal_comma(text, n.start, a.end))
+        .flatten();
     let k = unit_start(text, a.end);
     zh_unit_after(text, k, &mut a)?;
+    if let (Some((e, frac)), Some(c)) = (comma, a.currency) {
+        // "€3,50": a decimal comma after a currency of a country that writes one
+        if local::comma_currency(c) {
+            a.value += frac;
+            a.end = e;
+        }
+    }
+    if a.currency.is_none() {
+        if let Some((e, frac)) = comma {
+            // "2,50 €", "3,50 zł": the unit after the decimal comma, if it is such a currency
+            let mut b2 = Reading { end: e, ..a };
+            currency_after(doc, n, rest, unit_start(text, e), &mut b2);
+            if b2.currency.is_some_and(local::comma_currency) {
+                b2.value += frac;
+                a = b2;
+            }
+        }
+    }
     if a.currency.is_none() {
         currency_after(doc, n, rest, k, &mut a);
     } else {
         redundant_unit(text, &mut a);
     }
     let currency = a.currency?;
+    if let Some(v) = (a.value == n.value)
+        .then(|| local::dot_thousands(text, n, currency))
+        .flatten()
+    {
+        // "500.000 euros"
+        a.value = v;
+    }
+    if a.start == n.start && !a.scaled && local::comma_currency(currency) {
+        // "1 200 zł", "12 500,50 kr": thousands grouped by spaces before the amount
+        if let Some((s, whole)) =
+            local::spaced_groups(text, n.start, n.end).filter(|g| g.0 >= floor)
+        {
+            a.value += whole - n.value.trunc();
+            a.start = s;
+        }
+    }
     range_shared_scale(text, rest, &mut a);
     minor_unit_after(text, n, rest, currency, &mut a);
     let (start, value) = sign_before(text, a.start, a.value);
     let (start, approx) = match approx_before(text, start) {
         Some(s) => (s, true),
-        None => (start, false),
+        None => (start, approx_after(text, a.end)),
     };
     let mut end = a.end;
     let mut per = None;
@@ -324,8 +205,12 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
             end = e;
         }
     }
-    // an amount glued inside a larger token ("5USDx") is none
-    if end < b.len() && (b[end].is_ascii_alphanumeric()) {
+    // an amount glued inside a larger token ("5USDx") is none; a Chinese unit may
+    // touch the next amount ("4人民币5美元")
+    if end < b.len()
+        && b[end].is_ascii_alphanumeric()
+        && !(b[end - 1] >= 0x80 && b[end].is_ascii_digit())
+    {
         return None;
     }
     Some(Found {
@@ -346,6 +231,17 @@ fn money_at(doc: &Doc, n: &Number, rest: &[Number], floor: usize) -> Option<Foun
 /// digits glued to letters that are no currency ("FY2019").
 fn currency_before(doc: &Doc, n: &Number, floor: usize, a: &mut Reading) -> Option<()> {
     let text = doc.text;
+    if let Some(p) = local::leading_point(text, n)
+        .and_then(|_| prefix_currency(text, n.start - 1, false, floor))
+        .filter(|p| p.rule == super::before::SYMBOL_AMOUNT)
+    {
+        // "$.50", "$ .5 million": no digit before the point
+        a.start = p.start;
+        a.value *= p.mult * local::leading_point(text, n).unwrap_or(1.0);
+        a.currency = Some(p.code);
+        a.rule = p.rule;
+        return Some(());
+    }
     let before = prefix_currency(text, n.start, n.glued, floor).or_else(|| {
         n.scaled
             .then(|| prefix_unit_word(text, n.start, floor))
@@ -441,7 +337,28 @@ fn currency_after(doc: &Doc, n: &Number, rest: &[Number], k: usize, a: &mut Read
         }
     }
     let Some((sym, code)) = sym_hit else {
-        currency_words_after(doc, n, k, a);
+        if let Some((len, code)) = local::abbr_after(text, k, n) {
+            // "100 zł", "500 kr", "50 SFr"
+            a.currency = Some(code);
+            a.end = k + len;
+            a.rule = AMOUNT_CODE;
+        } else if let Some(e) = (!a.scaled).then(|| local::grand_after(text, k)).flatten() {
+            // "5 grand": thousands of the dollar, of the pound in a British text
+            let gbp = *doc.british.get_or_init(|| british(text));
+            a.currency = Some(if gbp { "GBP" } else { "USD" });
+            a.value *= 1000.0;
+            a.scaled = true;
+            a.end = e;
+            a.rule = AMOUNT_WORD;
+        } else if let Some(e) = local::glued_cents(text, n, k) {
+            // "it cost 50c"
+            a.currency = Some("USD");
+            a.value *= 0.01;
+            a.end = e;
+            a.rule = AMOUNT_WORD;
+        } else {
+            currency_words_after(doc, n, k, a);
+        }
         return;
     };
     // "10 $", "100 €", "100元"; but "5 $" followed by a number is "5 | $10"
@@ -542,7 +459,8 @@ fn currency_words_after(doc: &Doc, n: &Number, k: usize, a: &mut Reading) {
             "p" => glued_unit && !n.words,
             "pounds" | "pound" => {
                 (*doc.british.get_or_init(|| british(text))
-                    || a.scaled && money_words_before(text, a.start))
+                    || (a.scaled || cost_word_before(text, a.start))
+                        && money_words_before(text, a.start))
                     && refs.get(1).is_none_or(|w| !matches!(*w, "of" | "per"))
             }
             // "20,000 kip", "3.50 lira", "10,000 won": digits written as an amount;
@@ -653,13 +571,21 @@ fn minor_unit_after(text: &str, n: &Number, rest: &[Number], currency: &str, a: 
     });
     let q = numeral::skip_spaces(text, next.end);
     let closes = q >= b.len() || matches!(b[q], b'.' | b',' | b';' | b'!' | b'?' | b')');
+    // "15 USD 50 more", "1 dollar 50 each": a word that ends the amount
+    let word_closes = q == next.end + 1
+        && numeral::word_after(text, next.end).is_some_and(|(_, _, w)| {
+            matches!(
+                w.as_str(),
+                "more" | "less" | "each" | "apiece" | "a" | "per" | "in" | "for" | "only"
+            )
+        });
     // "…dollar and one and one point": another "and" closes the amount too
     let and_next = via_and
         && q == next.end + 1
         && after
             .as_ref()
             .is_some_and(|(s, _, w)| *s == q && w == "and");
-    if !(minor.is_some() || (closes && q == next.end) || and_next) {
+    if !(minor.is_some() || (closes && q == next.end) || word_closes || and_next) {
         return;
     }
     let unit_is_main = currency != "USD" || a.value >= 1.0;

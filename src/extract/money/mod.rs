@@ -12,15 +12,20 @@
 //! `currencies.rs` (symbols, ISO codes, currency words, minor units), `before.rs` (the
 //! currency written before an amount), `en.rs` (the rules
 //! of Latin-script text, English and the European forms), `range.rs` (ranges whose unit
-//! is written once), `around.rs` (the English words around an amount), `zh.rs` (Chinese
+//! is written once), `around.rs` (the English words around an amount), `local.rs` (the
+//! local abbreviations "zł", "Kč", "kr", "Ft", the slang "grand", the decimal comma and
+//! the spaced or dotted thousands of the continental currencies), `zh.rs` (Chinese
 //! numerals and units). The example tables are
 //! `money/corpus/{en,de,fr,zh}.tsv`.
 
 mod around;
+mod article;
 mod before;
 mod currencies;
+mod doc;
 mod en;
 mod iso4217;
+mod local;
 mod names;
 mod range;
 mod zh;
@@ -37,7 +42,7 @@ pub const RULES: &[&str] = &[
     en::AMOUNT_CODE,
     en::AMOUNT_WORD,
     en::AMOUNT_AND_MINOR,
-    en::ARTICLE_UNIT,
+    article::ARTICLE_UNIT,
     range::SHARED_SCALE,
     range::FIRST,
     range::SECOND,

@@ -37,7 +37,8 @@ pub struct Number {
     pub words: bool,
     /// A scale word (million, bn, k…) was applied.
     pub scaled: bool,
-    /// The digits are glued to 2–3 letters on their left (`USD115`, `RMB3.2bn`, `FY2019`).
+    /// The digits are glued to 2–4 letters on their left (`USD115`, `RMB3.2bn`, `FY2019`), or to
+    /// the rand's single `R` (`R50`).
     pub glued: bool,
 }
 
@@ -185,6 +186,11 @@ pub fn scan_number_in(text: &str, i: usize, loc: Locale) -> Option<Number> {
         }
         if j > end || frac > 0.0 {
             if let Some((e, w)) = word_at(text, k) {
+                // "1.5 billion-plus", "5 million-dollar": the scale before the hyphen
+                let (e, w) = match w.split_once('-') {
+                    Some((head, _)) if scale_word_in(w, loc).is_none() => (k + head.len(), head),
+                    _ => (e, w),
+                };
                 // single letters need to be glued ("1.5m"), not "5 m" (metres)
                 if w.len() > 1 {
                     if let Some(s) = scale_word_in(w, loc) {
@@ -250,8 +256,9 @@ pub fn find_numbers_in(text: &str, loc: Locale) -> Vec<Number> {
                 while k > 0 && b[k - 1].is_ascii_alphabetic() {
                     k -= 1;
                 }
+                // one letter only as the rand's "R50 million" (the money rules guard it)
                 let glued_ok = b[i - 1].is_ascii_alphabetic()
-                    && (2..=4).contains(&(i - k))
+                    && ((2..=4).contains(&(i - k)) || i - k == 1 && b[k] == b'R')
                     && (k == 0 || !is_word_byte(b[k - 1]));
                 if glued_ok {
                     if let Some(mut n) = scan_number_glued(text, i, loc) {

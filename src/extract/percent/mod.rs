@@ -135,7 +135,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
         let mut start = n.start;
         let mut value = n.value;
         // a decimal split by tokenisation: "6 . 2 %" is 6.2, not 2
-        if let Some((s, v)) = split_decimal(text, &n) {
+        if let Some((s, v)) = split_decimal(text, &n).or_else(|| split_fraction(text, &n)) {
             start = s;
             value = v;
         }
@@ -225,6 +225,41 @@ fn split_decimal(text: &str, n: &Number) -> Option<(usize, f64)> {
         .parse()
         .ok()?;
     Some((s, v))
+}
+
+/// A coupon's fraction split by tokenisation: "7 3 / 4 %" is 7.75, not 4 (the
+/// denominator `n`, a numerator, and maybe a whole number before it). The start and value.
+fn split_fraction(text: &str, n: &Number) -> Option<(usize, f64)> {
+    let b = text.as_bytes();
+    if n.words || n.scaled || !b[n.start..n.end].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let den: f64 = text[n.start..n.end].parse().ok()?;
+    if !matches!(den as u32, 2 | 3 | 4 | 8 | 16 | 32 | 64) {
+        return None;
+    }
+    let head = text[..n.start].strip_suffix(" / ")?;
+    let digits_before = |h: &str| {
+        let hb = h.as_bytes();
+        let mut s = hb.len();
+        while s > 0 && hb[s - 1].is_ascii_digit() && hb.len() - s < 3 {
+            s -= 1;
+        }
+        (s < hb.len() && (s == 0 || hb[s - 1] == b' ')).then_some(s)
+    };
+    let ns = digits_before(head)?;
+    let num: f64 = head[ns..].parse().ok()?;
+    if num <= 0.0 || num >= den {
+        return None;
+    }
+    let frac = num / den;
+    match head[..ns]
+        .strip_suffix(' ')
+        .and_then(|h| digits_before(h).map(|s| (s, h)))
+    {
+        Some((ws, h)) => Some((ws, h[ws..].parse::<f64>().ok()? + frac)),
+        None => Some((ns, frac)),
+    }
 }
 
 /// Keep a mention unless it overlaps the one before (a range end already pushed).

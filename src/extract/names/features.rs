@@ -11,11 +11,13 @@ const PINYIN_FINALS: &[&str] = &[
     "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er", "a", "o",
     "e", "i", "u", "v",
 ];
+#[cfg(test)]
 const PINYIN_INITIALS: &[&str] = &[
     "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
     "z", "c", "s", "y", "w", "",
 ];
 
+#[cfg(test)]
 fn pinyin_syllables(s: &[u8], depth: u32) -> bool {
     if s.is_empty() {
         return depth > 0;
@@ -45,11 +47,39 @@ fn pinyin_syllables(s: &[u8], depth: u32) -> bool {
     false
 }
 
+/// [`pinyin_syllables`] with the initial of each syllable chosen at once: every final
+/// starts with a vowel and no initial does, so a syllable opening with a consonant can
+/// only take its longest initial ("zh", not "z" before "h"), and one opening with a
+/// vowel only the empty initial (then its final must start with a, e or o). Same
+/// answers, without trying all 24 initials at every syllable.
+fn pinyin_fast(s: &[u8], depth: u32) -> bool {
+    if s.is_empty() {
+        return depth > 0;
+    }
+    if depth >= 3 {
+        return false;
+    }
+    let ini = match s {
+        [b'z' | b'c' | b's', b'h', ..] => 2,
+        [b'a' | b'e' | b'o', ..] => 0,
+        [c, ..] if b"bpmfdtnlgkhjqxrzcsyw".contains(c) => 1,
+        _ => return false,
+    };
+    let rest = &s[ini..];
+    let Some(&r0) = rest.first() else {
+        return false;
+    };
+    PINYIN_FINALS.iter().any(|fin| {
+        let f = fin.as_bytes();
+        f[0] == r0 && rest.starts_with(f) && pinyin_fast(&rest[f.len()..], depth + 1)
+    })
+}
+
 /// Can this lower-case ASCII word be read as one to three Hanyu Pinyin syllables?
 pub fn is_pinyin(lower: &str) -> bool {
     let b = lower.as_bytes();
     b.len() >= 2 && b.len() <= 14 && b.iter().all(|c| c.is_ascii_lowercase()) && {
-        pinyin_syllables(b, 0)
+        pinyin_fast(b, 0)
     }
 }
 
@@ -102,7 +132,24 @@ pub struct TokInfo {
     /// The word's cluster as written, and its lower-case form's (default: none).
     pub clu: Cluster,
     pub lclu: Cluster,
+    /// [`Gazetteer::first_mask`] of the lower-case form.
+    pub g1: u16,
 }
+
+/// What [`token_infos`] computed for recently seen word forms (everything in a
+/// [`TokInfo`] that depends on the word alone, under one set of resources), direct-mapped
+/// by the word's hash: most tokens of news are a few thousand frequent words.
+#[derive(Default)]
+pub struct WordMemo {
+    /// The id of the resources (lower-case statistics, clusters) the entries were
+    /// computed under.
+    owner: u64,
+    /// (hash of the word as written, its info); hash 0 = an empty slot.
+    slots: Vec<(u64, TokInfo)>,
+}
+
+/// log2 of the slots of a [`WordMemo`] (2048 × 136 bytes).
+const WORD_MEMO_BITS: u32 = 11;
 
 /// Lower-case statistics: how often a word form is seen lower-case vs capitalised in
 /// running text (not sentence-initial). bin 1 = mostly lower, 2 = mixed, 3 = mostly
@@ -146,6 +193,7 @@ static ASCII_CLASS: [u8; 128] = {
 /// affixes, pinyin flag, lower-case bin) are filled only within `r` tokens of a token
 /// with an upper-case letter: the tagger decodes nothing farther (see
 /// `model::live_segments`), and features look [`FEATURE_REACH`] tokens either way.
+#[allow(clippy::too_many_arguments)]
 pub fn token_infos(
     words: &[&str],
     sents: &[std::ops::Range<usize>],
@@ -153,12 +201,20 @@ pub fn token_infos(
     lc: &LcStats,
     clu: &Clusters,
     detail_reach: Option<usize>,
+    (memo, owner): (&mut WordMemo, u64),
     out: &mut Vec<TokInfo>,
 ) {
+    if memo.owner != owner || memo.slots.len() != 1 << WORD_MEMO_BITS {
+        memo.slots.clear();
+        memo.slots
+            .resize(1 << WORD_MEMO_BITS, (0, TokInfo::default()));
+        memo.owner = owner;
+    }
     out.clear();
     out.reserve(words.len());
     let mut buf = String::with_capacity(32);
     let mut lowers: Vec<u64> = Vec::with_capacity(words.len());
+    let mut firsts: Vec<u16> = Vec::with_capacity(words.len());
     // where features will be computed: every token, or those near an upper-case letter
     let mut need = vec![detail_reach.is_none(); words.len()];
     if let Some(r) = detail_reach {
@@ -175,6 +231,18 @@ pub fn token_infos(
         }
     }
     for (w, &need) in words.iter().zip(&need) {
+        // the word hash decides: a word seen recently has its info remembered (a
+        // remembered info has every part, which is more than a token far from upper-case
+        // letters needs, and the same as a near one gets)
+        let wh = hash_bytes(1, w.as_bytes()).max(1);
+        let slot = (finalize(wh) >> (64 - WORD_MEMO_BITS)) as usize;
+        if memo.slots[slot].0 == wh {
+            let t = memo.slots[slot].1.clone();
+            lowers.push(t.l);
+            firsts.push(t.g1);
+            out.push(t);
+            continue;
+        }
         let mut t = TokInfo::default();
         norm_lower(w, &mut buf);
         t.l = hash_bytes(7, buf.as_bytes());
@@ -216,6 +284,7 @@ pub fn token_infos(
         }
         t.shape = sh;
         t.sshape = ssh;
+        t.g1 = gaz.first_mask(t.l);
         if has_upper || has_lower {
             t.flags |= F_ALPHA;
         }
@@ -225,8 +294,12 @@ pub fn token_infos(
         if has_upper && !has_lower {
             t.flags |= F_ALLCAP;
         }
+        firsts.push(t.g1);
         if need {
             details(&mut t, w, &buf, lc, clu);
+            if t.w == wh {
+                memo.slots[slot] = (wh, t.clone());
+            }
         }
         out.push(t);
     }
@@ -272,7 +345,7 @@ pub fn token_infos(
         t.doccase = capset.contains_key(&t.l) as u8 | ((lowset.contains_key(&t.l) as u8) << 1);
     }
     let mut g = Vec::new();
-    gaz.annotate(&lowers, &mut g);
+    gaz.annotate(&lowers, &firsts, &mut g);
     for (t, g) in out.iter_mut().zip(g) {
         t.gaz = g;
     }
@@ -414,13 +487,72 @@ fn details(t: &mut TokInfo, w: &str, buf: &str, lc: &LcStats, clu: &Clusters) {
     }
 }
 
+/// Where [`static_feats`] puts its feature hashes. A feature is either a *word* feature,
+/// a function of the token's own form and of its sentence-initial / all-caps-sentence
+/// flags only (see [`memo_key`]), or a *context* feature (neighbours, gazetteer matches,
+/// document evidence). The tagger sums the rows of a word's word features once and
+/// remembers the sum ([`super::model`]); training takes every feature in one list, in the
+/// order they are computed.
+pub trait FeatSink {
+    /// Are word features wanted? (Not when their sum is already known.)
+    fn wants_word(&self) -> bool;
+    fn word(&mut self, h: u64);
+    fn ctx(&mut self, h: u64);
+}
+
+impl FeatSink for Vec<u64> {
+    #[inline(always)]
+    fn wants_word(&self) -> bool {
+        true
+    }
+    #[inline(always)]
+    fn word(&mut self, h: u64) {
+        self.push(h);
+    }
+    #[inline(always)]
+    fn ctx(&mut self, h: u64) {
+        self.push(h);
+    }
+}
+
+/// Word features to one list (or nowhere), context features to another.
+pub struct SplitSink<'a> {
+    pub word: Option<&'a mut Vec<u64>>,
+    pub ctx: &'a mut Vec<u64>,
+}
+
+impl FeatSink for SplitSink<'_> {
+    #[inline(always)]
+    fn wants_word(&self) -> bool {
+        self.word.is_some()
+    }
+    #[inline(always)]
+    fn word(&mut self, h: u64) {
+        if let Some(w) = self.word.as_deref_mut() {
+            w.push(h);
+        }
+    }
+    #[inline(always)]
+    fn ctx(&mut self, h: u64) {
+        self.ctx.push(h);
+    }
+}
+
+/// What the word features of token `t` depend on, as one number: the word as written
+/// (its hash, which fixes its lower-case form, shapes, affixes, pinyin flag, lower-case
+/// bin and clusters under one model) and the sentence flags the word features read.
+#[inline]
+pub fn memo_key(t: &TokInfo) -> u64 {
+    fx(t.w, (t.flags & (F_SENT_CAPS | F_FIRST)) as u64)
+}
+
 /// Static features of token `i` in sentence `s` (hashes; the caller maps them to rows).
 pub fn static_feats(
     infos: &[TokInfo],
     s: &std::ops::Range<usize>,
     i: usize,
     g: Groups,
-    out: &mut Vec<u64>,
+    out: &mut impl FeatSink,
 ) {
     let t = &infos[i];
     let prev = if i > s.start {
@@ -449,52 +581,57 @@ pub fn static_feats(
     let sn = next.map_or(NONE, |x| x.sshape);
     let caps = (t.flags & F_SENT_CAPS != 0) as u64;
     let first = (t.flags & F_FIRST != 0) as u64;
-    out.push(f1(1, 0));
-    if caps == 0 {
-        out.push(f1(2, t.w));
+    let ww = out.wants_word();
+    if ww {
+        out.word(f1(1, 0));
+        if caps == 0 {
+            out.word(f1(2, t.w));
+        }
+        out.word(f1(3, t.l));
+        out.word(f1(4, t.shape));
+        out.word(f2(5, t.sshape, caps));
     }
-    out.push(f1(3, t.l));
-    out.push(f1(4, t.shape));
-    out.push(f2(5, t.sshape, caps));
-    if g.affix {
+    if ww && g.affix {
         for (k, &p) in t.pre.iter().enumerate() {
             if p != 0 {
-                out.push(f1(6 + k as u64, p));
+                out.word(f1(6 + k as u64, p));
             }
         }
         for (k, &p) in t.suf.iter().enumerate() {
             if p != 0 {
-                out.push(f1(9 + k as u64, p));
+                out.word(f1(9 + k as u64, p));
             }
         }
     }
-    out.push(f1(13, lp));
-    out.push(f1(14, ln));
+    out.ctx(f1(13, lp));
+    out.ctx(f1(14, ln));
     if g.context2 {
-        out.push(f1(15, prev2.map_or(NONE, |x| x.l)));
-        out.push(f1(16, next2.map_or(NONE, |x| x.l)));
-        out.push(f2(20, lp, t.l));
-        out.push(f2(21, t.l, ln));
+        out.ctx(f1(15, prev2.map_or(NONE, |x| x.l)));
+        out.ctx(f1(16, next2.map_or(NONE, |x| x.l)));
+        out.ctx(f2(20, lp, t.l));
+        out.ctx(f2(21, t.l, ln));
     }
     if g.shape_ctx {
-        out.push(f1(17, sp));
-        out.push(f1(18, sn));
-        out.push(f3(19, sp, t.sshape, sn));
-        out.push(f2(32, lp, t.sshape));
-        out.push(f2(33, t.sshape, ln));
-        out.push(f2(34, next.map_or(NONE, |x| x.suf[2]), t.sshape));
+        out.ctx(f1(17, sp));
+        out.ctx(f1(18, sn));
+        out.ctx(f3(19, sp, t.sshape, sn));
+        out.ctx(f2(32, lp, t.sshape));
+        out.ctx(f2(33, t.sshape, ln));
+        out.ctx(f2(34, next.map_or(NONE, |x| x.suf[2]), t.sshape));
     }
-    out.push(f2(22, first, t.sshape));
-    if g.lcstat {
-        out.push(f3(25, t.lcbin as u64, t.sshape, caps * 2 + first));
+    if ww {
+        out.word(f2(22, first, t.sshape));
+    }
+    if ww && g.lcstat {
+        out.word(f3(25, t.lcbin as u64, t.sshape, caps * 2 + first));
     }
     if g.gaz {
         let ng = if g.lists { NG } else { NG_HAND };
         for c in 0..ng {
             let code = t.gaz[c];
             if code != 0 {
-                out.push(f2(27, c as u64, code as u64));
-                out.push(f3(
+                out.ctx(f2(27, c as u64, code as u64));
+                out.ctx(f3(
                     28,
                     c as u64,
                     code as u64,
@@ -503,19 +640,19 @@ pub fn static_feats(
             }
             if let Some(p) = prev {
                 if p.gaz[c] != 0 {
-                    out.push(f2(29, c as u64, (t.flags & F_CAP) as u64));
+                    out.ctx(f2(29, c as u64, (t.flags & F_CAP) as u64));
                 }
             }
             if let Some(nx) = next {
                 if nx.gaz[c] != 0 {
-                    out.push(f2(30, c as u64, (t.flags & F_CAP) as u64));
+                    out.ctx(f2(30, c as u64, (t.flags & F_CAP) as u64));
                 }
             }
         }
         // Chinese-style name: a family name followed by a capitalised pinyin word
         let pin = |x: &TokInfo| (x.flags & F_PINYIN != 0) as u64;
         let fam = |x: &TokInfo| (x.gaz[FAMILY] == 4) as u64;
-        out.push(f3(
+        out.ctx(f3(
             35,
             pin(t) * 2 + fam(t),
             prev.map_or(9, |p| pin(p) * 2 + fam(p)),
@@ -524,26 +661,26 @@ pub fn static_feats(
     }
     if g.clusters {
         let c = t.clu;
-        if c.len == 0 {
-            out.push(f1(50, caps));
-        } else {
+        if ww && c.len == 0 {
+            out.word(f1(50, caps));
+        } else if ww {
             for (k, bits) in [4u8, 6, 10, 20].into_iter().enumerate() {
-                out.push(f1(51 + k as u64, c.prefix(bits)));
+                out.word(f1(51 + k as u64, c.prefix(bits)));
             }
         }
-        out.push(f1(55, prev.map_or(NONE, |x| x.clu.prefix(10))));
-        out.push(f1(56, next.map_or(NONE, |x| x.clu.prefix(10))));
+        out.ctx(f1(55, prev.map_or(NONE, |x| x.clu.prefix(10))));
+        out.ctx(f1(56, next.map_or(NONE, |x| x.clu.prefix(10))));
         // a capitalised word whose lower-case form is a frequent word of the unlabelled
         // text ("Servicer", "Holder" in filings) is weak evidence of a name
-        if t.flags & F_CAP != 0 && t.flags & F_ALLCAP == 0 {
-            out.push(f3(57, count_bin(t.lclu) as u64, count_bin(c) as u64, first));
+        if ww && t.flags & F_CAP != 0 && t.flags & F_ALLCAP == 0 {
+            out.word(f3(57, count_bin(t.lclu) as u64, count_bin(c) as u64, first));
             if t.lclu.len != 0 {
-                out.push(f2(58, t.lclu.prefix(6), first));
+                out.word(f2(58, t.lclu.prefix(6), first));
             }
         }
     }
     if g.doc && (first != 0 || caps != 0 || t.flags & F_ALLCAP != 0) {
-        out.push(f3(31, t.doccase as u64, first + 2 * caps, t.sshape));
+        out.ctx(f3(31, t.doccase as u64, first + 2 * caps, t.sshape));
     }
 }
 
@@ -607,6 +744,47 @@ mod tests {
         let e = Groups::without(["affix", "nope"]).unwrap_err();
         assert_eq!(e.kind(), crate::ErrorKind::User);
         assert_eq!(e.to_string(), "unknown feature group nope");
+    }
+
+    #[test]
+    fn fast_pinyin_search_is_the_full_one() {
+        // every word of the embedded lists and clusters, and some made-up strings
+        let mut words: Vec<String> = include_str!("../../../models/clusters.txt")
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .map(|w| w.to_lowercase())
+            .collect();
+        for (_, body) in super::super::gazetteer::CLASSES {
+            words.extend(body.split_whitespace().map(|w| w.to_lowercase()));
+        }
+        words.extend(
+            [
+                "zhzh",
+                "ngan",
+                "aaa",
+                "eer",
+                "vvv",
+                "shi",
+                "sh",
+                "zhuangzhuang",
+            ]
+            .map(String::from),
+        );
+        let mut yes = 0;
+        for w in &words {
+            let b = w.as_bytes();
+            if b.is_empty() || !b.iter().all(|c| c.is_ascii_lowercase()) {
+                continue;
+            }
+            let full = pinyin_syllables(b, 0);
+            assert_eq!(pinyin_fast(b, 0), full, "{w}");
+            yes += full as usize;
+        }
+        assert!(
+            yes > 100 && words.len() > 10_000,
+            "{yes} of {}",
+            words.len()
+        );
     }
 
     #[test]

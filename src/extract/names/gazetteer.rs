@@ -118,20 +118,41 @@ impl Gazetteer {
         self.map.get(&seq_hash(hs)).map_or(0, |&m| m & !GOES_ON)
     }
 
-    /// For every token, its BILOU code (1=B, 2=I, 3=L, 4=U, 0=none) per class, from
-    /// the longest match of each class covering it.
-    pub fn annotate(&self, lower: &[u64], out: &mut Vec<[u8; NG]>) {
+    /// What the map holds for the one-token sequence of this lower-case hash: its classes
+    /// and [`GOES_ON`] bit, 0 if no entry starts with it. (The tagger remembers it per
+    /// word and passes it to [`Gazetteer::annotate`].)
+    #[inline]
+    pub fn first_mask(&self, lower: u64) -> u16 {
+        self.map
+            .get(&seq_finish(seq_step(0, lower), 1))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// For every token (lower-case hashes `lower`, and their [`Gazetteer::first_mask`]s
+    /// `first`), its BILOU code (1=B, 2=I, 3=L, 4=U, 0=none) per class, from the longest
+    /// match of each class covering it.
+    pub fn annotate(&self, lower: &[u64], first: &[u16], out: &mut Vec<[u8; NG]>) {
         out.clear();
         out.resize(lower.len(), [0; NG]);
         let n = lower.len();
         for i in 0..n {
+            if first[i] == 0 {
+                // no entry starts here (most tokens)
+                continue;
+            }
             let mut h = 0u64;
             let mut found: [usize; NG] = [0; NG];
             for len in 1..=self.maxlen.min(n - i) {
                 h = seq_step(h, lower[i + len - 1]);
-                let Some(&mask) = self.map.get(&seq_finish(h, len)) else {
-                    break;
+                let mask = if len == 1 {
+                    first[i]
+                } else {
+                    self.map.get(&seq_finish(h, len)).copied().unwrap_or(0)
                 };
+                if mask == 0 {
+                    break;
+                }
                 for (c, f) in found.iter_mut().enumerate() {
                     if mask & (1 << c) != 0 {
                         *f = len;

@@ -8,11 +8,11 @@
 
 use super::clusters::Clusters;
 use super::features::{
-    dyn_feats, hist_feats, row, static_feats, token_infos, trans_feat, Groups, LcStats, TokInfo,
-    FEATURE_REACH, F_CAP, F_UPPER, NDYN,
+    dyn_feats, hist_feats, memo_key, row, static_feats, token_infos, trans_feat, Groups, LcStats,
+    SplitSink, TokInfo, WordMemo, FEATURE_REACH, F_CAP, F_UPPER, NDYN,
 };
 use super::gazetteer::Gazetteer;
-use super::hash::FxMap;
+use super::hash::{finalize, FxMap};
 use crate::error::{Error, Result};
 use std::io::Read;
 use std::ops::Range;
@@ -168,6 +168,22 @@ pub trait Weights {
     fn prefetch(&self, _r: u32) {}
     fn update(&mut self, _rows: &[u32], _gold: u8, _pred: u8) {}
     fn add(&mut self, _rows: &[u32], _tag: u8, _d: f32) {}
+    /// Exact integer row sums, for weights whose scores do not depend on the order rows
+    /// are added in: `Some(id)`, an id unique to these weights, lets the tagger remember
+    /// the sum of a word's word features ([`Scratch`]). `None` (the float weights of
+    /// training): every feature is scored, in order.
+    fn memo_id(&self) -> Option<u64> {
+        None
+    }
+    /// The integer sum of `rows` (only called when [`Weights::memo_id`] is `Some`).
+    fn partial(&self, _rows: &[u32]) -> [i32; ROW] {
+        [0; ROW]
+    }
+    /// [`Weights::score`] of `rows` plus a [`Weights::partial`] sum.
+    fn score_from(&self, base: &[i32; ROW], rows: &[u32], out: &mut [f32; ROW]) {
+        let _ = base;
+        self.score(rows, out);
+    }
 }
 
 /// Run-time weights: quantised to `i8` with one scale (16 bytes a row, so the 2^16-row
@@ -177,6 +193,8 @@ pub struct QWeights {
     pub bits: u32,
     pub table: Vec<i8>,
     pub scale: f32,
+    /// Unique to this table (see [`Weights::memo_id`]).
+    id: u64,
 }
 
 impl QWeights {
@@ -193,7 +211,12 @@ impl QWeights {
             .iter()
             .map(|&w| (w as f32 / scale).round().clamp(-127.0, 127.0) as i8)
             .collect();
-        QWeights { bits, table, scale }
+        QWeights {
+            bits,
+            table,
+            scale,
+            id: next_id(),
+        }
     }
 }
 
@@ -215,6 +238,13 @@ impl Weights for &QWeights {
     }
     #[inline]
     fn score(&self, rows: &[u32], out: &mut [f32; ROW]) {
+        self.score_from(&[0; ROW], rows, out);
+    }
+    fn memo_id(&self) -> Option<u64> {
+        Some(self.id)
+    }
+    #[inline]
+    fn partial(&self, rows: &[u32]) -> [i32; ROW] {
         let mut acc = [0i32; ROW];
         for &r in rows {
             let base = r as usize * ROW;
@@ -222,6 +252,15 @@ impl Weights for &QWeights {
             for k in 0..ROW {
                 acc[k] += w[k] as i32;
             }
+        }
+        acc
+    }
+    #[inline]
+    fn score_from(&self, base: &[i32; ROW], rows: &[u32], out: &mut [f32; ROW]) {
+        let mut acc = *base;
+        let p = self.partial(rows);
+        for k in 0..ROW {
+            acc[k] += p[k];
         }
         for k in 0..ROW {
             out[k] = acc[k] as f32 * self.scale;
@@ -236,12 +275,36 @@ pub struct Resources {
     pub groups: Groups,
     /// Word clusters (empty when the model has no cluster features).
     pub clusters: Clusters,
+    /// Unique to these resources: what a [`WordMemo`] remembered under them is valid
+    /// for them only.
+    id: u64,
+}
+
+/// Ids of [`Resources`] and of [`QWeights`] tables.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+impl Resources {
+    pub fn new(gaz: Gazetteer, lc: LcStats, groups: Groups, clusters: Clusters) -> Resources {
+        Resources {
+            gaz,
+            lc,
+            groups,
+            clusters,
+            id: next_id(),
+        }
+    }
 }
 
 /// Reusable buffers.
 #[derive(Default)]
 pub struct Scratch {
     infos: Vec<TokInfo>,
+    /// What [`token_infos`] remembers of the words it saw.
+    words: WordMemo,
     hashes: Vec<u64>,
     rows: Vec<u32>,
     off: Vec<usize>,
@@ -249,6 +312,25 @@ pub struct Scratch {
     delta: Vec<[f32; ROW]>,
     back: Vec<[u8; ROW]>,
     hist: FxMap<u64, u8>,
+    /// Word-feature hashes of one token (a memo miss).
+    word: Vec<u64>,
+    word_rows: Vec<u32>,
+    /// Per token of the segment: the sum of its word features' rows.
+    base: Vec<[i32; ROW]>,
+    /// Remembered sums of word features, direct-mapped by [`memo_key`]: (key, sum); key 0
+    /// is an empty slot. Valid for the weights `memo_owner` only.
+    memo: Vec<(u64, [i16; ROW])>,
+    memo_owner: u64,
+}
+
+/// log2 of the slots of [`Scratch::memo`] (4096 × 40 bytes: fits a core's L2 cache
+/// beside the weights' hot rows).
+const MEMO_BITS: u32 = 12;
+
+/// Where the word-feature sum of the token with memo key `key` is remembered.
+#[inline]
+fn memo_slot(key: u64) -> usize {
+    (finalize(key) >> (64 - MEMO_BITS)) as usize
 }
 
 /// Previous tags kept at each step of the Viterbi search (of 13; the others are pruned).
@@ -283,6 +365,7 @@ pub fn tag_doc<W: Weights>(
         &res.lc,
         &res.clusters,
         detail_reach,
+        (&mut sc.words, res.id),
         &mut sc.infos,
     );
     sc.hist.clear();
@@ -376,9 +459,44 @@ fn decode<W: Weights>(
         sc.rows.clear();
         sc.off.clear();
         sc.stat.clear();
+        sc.base.clear();
+        let memo = w.memo_id();
+        if let Some(id) = memo {
+            if sc.memo_owner != id || sc.memo.len() != 1 << MEMO_BITS {
+                sc.memo.clear();
+                sc.memo.resize(1 << MEMO_BITS, (0, [0; ROW]));
+                sc.memo_owner = id;
+            }
+        }
         for i in seg.clone() {
             sc.hashes.clear();
-            static_feats(&sc.infos, s, i, g, &mut sc.hashes);
+            if memo.is_some() {
+                // word features: their remembered sum, or computed and remembered
+                let key = memo_key(&sc.infos[i]).max(1);
+                let slot = memo_slot(key);
+                let hit = sc.memo[slot].0 == key;
+                sc.word.clear();
+                let mut sink = SplitSink {
+                    word: (!hit).then_some(&mut sc.word),
+                    ctx: &mut sc.hashes,
+                };
+                static_feats(&sc.infos, s, i, g, &mut sink);
+                if hit {
+                    sc.base.push(sc.memo[slot].1.map(i32::from));
+                } else {
+                    sc.word_rows.clear();
+                    sc.word_rows.extend(sc.word.iter().map(|&h| row(h, bits)));
+                    let sum = w.partial(&sc.word_rows);
+                    // (a sum outside i16 is not remembered: ≈ 20 word features of
+                    // at most 127 each never get there)
+                    if sum.iter().all(|&x| i16::try_from(x).is_ok()) {
+                        sc.memo[slot] = (key, sum.map(|x| x as i16));
+                    }
+                    sc.base.push(sum);
+                }
+            } else {
+                static_feats(&sc.infos, s, i, g, &mut sc.hashes);
+            }
             if g.doc {
                 let hist = sc.hist.get(&sc.infos[i].l).copied().unwrap_or(0);
                 hist_feats(&sc.infos, i, hist, g, &mut sc.hashes);
@@ -393,7 +511,11 @@ fn decode<W: Weights>(
         sc.off.push(sc.rows.len());
         // score once the rows of the whole sentence are on their way to the cache
         for k in 0..n {
-            w.score(&sc.rows[sc.off[k]..sc.off[k + 1]], &mut scores);
+            let rows = &sc.rows[sc.off[k]..sc.off[k + 1]];
+            match sc.base.get(k) {
+                Some(base) => w.score_from(base, rows, &mut scores),
+                None => w.score(rows, &mut scores),
+            }
             sc.stat.extend_from_slice(&scores);
         }
         sc.delta.clear();
@@ -568,16 +690,16 @@ impl Model {
         }
         Ok(Model {
             weights: QWeights::from_i16(bits, &table),
-            res: Resources {
-                gaz: Gazetteer::builtin(),
+            res: Resources::new(
+                Gazetteer::builtin(),
                 lc,
                 groups,
-                clusters: if groups.clusters {
+                if groups.clusters {
                     Clusters::builtin()
                 } else {
                     Clusters::default()
                 },
-            },
+            ),
         })
     }
 

@@ -302,12 +302,7 @@ fn run_cv(
         } else {
             LcStats::default()
         };
-        let res = Resources {
-            gaz: gaz.clone(),
-            lc,
-            groups: opts.groups,
-            clusters: clusters.clone(),
-        };
+        let res = Resources::new(gaz.clone(), lc, opts.groups, clusters.clone());
         train_seed(opts, &res, &part, seed, &mut |epoch, fw| {
             let mut line = format!("fold {f} epoch {epoch}:");
             for (pos, docs) in held.iter().enumerate() {
@@ -361,16 +356,16 @@ pub fn run_train(opts: &TrainOptions) -> Result<()> {
     } else {
         LcStats::default()
     };
-    let res = Resources {
-        gaz: Gazetteer::builtin(),
+    let res = Resources::new(
+        Gazetteer::builtin(),
         lc,
         groups,
-        clusters: if groups.clusters {
+        if groups.clusters {
             Clusters::builtin()
         } else {
             Clusters::default()
         },
-    };
+    );
     let seeds = &opts.seeds;
     if seeds.is_empty() {
         return Err(Error::user("no seeds"));

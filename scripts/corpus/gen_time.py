@@ -22,6 +22,16 @@ def recent_year_for_day(ref, m, d):
         return ref.year+1 if nxt and (nxt-ref).days <= 92 else ref.year
     if this and (this-ref).days <= 92: return ref.year
     return ref.year-1
+def day_behind(ref, m, d):  # the last m/d on or before ref (a past clause)
+    for y in range(ref.year, ref.year - 9, -1):
+        try: x = D(y, m, d)
+        except ValueError: continue
+        if x <= ref: return x
+def day_ahead(ref, m, d):  # the first m/d on or after ref (a future clause)
+    for y in range(ref.year, ref.year + 9):
+        try: x = D(y, m, d)
+        except ValueError: continue
+        if x >= ref: return x
 def recent_year_for_month(ref, m):
     if (m - ref.month) % 12 == 1: return add_months(ref.year, ref.month, 1)[0]
     return ref.year if m <= ref.month else ref.year-1
@@ -31,9 +41,18 @@ days = [(2020,6,18),(2019,3,12),(1998,10,23),(2001,9,11),(2016,2,29),(2009,12,31
 for i, (y, m, d) in enumerate(days):
     ref = REFS[i % 4].isoformat()
     v = f"{y:04}-{m:02}-{d:02}"
-    for s in [f"{MONTHS[m-1]} {d}, {y}", f"{d} {MONTHS[m-1]} {y}", f"{y}-{m:02}-{d:02}", f"{ABBR[m-1]} {d}, {y}",
-              f"{m}/{d}/{y}"]:
+    for s in [f"{MONTHS[m-1]} {d}, {y}", f"{d} {MONTHS[m-1]} {y}", f"{y}-{m:02}-{d:02}", f"{ABBR[m-1]} {d}, {y}"]:
         r(f"The deal closed on {s}, people said.", ref, f"{s}={v}/day")
+    # in digits: both parts 12 or less need an order (--date-order, else the article's)
+    s = f"{m}/{d}/{y}"
+    plain = d > 12
+    r(f"The deal closed on {s}, people said.", ref, f"{s}={v if plain else 'null'}/day")
+    r(f"The deal closed on {s}, people said.", ref + " order=mdy", f"{s}={v}/day")
+    r(f"The deal closed on {s}, people said.", ref + " url=https://www.nytimes.com/2020/x.html", f"{s}={v}/day")
+    s = f"{d}/{m}/{y}"
+    r(f"The deal closed on {s}, people said.", ref + " order=dmy", f"{s}={v}/day")
+    r(f"The deal closed on {s}, people said.", ref + " url=https://www.bbc.co.uk/news/x", f"{s}={v}/day")
+    r(f"The deal closed on {s}, people said.", ref, f"{s}={v if plain else 'null'}/day")
     r(f"On {MONTHS[m-1]} {d} {y} it rained.", ref, f"{MONTHS[m-1]} {d} {y}={v}/day")
 # months with year
 for i, (y, m) in enumerate([(2020,6),(2019,11),(1998,1),(2005,8)]):
@@ -50,9 +69,14 @@ for y in [2019, 1998, 2005, 1987]:
 # days and months without year, against each reference
 for ref in REFS:
     for m, d in [(3,12),(12,31),(1,5),(ref.month, max(1, ref.day-3)), (add_months(ref.year, ref.month, 1)[1], 10)]:
+        # a day without a year: the tense of its clause picks the side of the published
+        # date ("said on March 12": the last one); no tense, the nearest
         y = recent_year_for_day(ref, m, d)
         s = f"{MONTHS[m-1]} {d}"
-        r(f"It said on {s} that it would.", ref.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
+        r(f"It said on {s} that it would.", ref.isoformat(), f"{s}={day_behind(ref, m, d).isoformat()}/day")
+        r(f"The board will meet on {s}.", ref.isoformat(), f"{s}={day_ahead(ref, m, d).isoformat()}/day")
+        r(f"Talks on {s} in Paris.", ref.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
+        r(f"The company missed the {s} deadline.", ref.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
     for m in [1, 6, 11, ref.month, add_months(ref.year, ref.month, 1)[1]]:
         y = recent_year_for_month(ref, m)
         if MONTHS[m-1] == "May":
@@ -180,7 +204,8 @@ for t in ["He sold 1,500 shares.", "A 2019-page report", "The Airbus A320 flies.
 r("in week 7 of 2020", "2020-08-20", "week 7 of 2020=2020-W07/week", "week numbers are not read")
 r("the 1990s", "2020-08-20", "the 1990s=199/decade", "decades have no grain in the spec")
 # literal rows: the cases of the former unit tests (a day, month, quarter or week in context)
-r("the week of March 6 was", "2000-02-24", "the week of March 6=2000-W10/week")
+r("in the week of March 6", "2000-02-24", "the week of March 6=2000-W10/week")
+r("the week of March 6 was", "2000-02-24", "the week of March 6=1999-W09/week")
 r("fell over the last week", "2000-04-14", "the last week=2000-W15/week")
 r("on March 12, 2020 the", "2020-08-20", "March 12, 2020=2020-03-12/day")
 r("on 12 March 2020 the", "2020-08-20", "12 March 2020=2020-03-12/day")
@@ -286,8 +311,7 @@ for ref in TENSE_REFS:
         r(f"the board will meet on {n}", R, f"{n}={wd_future(ref, wd).isoformat()}/day")
     for m in [1, 3, 5, 8, 12]:
         M = MONTHS[m-1].lower()
-        y = recent_year_for_day(ref, m, 1)
-        r(f"prices rose on the first of {M}", R, f"the first of {M}={y:04}-{m:02}-01/day")
+        r(f"prices rose on the first of {M}", R, f"the first of {M}={day_behind(ref, m, 1).isoformat()}/day")
         r(f"it opened on {M} 12, 2019", R, f"{M} 12, 2019=2019-{m:02}-12/day")
         r(f"sales fell in {M} 2018", R, f"{M} 2018=2018-{m:02}/month")
         if m not in (3, 5):  # "in march", "in may": verbs too; the bare lower-case name needs more
@@ -336,8 +360,9 @@ for s, (m, d) in [("the first of March", (3, 1)), ("the twenty-first of May", (5
                   ("the thirty-first of December", (12, 31)), ("the tenth of October", (10, 10)),
                   ("the 12th of March", (3, 12)), ("the twenty first of April", (4, 21))]:
     for R0 in [D(2020,8,20), D(2019,1,15)]:
+        r(f"It closed on {s}, people said.", R0.isoformat(), f"{s}={day_behind(R0, m, d).isoformat()}/day")
         y = recent_year_for_day(R0, m, d)
-        r(f"It closed on {s}, people said.", R0.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
+        r(f"Talks on {s} in Paris.", R0.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
     r(f"It closed on {s} 2017, people said.", "2020-08-20", f"{s} 2017=2017-{m:02}-{d:02}/day")
 # a weekday abbreviation before a day ("Wed, Feb 13"): one span, the day's value
 for s, v in [("Wed, Feb 13, 2019", "2019-02-13"), ("Fri. March 12, 2021", "2021-03-12"), ("Sat, Jan. 4, 2020", "2020-01-04"),
@@ -382,11 +407,62 @@ r("Good Friday prayers", "2020-08-20", f"Good Friday={holiday('Good Friday', D(2
 # plain; the year as for "March 12" without one
 for R0 in [D(2020,8,20), D(2019,1,15)]:
     for m, d in [(2, 15), (12, 25), (7, 31), (3, 13)]:
-        y = recent_year_for_day(R0, m, d)
-        r(f"The company said on {m}/{d} that it agreed.", R0.isoformat(), f"{m}/{d}={y:04}-{m:02}-{d:02}/day")
-        r(f"The company said on {d}/{m} that it agreed.", R0.isoformat(), f"{d}/{m}={y:04}-{m:02}-{d:02}/day")
+        v = day_behind(R0, m, d).isoformat()
+        r(f"The company said on {m}/{d} that it agreed.", R0.isoformat(), f"{m}/{d}={v}/day")
+        r(f"The company said on {d}/{m} that it agreed.", R0.isoformat(), f"{d}/{m}={v}/day")
+        r(f"The board will meet on {m}/{d}.", R0.isoformat(), f"{m}/{d}={day_ahead(R0, m, d).isoformat()}/day")
 for t in ["The company said on 3/4 that it agreed.", "a score of 13/15"]:
     r(t, "2020-08-20", "-")
+# --date-order: how "3/4/2020" is read. A part over 12 is the day in every order; both 12 or
+# less: by the option, else (auto) by the article's numeric days that only one order reads,
+# else its site's country, else its language; else no value. Dots are written day first.
+ORDER_CASES = [  # (text, span, (y, a, b))
+    ("The deal closed on 3/4/2020, people said.", "3/4/2020", (2020, 3, 4)),
+    ("Filed 11-10-1998 with the court.", "11-10-1998", (1998, 11, 10)),
+    ("The deal closed on 12/1/2019.", "12/1/2019", (2019, 12, 1)),
+    ("Posted 01/02/2021 by staff.", "01/02/2021", (2021, 1, 2)),
+]
+for t, span, (y, a, b) in ORDER_CASES:
+    r(t, "2020-08-20 order=mdy", f"{span}={y:04}-{a:02}-{b:02}/day")
+    r(t, "2020-08-20 order=dmy", f"{span}={y:04}-{b:02}-{a:02}/day")
+    r(t, "2020-08-20 order=auto", f"{span}=null/day")
+    r(t, "- order=auto", f"{span}=null/day")
+for u, want in [("https://www.bbc.co.uk/news/x", "dmy"), ("http://www.smh.com.au/a?b=c", "dmy"),
+                ("https://www.thehindu.in/x", "dmy"), ("https://www.irishtimes.ie/x", "dmy"),
+                ("https://www.nzherald.co.nz/x", "dmy"), ("https://www.news24.co.za/x", "dmy"),
+                ("https://www.nytimes.com/x", "mdy"), ("https://apnews.us/x", "mdy"),
+                ("https://www.whitehouse.gov/x", "mdy"), ("https://www.cbc.ca/news", None),
+                ("https://techcrunch.io/x", None), ("https://www.lemonde.fr/x", "dmy")]:
+    v = {"mdy": "2020-03-04", "dmy": "2020-04-03", None: "null"}[want]
+    r("The deal closed on 3/4/2020, people said.", f"2020-08-20 url={u}", f"3/4/2020={v}/day")
+# the language when the site does not say: day first for all but English (and a few)
+for extra, v in [("lang=fr", "2020-04-03"), ("lang=de", "2020-04-03"), ("lang=es url=https://elpais.com/x", "2020-04-03"),
+                 ("lang=en url=https://elpais.com/x", "2020-03-04"), ("lang=zh", "null")]:
+    r("The deal closed on 3/4/2020, people said.", f"2020-08-20 {extra}", f"3/4/2020={v}/day")
+# the article's own numeric days that one order alone reads decide before its site
+r("Filed 25/12/2019; amended 3/4/2020.", "2020-08-20", "25/12/2019=2019-12-25/day | 3/4/2020=2020-04-03/day")
+r("Filed 12/25/2019; amended 3/4/2020.", "2020-08-20 url=https://www.bbc.co.uk/x", "12/25/2019=2019-12-25/day | 3/4/2020=2020-03-04/day")
+r("Filed 25/12/2019; amended 3/4/2020.", "2020-08-20 url=https://www.nytimes.com/x", "25/12/2019=2019-12-25/day | 3/4/2020=2020-04-03/day")
+r("Filed 25/12/2019; amended 3/4/2020.", "2020-08-20 order=mdy", "25/12/2019=2019-12-25/day | 3/4/2020=2020-03-04/day")
+r("The vote on 15/3 was close; the next is on 3/4/2020.", "2020-08-20", "15/3=2020-03-15/day | 3/4/2020=2020-04-03/day")
+# both orders in one text: the evidence cancels, the site (or nothing) decides
+r("Filed 25/12/2019 and 12/26/2019; amended 3/4/2020.", "2020-08-20",
+  "25/12/2019=2019-12-25/day | 12/26/2019=2019-12-26/day | 3/4/2020=null/day")
+r("Filed 25/12/2019 and 12/26/2019; amended 3/4/2020.", "2020-08-20 url=https://www.bbc.co.uk/x",
+  "25/12/2019=2019-12-25/day | 12/26/2019=2019-12-26/day | 3/4/2020=2020-04-03/day")
+# dots: day first unless the option says otherwise
+r("Am 3.4.2020 fiel der Kurs.", "2020-08-20", "3.4.2020=2020-04-03/day")
+r("On 3.4.2020 it fell.", "2020-08-20 order=mdy", "3.4.2020=2020-03-04/day")
+r("On 13.4.2020 it fell.", "2020-08-20 order=mdy", "13.4.2020=2020-04-13/day")
+# "on 3/4" without a year, in an order: the year by the tense of the clause
+r("The company said on 3/4 that it agreed.", "2020-08-20 order=mdy", "3/4=2020-03-04/day")
+r("The company said on 3/4 that it agreed.", "2020-08-20 order=dmy", "3/4=2020-04-03/day")
+r("The board will meet on 3/4.", "2020-08-20 order=mdy", "3/4=2021-03-04/day")
+# not days in any order: fractions, scores, ratios, parts over the month's days
+for t in ["a score of 3/4", "a 24/7 service", "a 1/2 cup", "he scored on 4/5 attempts", "on 3/4 of the votes",
+          "it won 13/14/2020 votes", "rated 4/5 by users", "on 12/12 scale", "The 30/2/2020 entry"]:
+    for o in ["mdy", "dmy"]:
+        r(t, f"2020-08-20 order={o}", "-")
 # the German rules run on German text only (de.tsv)
 r("Der Kurs fiel gestern.", "2020-08-20", "-")
 import os

@@ -91,3 +91,46 @@ pub fn start_with_the(text: &str, start: usize) -> usize {
         _ => start,
     }
 }
+
+/// A word that a day is not followed by right after `end` (one space): a noun or "of"
+/// ("the 21st century", "the 3rd floor", "on 4/5 attempts", "on 3/4 of the votes"); the
+/// words of a clause that goes on ("that", "and", "was", "the") are no noun.
+pub fn noun_after(text: &str, end: usize) -> bool {
+    numeral::word_after(text, end).is_some_and(|(ws, _, w)| {
+        ws == end + 1
+            && !matches!(
+                w.as_str(),
+                "and"
+                    | "or"
+                    | "to"
+                    | "at"
+                    | "in"
+                    | "when"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "for"
+                    | "that"
+                    | "with"
+                    | "because"
+                    | "but"
+                    | "if"
+                    | "until"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "will"
+                    | "would"
+                    | "has"
+                    | "had"
+                    | "the"
+                    | "it"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "we"
+                    | "said"
+            )
+    })
+}

@@ -2,6 +2,7 @@
 //! month", "yesterday", "six years ago", weekdays, holidays. Without a reference date each
 //! keeps its span with no value.
 
+use super::noun_after;
 use super::{numeral, start_with_the, year_at};
 use crate::extract::time::calendar::{add_months, add_quarters, holiday_date, quarter_of, week_of};
 use crate::extract::time::guards::capitalised_before;
@@ -480,28 +481,7 @@ pub fn ordinal_day_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             continue;
         }
         // a noun after it: "the 21st century", "the 3rd quarter", "the 5th floor"
-        let noun = numeral::word_after(text, m.end()).is_some_and(|(ws, _, w)| {
-            ws == m.end() + 1
-                && !matches!(
-                    w.as_str(),
-                    "and"
-                        | "or"
-                        | "to"
-                        | "at"
-                        | "in"
-                        | "when"
-                        | "as"
-                        | "after"
-                        | "before"
-                        | "for"
-                        | "that"
-                        | "with"
-                        | "because"
-                        | "but"
-                        | "if"
-                        | "until"
-                )
-        });
+        let noun = noun_after(text, m.end());
         if noun || text[m.end()..].starts_with('-') {
             continue;
         }

@@ -401,6 +401,43 @@ for i, name in enumerate(MORE):
     r(f"sales rose on {name.lower()} 2019", None, f"{name.lower()} 2019={MORE[name](2019).isoformat()}/day")
 for y in [1990, 2000, 2008, 2011, 2019, 2024, 2038]:
     r(f"Churches filled on Easter {y}.", None, f"Easter {y}={easter(y).isoformat()}/day")
+# Islamic feasts by the Umm al-Qura calendar, as Saudi Arabia's published calendars give
+# them: the first day of Ramadan, Eid al-Fitr, Eid al-Adha. They move 11 days a year, so a
+# year may hold two (Ramadan 1997, Eid al-Adha 2006): the resolver picks among the days of
+# three years, not one a year
+HIJRI = {"Ramadan": [D(1997,1,10), D(1997,12,30), D(1998,12,19), D(2019,5,6), D(2020,4,24), D(2021,4,13)],
+         "Eid al-Fitr": [D(1997,2,8), D(1998,1,29), D(1999,1,18), D(2019,6,4), D(2020,5,24), D(2021,5,13)],
+         "Eid al-Adha": [D(1997,4,17), D(1998,4,7), D(2006,1,10), D(2006,12,31), D(2018,8,21), D(2019,8,11), D(2020,7,31),
+                         D(2021,7,20)]}
+def feast(name, ref, t):
+    days = HIJRI[name]
+    recent = max(d for d in days if d <= ref)
+    upcoming = min(d for d in days if d >= ref)
+    if t == "past": return recent
+    if t == "future": return upcoming
+    return upcoming if (upcoming - ref).days <= 45 else recent
+for name in HIJRI:
+    for R0 in [D(2020,8,20), D(2020,4,20), D(1997,6,1), D(2019,7,1)] + ([D(2006,6,1)] if name == "Eid al-Adha" else []):
+        R = R0.isoformat()
+        r(f"Stores were busy on {name}, it said.", R, f"{name}={feast(name, R0, 'past').isoformat()}/day")
+        r(f"Stores will open on {name}.", R, f"{name}={feast(name, R0, 'future').isoformat()}/day")
+        r(f"Crowds on {name}, it said.", R, f"{name}={feast(name, R0, 'neutral').isoformat()}/day")
+    for y in sorted({d.year for d in HIJRI[name]}):
+        first = min(d for d in HIJRI[name] if d.year == y)  # of two in a year, the first
+        r(f"Stores were busy on {name} {y}, it said.", None, f"{name} {y}={first.isoformat()}/day")
+    r(f"prayers on {name.lower()} 2020", None, f"{name.lower()} 2020={HIJRI[name][-2].isoformat()}/day")
+r("Muslims fasted during Ramadan.", "2020-08-20", "Ramadan=2020-04-24/day")
+r("Ramadan will begin in the spring.", "2020-08-20", "Ramadan=2021-04-13/day")
+for spelled, name in [("Eid ul-Fitr", "Eid al-Fitr"), ("Eid-ul-Fitr", "Eid al-Fitr"), ("eid al-fitr", "Eid al-Fitr"),
+                      ("Hari Raya Puasa", "Eid al-Fitr"), ("Lebaran", "Eid al-Fitr"), ("Eid-ul-Adha", "Eid al-Adha"),
+                      ("Eid ul-Adha", "Eid al-Adha"), ("Bakrid", "Eid al-Adha"), ("Hari Raya Haji", "Eid al-Adha"),
+                      ("RAMADAN", "Ramadan"), ("Ramzan", "Ramadan"), ("ramadan", "Ramadan")]:
+    r(f"Shops closed for {spelled}, it said.", "2020-08-20", f"{spelled}={feast(name, D(2020,8,20), 'past').isoformat()}/day")
+# Ramadan as a name, and periods named after a feast
+for t in ["Tariq Ramadan said it would.", "Taha Yassin Ramadan met them.", "Mr. Ramadan left.",
+          "Ramadan said the talks failed.", "during the Ramadan holidays", "over the Eid al-Fitr holiday",
+          "a Ramadan season of fasting"]:
+    r(t, "2020-08-20", "-")
 r("in the 2nd quarter of the match", "2020-08-20", "-", "a game's quarter reads as the year's")
 r("Good Friday prayers", "2020-08-20", f"Good Friday={holiday('Good Friday', D(2020,8,20)).isoformat()}/day")
 # a month and day in digits without a year: when one part cannot be a month the order is

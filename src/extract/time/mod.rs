@@ -24,6 +24,7 @@ mod calendar;
 mod de;
 mod en;
 mod guards;
+mod hijri;
 mod lunar;
 mod order;
 mod tense;

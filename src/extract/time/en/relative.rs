@@ -4,7 +4,9 @@
 
 use super::noun_after;
 use super::{numeral, start_with_the, year_at};
-use crate::extract::time::calendar::{add_months, add_quarters, holiday_date, quarter_of, week_of};
+use crate::extract::time::calendar::{
+    add_months, add_quarters, holiday_dates, quarter_of, week_of,
+};
 use crate::extract::time::guards::capitalised_before;
 use crate::extract::time::tense::{tense, Tense};
 use crate::extract::time::types::{cand, Cand, Val};
@@ -159,6 +161,32 @@ const HOLIDAYS: &[&str] = &[
     "Lunar New Year",
     "Chinese New Year",
     "Spring Festival",
+    "Ramadan",
+    "Ramazan",
+    "Ramzan",
+    "Eid al-Fitr",
+    "Eid al Fitr",
+    "Eid ul-Fitr",
+    "Eid-ul-Fitr",
+    "Eid ul Fitr",
+    "Eid-al-Fitr",
+    "Eid el-Fitr",
+    "Id al-Fitr",
+    "Hari Raya Puasa",
+    "Hari Raya Aidilfitri",
+    "Lebaran",
+    "Eid al-Adha",
+    "Eid al Adha",
+    "Eid ul-Adha",
+    "Eid-ul-Adha",
+    "Eid ul Adha",
+    "Eid-al-Adha",
+    "Eid el-Adha",
+    "Id al-Adha",
+    "Eid ul-Azha",
+    "Hari Raya Haji",
+    "Bakrid",
+    "Bakri Eid",
 ];
 
 /// "this year", "last month", "next week", "the previous quarter", "earlier this year".
@@ -404,7 +432,7 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                         | "festivities"
                 )
         });
-        if period {
+        if period || (name.len() <= 7 && surname(text, m.start(), m.end())) {
             continue;
         }
         let mut start = m.start();
@@ -429,18 +457,24 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             end = e;
         }
         let val = match year {
-            Some(y) => holiday_date(name, y),
+            Some(y) => holiday_dates(name, y).first().copied(),
             None => r.and_then(|r| {
-                let this = holiday_date(name, r.year())?;
-                let prev = holiday_date(name, r.year() - 1)?;
-                let next = holiday_date(name, r.year() + 1)?;
+                // the days of the year before, this one and the next, in order
+                let days: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1)
+                    .flat_map(|y| holiday_dates(name, y))
+                    .collect();
+                let this = days
+                    .iter()
+                    .filter(|d| d.year() == r.year())
+                    .min_by_key(|d| (**d - r).num_days().abs())
+                    .copied();
+                let upcoming = days.iter().find(|d| **d >= r).copied()?;
+                let recent = days.iter().rev().find(|d| **d <= r).copied()?;
                 let t = tense(text, start, end);
                 let future = rel.as_deref() == Some("next") || t == Tense::Future;
-                let upcoming = if this >= r { this } else { next };
-                let recent = if this <= r { this } else { prev };
                 Some(match rel.as_deref() {
                     Some("last") => recent,
-                    Some("this") => this,
+                    Some("this") => this?,
                     _ if future => upcoming,
                     _ if t == Tense::Past => recent,
                     _ if (upcoming - r).num_days() <= 45 => upcoming,
@@ -450,6 +484,24 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         };
         out.push(cand(start, end, val.map(Val::Day), "day", HOLIDAY));
     }
+}
+
+/// "Ramadan" as a person's name: "Tariq Ramadan", "Mr. Ramadan", "Ramadan said".
+fn surname(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    if !matches!(word, "Ramadan" | "Ramazan" | "Ramzan") {
+        return false;
+    }
+    let title = numeral::word_before(text, start).is_some_and(|(_, w)| {
+        matches!(
+            w.as_str(),
+            "mr." | "mr" | "mrs." | "ms." | "dr." | "sheikh" | "minister" | "president" | "general"
+        )
+    });
+    let says = numeral::word_after(text, end).is_some_and(|(ws, _, w)| {
+        ws == end + 1 && matches!(w.as_str(), "said" | "says" | "told" | "added" | "who")
+    });
+    title || says || capitalised_before(text, start)
 }
 
 /// A day of the month alone, "on the 24th", "by the 3rd", "since the 1st": the day of the

@@ -438,6 +438,74 @@ for t in ["Tariq Ramadan said it would.", "Taha Yassin Ramadan met them.", "Mr. 
           "Ramadan said the talks failed.", "during the Ramadan holidays", "over the Eid al-Fitr holiday",
           "a Ramadan season of fasting"]:
     r(t, "2020-08-20", "-")
+# the n-th weekday of a month ("the first Friday of July", "the last Monday in May"), a
+# weekday and its day ("Friday the 13th"): the year, or the month, by the tense of the
+# clause (past: the last one up to the published date; future: the first from it on; no
+# tense: the nearest)
+def nth_wd(y, m, wd, n):  # n = 0: the last
+    if n == 0:
+        d = (D(y + (m == 12), m % 12 + 1, 1)) - dt.timedelta(1)
+        while d.weekday() != wd: d -= dt.timedelta(1)
+        return d
+    d = D(y, m, 1)
+    while d.weekday() != wd: d += dt.timedelta(1)
+    d += dt.timedelta(7 * (n - 1))
+    return d if d.month == m else None
+def by_tense(days, ref, t):
+    days = sorted(x for x in days if x)
+    if t == "past": return max(x for x in days if x <= ref)
+    if t == "future": return min(x for x in days if x >= ref)
+    return min(days, key=lambda x: abs((x - ref).days))
+ORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 0: "last"}
+for ref in [D(2020,8,20), D(2019,1,15), D(1998,5,27)]:
+    R = ref.isoformat()
+    for (n, wd, m, prep) in [(1, 4, 7, "of"), (0, 0, 5, "in"), (2, 1, 3, "of"), (4, 3, 11, "of"), (1, 0, 9, "in")]:
+        s_ = f"the {ORD[n]} {WD[wd]} {prep} {MONTHS[m-1]}"
+        days = [nth_wd(y, m, wd, n) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        r(f"Voters went to the polls on {s_}.", R, f"{s_}={by_tense(days, ref, 'past').isoformat()}/day")
+        r(f"The vote will be held on {s_}.", R, f"{s_}={by_tense(days, ref, 'future').isoformat()}/day")
+        r(f"Talks on {s_} in Paris.", R, f"{s_}={by_tense(days, ref, 'neutral').isoformat()}/day")
+    for d, wd in [(13, 4), (15, 4), (1, 0), (3, 2)]:
+        s_ = f"{WD[wd]} the {d}{'st' if d == 1 else 'rd' if d == 3 else 'th'}"
+        days = []
+        for k in range(-13, 14):
+            y, m = add_months(ref.year, ref.month, k)
+            try: x = D(y, m, d)
+            except ValueError: continue
+            if x.weekday() == wd: days.append(x)
+        r(f"Shares fell on {s_}, it said.", R, f"{s_}={by_tense(days, ref, 'past').isoformat()}/day")
+        r(f"The board will meet on {s_}.", R, f"{s_}={by_tense(days, ref, 'future').isoformat()}/day")
+r("The vote was held on the second Tuesday of March 2021.", "2020-08-20", "the second Tuesday of March 2021=2021-03-09/day")
+r("It opens on the first monday of sept. 2019.", None, "the first monday of sept. 2019=2019-09-02/day")
+r("on the first Friday of July", None, "the first Friday of July=null/day")
+r("The board will meet on Monday, the 7th.", "2020-08-20", "Monday, the 7th=2020-09-07/day")
+# not these forms: no fifth Friday that month, no "the" before "last", no month after
+for t, e in [("It happened on the fifth Friday of February.", "Friday=2020-08-14/day | February=2020-02/month"),
+             ("Sales rose last Monday in May.", "last Monday=2020-08-17/day | May=2020-05/month"),
+             ("the first Friday of the month", "Friday=2020-08-21/day"),
+             ("he fell on Friday the 13th floor", "Friday=2020-08-14/day"),
+             ("on Friday the 32nd", "Friday=2020-08-21/day")]:
+    r(t, "2020-08-20", e)
+# units ahead in a future clause: "in three days", "in a week", "in two weeks' time"; a span
+# of time elsewhere ("the biggest drop in three years") is no date
+for ref in [D(2020,8,20), D(2019,12,30)]:
+    R = ref.isoformat()
+    for w, n in [("three", 3), ("a", 1), ("10", 10), ("two", 2)]:
+        u = "" if n == 1 else "s"
+        r(f"The store will open in {w} day{u}.", R, f"in {w} day{u}={(ref + dt.timedelta(n)).isoformat()}/day")
+        r(f"The store will open in {w} week{u}.", R, f"in {w} week{u}={iso_week(ref + dt.timedelta(7*n))}/week")
+        y, m = add_months(ref.year, ref.month, n)
+        r(f"The store is expected to open in {w} month{u}.", R, f"in {w} month{u}={y:04}-{m:02}/month")
+        r(f"The plant will close in {w} year{u}.", R, f"in {w} year{u}={ref.year + n}/year")
+    r("It will reopen in two weeks' time.", R, f"in two weeks' time={iso_week(ref + dt.timedelta(14))}/week")
+    r("It will reopen in a fortnight.", R, f"in a fortnight={iso_week(ref + dt.timedelta(14))}/week")
+    r("It closed a fortnight ago.", R, f"a fortnight ago={iso_week(ref - dt.timedelta(14))}/week")
+    r("It closed two fortnights ago.", R, f"two fortnights ago={iso_week(ref - dt.timedelta(28))}/week")
+    r("They meet this coming Friday.", R, f"this coming Friday={(ref + dt.timedelta(((4 - ref.weekday()) % 7) or 7)).isoformat()}/day")
+r("The store will open in three days.", None, "in three days=null/day")
+for t in ["It was the biggest drop in three years.", "Sales rose in two months.", "He will be in three days of talks.",
+          "the first rise in a decade", "It will end in many years.", "It will close in 500 days."]:
+    r(t, "2020-08-20", "-")
 r("in the 2nd quarter of the match", "2020-08-20", "-", "a game's quarter reads as the year's")
 r("Good Friday prayers", "2020-08-20", f"Good Friday={holiday('Good Friday', D(2020,8,20)).isoformat()}/day")
 # a month and day in digits without a year: when one part cannot be a month the order is

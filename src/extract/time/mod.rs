@@ -35,7 +35,7 @@ use super::span::keep_longest;
 use super::{Context, Found, Kind};
 use chrono::{Datelike, NaiveDate, Weekday};
 use en::relative::WEEKDAY_RE;
-use en::{absolute, relative};
+use en::{absolute, forms, relative};
 use types::{cand, Cand, Val};
 
 /// The merge step "Friday, March 12": a weekday and the day after it.
@@ -61,6 +61,9 @@ pub const RULES: &[&str] = &[
     absolute::FISCAL,
     relative::HOLIDAY,
     relative::ORDINAL_DAY,
+    forms::NTH_WEEKDAY,
+    forms::WEEKDAY_THE_NTH,
+    forms::IN_UNITS,
     zh::DATE,
     zh::RELATIVE,
     de::MONTH_DAY,
@@ -102,6 +105,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     relative::relative_rule(text, r, &mut cands);
     relative::day_word_rule(text, r, &mut cands);
     relative::ago_rule(text, r, &mut cands);
+    forms::in_units_rule(text, r, &mut cands);
     relative::weekday_rule(text, r, &mut cands);
     absolute::fiscal_rule(text, &mut cands);
     relative::holiday_rule(text, r, &mut cands);

@@ -4,6 +4,7 @@
 //! context they share.
 
 pub mod absolute;
+pub mod forms;
 pub mod relative;
 
 use super::guards::is_word;

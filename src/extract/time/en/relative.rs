@@ -3,7 +3,7 @@
 //! keeps its span with no value.
 
 use super::noun_after;
-use super::{numeral, start_with_the, year_at};
+use super::{forms, numeral, start_with_the, year_at};
 use crate::extract::time::calendar::{
     add_months, add_quarters, holiday_dates, quarter_of, week_of,
 };
@@ -72,8 +72,10 @@ static DAYWORD_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static AGO_RE: LazyLock<Regex> = LazyLock::new(|| {
     // "two years earlier" / "a year before" are relative to another event: not resolved
-    Regex::new(r"(?-u:\b)([A-Za-z]+(?:-[a-z]+)?|[0-9]+) (year|month|week|day)s? (ago)(?-u:\b)")
-        .expect("ago regex")
+    Regex::new(
+        r"(?-u:\b)([A-Za-z]+(?:-[a-z]+)?|[0-9]+) (year|month|week|fortnight|day)s? (ago)(?-u:\b)",
+    )
+    .expect("ago regex")
 });
 
 /// A weekday name, in any case (the merge step of [`crate::extract::time`] reads it too).
@@ -291,7 +293,7 @@ pub fn ago_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         let grain = match unit {
             "year" => "year",
             "month" => "month",
-            "week" => "week",
+            "week" | "fortnight" => "week",
             _ => "day",
         };
         let val = r.map(|r| match unit {
@@ -301,6 +303,7 @@ pub fn ago_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                 Val::Month(y, mo)
             }
             "week" => week_of(r - Duration::days(7 * n)),
+            "fortnight" => week_of(r - Duration::days(14 * n)),
             _ => Val::Day(r - Duration::days(n)),
         });
         out.push(cand(m.start(), m.end(), val, grain, AGO));
@@ -329,6 +332,12 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                 "next" | "coming" => {
                     mode = 1;
                     start = ws;
+                    // "this coming Friday"
+                    if let Some((ws2, w2)) = numeral::word_before(text, ws) {
+                        if w2 == "this" && w == "coming" {
+                            start = ws2;
+                        }
+                    }
                 }
                 "this" => {
                     start = ws;
@@ -359,6 +368,14 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         });
         if event || (mode == 0 && capitalised_before(text, m.start())) {
             continue;
+        }
+        // the longer forms around it ("the first Friday of July", "Friday the 13th"); the
+        // longest candidate wins
+        if let Some(c) = forms::nth_weekday_at(text, m.start(), m.end(), wd, r) {
+            out.push(c);
+        }
+        if let Some(c) = forms::weekday_the_nth_at(text, m.start(), m.end(), wd, r) {
+            out.push(c);
         }
         if mode == 0 {
             // by the tense of the clause; without one, the past one, but "tomorrow" by

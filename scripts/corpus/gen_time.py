@@ -506,6 +506,20 @@ r("The store will open in three days.", None, "in three days=null/day")
 for t in ["It was the biggest drop in three years.", "Sales rose in two months.", "He will be in three days of talks.",
           "the first rise in a decade", "It will end in many years.", "It will close in 500 days."]:
     r(t, "2020-08-20", "-")
+# a day glued to a month by a hyphen: "Oct-2", "2-Oct", "02-Oct-2020", "Oct-2-2019"
+for ref in [D(2020,8,20), D(2019,1,15)]:
+    R = ref.isoformat()
+    for m, d in [(10, 2), (3, 15), (12, 31)]:
+        a = ABBR[m-1].rstrip(".")
+        v = day_behind(ref, m, d).isoformat()
+        r(f"It closed on {a}-{d}, people said.", R, f"{a}-{d}={v}/day")
+        r(f"It closed on {d}-{a}, people said.", R, f"{d}-{a}={v}/day")
+        r(f"It will reopen on {d}-{a}.", R, f"{d}-{a}.={day_ahead(ref, m, d).isoformat()}/day")
+        r(f"It closed on {d:02}-{a}-2018.", R, f"{d:02}-{a}-2018=2018-{m:02}-{d:02}/day")
+        r(f"It closed on {a}-{d}-2018.", R, f"{a}-{d}-2018=2018-{m:02}-{d:02}/day")
+for t in ["the Mar-98 contract", "It rose 5-Mar-10 percent", "Sales for Jan-Mar rose.", "It traded at Dec-31%",
+          "model Oct-2x", "the Dec-40 bond", "ref 12-Oct-99-A", "COVID-19 cases"]:
+    r(t, "2020-08-20", "-")
 r("in the 2nd quarter of the match", "2020-08-20", "-", "a game's quarter reads as the year's")
 r("Good Friday prayers", "2020-08-20", f"Good Friday={holiday('Good Friday', D(2020,8,20)).isoformat()}/day")
 # a month and day in digits without a year: when one part cannot be a month the order is

@@ -2,7 +2,9 @@
 //! days, quarters and halves, fiscal years. A year left out is resolved against the
 //! reference date (the nearest one: [`resolve_month_day`]).
 
-use super::{left_modifiers, noun_after, numeral, rel_year_at, start_with_the, year_at};
+use super::{
+    hyphen_day_at, left_modifiers, noun_after, numeral, rel_year_at, start_with_the, year_at,
+};
 use crate::day;
 use crate::extract::time::calendar::{
     add_quarters, closest_year_for_quarter, quarter_of, resolve_month_day, two_digit_year,
@@ -211,6 +213,19 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     p = e;
                 }
             }
+        } else if !dotted && p < b.len() && b[p] == b'-' {
+            // "Oct-2", "Oct-2-2020" (a day glued by a hyphen; not "Mar-98", a contract)
+            if let Some((e, d)) = hyphen_day_at(text, p + 1) {
+                day = Some(d);
+                p = e;
+            }
+        }
+        // "2-Oct-2020": the year after the month by a hyphen
+        if year.is_none() && !dotted && b.get(p) == Some(&b'-') {
+            if let Some((e, y)) = year_at(text, p + 1) {
+                year = Some(y);
+                p = e;
+            }
         }
         if year.is_none() {
             // ", 2020" / " 2020" / ", this year" / " of 2020"
@@ -268,6 +283,25 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     day = Some(d);
                     start = s;
                     day_first = true;
+                }
+            } else if start >= 2
+                && b[start - 1] == b'-'
+                && !(b.get(end) == Some(&b'-') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+            {
+                // ("5-Mar-10 percent", "12-Oct-99-A": a code, not a day)
+                // "2-Oct", "02-Oct-2020"
+                let mut s = start - 1;
+                while s > 0 && b[s - 1].is_ascii_digit() && start - 1 - s < 3 {
+                    s -= 1;
+                }
+                let glued = s > 0 && (is_word(b[s - 1]) || matches!(b[s - 1], b'-' | b'/' | b'.'));
+                if start - 1 - s >= 1 && start - 1 - s <= 2 && !glued {
+                    let d: u32 = text[s..start - 1].parse().unwrap_or(0);
+                    if (1..=31).contains(&d) {
+                        day = Some(d);
+                        start = s;
+                        day_first = true;
+                    }
                 }
             }
         }

@@ -7,7 +7,7 @@ pub mod absolute;
 pub mod forms;
 pub mod relative;
 
-use super::guards::is_word;
+use super::guards::{is_word, quantity_noun};
 // The one path of the DATE rules to the number readers (word_before, word_after, …):
 // `absolute` and `relative` reach them through this import.
 use crate::extract::numeral;
@@ -134,4 +134,25 @@ pub fn noun_after(text: &str, end: usize) -> bool {
                     | "said"
             )
     })
+}
+
+/// A day of 1 or 2 digits at `i` glued after a month by a hyphen ("Oct-2"), not part of a
+/// longer number or word: (end, day).
+pub fn hyphen_day_at(text: &str, i: usize) -> Option<(usize, u32)> {
+    let b = text.as_bytes();
+    let n = b[i.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let e = i + n;
+    let glued = e < b.len() && (is_word(b[e]) || b[e] == b'%');
+    let decimal =
+        e + 1 < b.len() && matches!(b[e], b'.' | b',' | b':') && b[e + 1].is_ascii_digit();
+    let quantity = numeral::word_after(text, e)
+        .is_some_and(|(s, _, w)| s == e + 1 && (quantity_noun(&w) || w == "percent"));
+    if !(1..=2).contains(&n) || glued || decimal || quantity {
+        return None;
+    }
+    let d: u32 = text[i..e].parse().ok()?;
+    (1..=31).contains(&d).then_some((e, d))
 }

@@ -1,19 +1,16 @@
 #!/usr/bin/env python3
-"""Writes the calendar and currency tables the rules compile in, from maintained sources
-(run it in a venv with `pip install iso4217 lunardate`; the outputs are committed, so the
-build needs neither):
+"""Writes the currency table the MONEY rules compile in, from a maintained source (run it
+in a venv with `pip install iso4217`; the output is committed, so the build needs none; the
+calendar tables of the DATE rules are written by `scripts/gen_time_tables.py`):
 
   src/extract/money/iso4217.rs   every active ISO 4217 code with its name and minor-unit
                                  exponent (PyPI `iso4217`, public domain, which follows
-                                 the ISO maintenance agency's list);
-  src/extract/time/lunar.rs      the day of the Chinese (lunar) New Year, 1900-2099
-                                 (PyPI `lunardate`; only dates, computed, are kept).
+                                 the ISO maintenance agency's list).
 
   python3 scripts/gen_tables.py
 """
 import os
 import iso4217
-from lunardate import LunarDate
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
@@ -31,16 +28,4 @@ with open(os.path.join(ROOT, "src/extract/money/iso4217.rs"), "w") as f:
         f.write(f"    ({rs_str(code)}, {rs_str(name)}, {exp}),\n")
     f.write("];\n")
 
-with open(os.path.join(ROOT, "src/extract/time/lunar.rs"), "w") as f:
-    f.write("//! The day of the Chinese (lunar) New Year, 1900-2099, as (month, day) by year from\n")
-    f.write("//! 1900. Written by `scripts/gen_tables.py` from the PyPI package `lunardate`; do\n")
-    f.write("//! not edit.\n\n")
-    f.write("/// The first year of [`NEW_YEAR`].\n")
-    f.write("pub const FIRST_YEAR: i32 = 1900;\n\n")
-    f.write("/// (month, day) of the lunar New Year of year `FIRST_YEAR + i`.\n")
-    f.write("pub const NEW_YEAR: &[(u8, u8)] = &[\n")
-    for y in range(1900, 2100):
-        d = LunarDate(y, 1, 1).to_solar_date()
-        f.write(f"    ({d.month}, {d.day}), // {y}\n")
-    f.write("];\n")
-print(f"{len(cur)} currencies, 200 lunar new years")
+print(f"{len(cur)} currencies")

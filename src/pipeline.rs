@@ -4,6 +4,7 @@
 
 use crate::article::{Article, BodyKind, Cleaned, RawArticle, ARTICLE_SCHEMA_VERSION};
 use crate::error::{panic_message, Error, Result, ResultExt as _};
+use crate::extract::contract::DateOrder;
 use crate::read::{self, Reject, Source};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -36,6 +37,8 @@ pub struct Options {
     pub quiet: bool,
     /// Each mention names the rule that made it (`extract --explain`).
     pub explain: bool,
+    /// How numeric days ("3/4/2020") are read (`--date-order`).
+    pub date_order: DateOrder,
     /// The name of stdin's records (instead of `-`) and the boilerplate source of
     /// records without a URL (instead of their input file): `--source NAME`.
     pub source: Option<String>,
@@ -75,11 +78,22 @@ impl Summary {
 }
 
 /// Detect the language of one cleaned article and extract from it. A record with no text
-/// left is a reject. With `explain`, each mention names the rule that made it.
+/// left is a reject. With `explain`, each mention names the rule that made it. Numeric
+/// days are read in the order the article shows ([`DateOrder::Auto`]).
 pub fn process(
     cleaned: Cleaned,
     reference_date: Option<NaiveDate>,
     explain: bool,
+) -> Result<Article, Reject> {
+    process_in_order(cleaned, reference_date, explain, DateOrder::Auto)
+}
+
+/// [`process`], with numeric days read in `date_order` (`--date-order`).
+pub fn process_in_order(
+    cleaned: Cleaned,
+    reference_date: Option<NaiveDate>,
+    explain: bool,
+    date_order: DateOrder,
 ) -> Result<Article, Reject> {
     let text = cleaned.text;
     if text.trim().is_empty() {
@@ -107,6 +121,8 @@ pub fn process(
         lang: lang.clone(),
         explain,
         title: cleaned.title.as_deref(),
+        url: cleaned.url.as_deref(),
+        date_order,
         ..Default::default()
     };
     let ex = crate::extract::extract(&text, &ctx);
@@ -156,6 +172,7 @@ struct CleanStage {
     window_bytes: usize,
     reference_date: Option<NaiveDate>,
     explain: bool,
+    date_order: DateOrder,
     /// The test hook: panic when extracting the record of this index.
     panic_at: Option<u64>,
     extracted: AtomicU64,
@@ -179,6 +196,7 @@ impl CleanStage {
             window_bytes: 0,
             reference_date,
             explain,
+            date_order: DateOrder::Auto,
             panic_at,
             extracted: AtomicU64::new(0),
         }
@@ -220,6 +238,7 @@ impl CleanStage {
         self.learner.clean_batch(&mut window);
         let (reference_date, explain, panic_at) =
             (self.reference_date, self.explain, self.panic_at);
+        let date_order = self.date_order;
         let extracted = &self.extracted;
         Done::Batch(
             window
@@ -232,7 +251,7 @@ impl CleanStage {
                             let seen = extracted.fetch_add(1, Ordering::Relaxed);
                             test_panic(panic_at, "extract", seen);
                         }
-                        process(c, reference_date, explain)
+                        process_in_order(c, reference_date, explain, date_order)
                     });
                     (warnings, origin, out)
                 })
@@ -339,6 +358,7 @@ pub fn run(
     // index writer) works on one batch while the next is being extracted.
     let reference_date = opts.reference_date;
     let explain = opts.explain;
+    let date_order = opts.date_order;
     let learner = match &opts.boilerplate {
         Some(keys) => crate::clean::boilerplate::Learner::frozen(keys.as_ref().clone()),
         None => crate::clean::boilerplate::Learner::default(),
@@ -351,6 +371,7 @@ pub fn run(
             // Per-run boilerplate, learned in input order (so the worker owns it).
             let mut stage =
                 CleanStage::with_learner(learner, reference_date, explain, hook.extract);
+            stage.date_order = date_order;
             let mut out = Vec::new();
             for msg in rx.iter() {
                 match msg {

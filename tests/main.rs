@@ -7,6 +7,7 @@ mod util;
 mod clean;
 mod cli;
 mod damage;
+mod dates;
 mod errors;
 mod facts;
 mod handoff;

@@ -22,6 +22,16 @@ def recent_year_for_day(ref, m, d):
         return ref.year+1 if nxt and (nxt-ref).days <= 92 else ref.year
     if this and (this-ref).days <= 92: return ref.year
     return ref.year-1
+def day_behind(ref, m, d):  # the last m/d on or before ref (a past clause)
+    for y in range(ref.year, ref.year - 9, -1):
+        try: x = D(y, m, d)
+        except ValueError: continue
+        if x <= ref: return x
+def day_ahead(ref, m, d):  # the first m/d on or after ref (a future clause)
+    for y in range(ref.year, ref.year + 9):
+        try: x = D(y, m, d)
+        except ValueError: continue
+        if x >= ref: return x
 def recent_year_for_month(ref, m):
     if (m - ref.month) % 12 == 1: return add_months(ref.year, ref.month, 1)[0]
     return ref.year if m <= ref.month else ref.year-1
@@ -31,9 +41,18 @@ days = [(2020,6,18),(2019,3,12),(1998,10,23),(2001,9,11),(2016,2,29),(2009,12,31
 for i, (y, m, d) in enumerate(days):
     ref = REFS[i % 4].isoformat()
     v = f"{y:04}-{m:02}-{d:02}"
-    for s in [f"{MONTHS[m-1]} {d}, {y}", f"{d} {MONTHS[m-1]} {y}", f"{y}-{m:02}-{d:02}", f"{ABBR[m-1]} {d}, {y}",
-              f"{m}/{d}/{y}"]:
+    for s in [f"{MONTHS[m-1]} {d}, {y}", f"{d} {MONTHS[m-1]} {y}", f"{y}-{m:02}-{d:02}", f"{ABBR[m-1]} {d}, {y}"]:
         r(f"The deal closed on {s}, people said.", ref, f"{s}={v}/day")
+    # in digits: both parts 12 or less need an order (--date-order, else the article's)
+    s = f"{m}/{d}/{y}"
+    plain = d > 12
+    r(f"The deal closed on {s}, people said.", ref, f"{s}={v if plain else 'null'}/day")
+    r(f"The deal closed on {s}, people said.", ref + " order=mdy", f"{s}={v}/day")
+    r(f"The deal closed on {s}, people said.", ref + " url=https://www.nytimes.com/2020/x.html", f"{s}={v}/day")
+    s = f"{d}/{m}/{y}"
+    r(f"The deal closed on {s}, people said.", ref + " order=dmy", f"{s}={v}/day")
+    r(f"The deal closed on {s}, people said.", ref + " url=https://www.bbc.co.uk/news/x", f"{s}={v}/day")
+    r(f"The deal closed on {s}, people said.", ref, f"{s}={v if plain else 'null'}/day")
     r(f"On {MONTHS[m-1]} {d} {y} it rained.", ref, f"{MONTHS[m-1]} {d} {y}={v}/day")
 # months with year
 for i, (y, m) in enumerate([(2020,6),(2019,11),(1998,1),(2005,8)]):
@@ -50,9 +69,14 @@ for y in [2019, 1998, 2005, 1987]:
 # days and months without year, against each reference
 for ref in REFS:
     for m, d in [(3,12),(12,31),(1,5),(ref.month, max(1, ref.day-3)), (add_months(ref.year, ref.month, 1)[1], 10)]:
+        # a day without a year: the tense of its clause picks the side of the published
+        # date ("said on March 12": the last one); no tense, the nearest
         y = recent_year_for_day(ref, m, d)
         s = f"{MONTHS[m-1]} {d}"
-        r(f"It said on {s} that it would.", ref.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
+        r(f"It said on {s} that it would.", ref.isoformat(), f"{s}={day_behind(ref, m, d).isoformat()}/day")
+        r(f"The board will meet on {s}.", ref.isoformat(), f"{s}={day_ahead(ref, m, d).isoformat()}/day")
+        r(f"Talks on {s} in Paris.", ref.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
+        r(f"The company missed the {s} deadline.", ref.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
     for m in [1, 6, 11, ref.month, add_months(ref.year, ref.month, 1)[1]]:
         y = recent_year_for_month(ref, m)
         if MONTHS[m-1] == "May":
@@ -180,7 +204,8 @@ for t in ["He sold 1,500 shares.", "A 2019-page report", "The Airbus A320 flies.
 r("in week 7 of 2020", "2020-08-20", "week 7 of 2020=2020-W07/week", "week numbers are not read")
 r("the 1990s", "2020-08-20", "the 1990s=199/decade", "decades have no grain in the spec")
 # literal rows: the cases of the former unit tests (a day, month, quarter or week in context)
-r("the week of March 6 was", "2000-02-24", "the week of March 6=2000-W10/week")
+r("in the week of March 6", "2000-02-24", "the week of March 6=2000-W10/week")
+r("the week of March 6 was", "2000-02-24", "the week of March 6=1999-W09/week")
 r("fell over the last week", "2000-04-14", "the last week=2000-W15/week")
 r("on March 12, 2020 the", "2020-08-20", "March 12, 2020=2020-03-12/day")
 r("on 12 March 2020 the", "2020-08-20", "12 March 2020=2020-03-12/day")
@@ -286,8 +311,7 @@ for ref in TENSE_REFS:
         r(f"the board will meet on {n}", R, f"{n}={wd_future(ref, wd).isoformat()}/day")
     for m in [1, 3, 5, 8, 12]:
         M = MONTHS[m-1].lower()
-        y = recent_year_for_day(ref, m, 1)
-        r(f"prices rose on the first of {M}", R, f"the first of {M}={y:04}-{m:02}-01/day")
+        r(f"prices rose on the first of {M}", R, f"the first of {M}={day_behind(ref, m, 1).isoformat()}/day")
         r(f"it opened on {M} 12, 2019", R, f"{M} 12, 2019=2019-{m:02}-12/day")
         r(f"sales fell in {M} 2018", R, f"{M} 2018=2018-{m:02}/month")
         if m not in (3, 5):  # "in march", "in may": verbs too; the bare lower-case name needs more
@@ -336,8 +360,9 @@ for s, (m, d) in [("the first of March", (3, 1)), ("the twenty-first of May", (5
                   ("the thirty-first of December", (12, 31)), ("the tenth of October", (10, 10)),
                   ("the 12th of March", (3, 12)), ("the twenty first of April", (4, 21))]:
     for R0 in [D(2020,8,20), D(2019,1,15)]:
+        r(f"It closed on {s}, people said.", R0.isoformat(), f"{s}={day_behind(R0, m, d).isoformat()}/day")
         y = recent_year_for_day(R0, m, d)
-        r(f"It closed on {s}, people said.", R0.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
+        r(f"Talks on {s} in Paris.", R0.isoformat(), f"{s}={y:04}-{m:02}-{d:02}/day")
     r(f"It closed on {s} 2017, people said.", "2020-08-20", f"{s} 2017=2017-{m:02}-{d:02}/day")
 # a weekday abbreviation before a day ("Wed, Feb 13"): one span, the day's value
 for s, v in [("Wed, Feb 13, 2019", "2019-02-13"), ("Fri. March 12, 2021", "2021-03-12"), ("Sat, Jan. 4, 2020", "2020-01-04"),
@@ -376,17 +401,187 @@ for i, name in enumerate(MORE):
     r(f"sales rose on {name.lower()} 2019", None, f"{name.lower()} 2019={MORE[name](2019).isoformat()}/day")
 for y in [1990, 2000, 2008, 2011, 2019, 2024, 2038]:
     r(f"Churches filled on Easter {y}.", None, f"Easter {y}={easter(y).isoformat()}/day")
+# Islamic feasts by the Umm al-Qura calendar, as Saudi Arabia's published calendars give
+# them: the first day of Ramadan, Eid al-Fitr, Eid al-Adha. They move 11 days a year, so a
+# year may hold two (Ramadan 1997, Eid al-Adha 2006): the resolver picks among the days of
+# three years, not one a year
+HIJRI = {"Ramadan": [D(1997,1,10), D(1997,12,30), D(1998,12,19), D(2019,5,6), D(2020,4,24), D(2021,4,13)],
+         "Eid al-Fitr": [D(1997,2,8), D(1998,1,29), D(1999,1,18), D(2019,6,4), D(2020,5,24), D(2021,5,13)],
+         "Eid al-Adha": [D(1997,4,17), D(1998,4,7), D(2006,1,10), D(2006,12,31), D(2018,8,21), D(2019,8,11), D(2020,7,31),
+                         D(2021,7,20)]}
+def feast(name, ref, t):
+    days = HIJRI[name]
+    recent = max(d for d in days if d <= ref)
+    upcoming = min(d for d in days if d >= ref)
+    if t == "past": return recent
+    if t == "future": return upcoming
+    return upcoming if (upcoming - ref).days <= 45 else recent
+for name in HIJRI:
+    for R0 in [D(2020,8,20), D(2020,4,20), D(1997,6,1), D(2019,7,1)] + ([D(2006,6,1)] if name == "Eid al-Adha" else []):
+        R = R0.isoformat()
+        r(f"Stores were busy on {name}, it said.", R, f"{name}={feast(name, R0, 'past').isoformat()}/day")
+        r(f"Stores will open on {name}.", R, f"{name}={feast(name, R0, 'future').isoformat()}/day")
+        r(f"Crowds on {name}, it said.", R, f"{name}={feast(name, R0, 'neutral').isoformat()}/day")
+    for y in sorted({d.year for d in HIJRI[name]}):
+        first = min(d for d in HIJRI[name] if d.year == y)  # of two in a year, the first
+        r(f"Stores were busy on {name} {y}, it said.", None, f"{name} {y}={first.isoformat()}/day")
+    r(f"prayers on {name.lower()} 2020", None, f"{name.lower()} 2020={HIJRI[name][-2].isoformat()}/day")
+r("Muslims fasted during Ramadan.", "2020-08-20", "Ramadan=2020-04-24/day")
+r("Ramadan will begin in the spring.", "2020-08-20", "Ramadan=2021-04-13/day")
+for spelled, name in [("Eid ul-Fitr", "Eid al-Fitr"), ("Eid-ul-Fitr", "Eid al-Fitr"), ("eid al-fitr", "Eid al-Fitr"),
+                      ("Hari Raya Puasa", "Eid al-Fitr"), ("Lebaran", "Eid al-Fitr"), ("Eid-ul-Adha", "Eid al-Adha"),
+                      ("Eid ul-Adha", "Eid al-Adha"), ("Bakrid", "Eid al-Adha"), ("Hari Raya Haji", "Eid al-Adha"),
+                      ("RAMADAN", "Ramadan"), ("Ramzan", "Ramadan"), ("ramadan", "Ramadan")]:
+    r(f"Shops closed for {spelled}, it said.", "2020-08-20", f"{spelled}={feast(name, D(2020,8,20), 'past').isoformat()}/day")
+# Ramadan as a name, and periods named after a feast
+for t in ["Tariq Ramadan said it would.", "Taha Yassin Ramadan met them.", "Mr. Ramadan left.",
+          "Ramadan said the talks failed.", "during the Ramadan holidays", "over the Eid al-Fitr holiday",
+          "a Ramadan season of fasting"]:
+    r(t, "2020-08-20", "-")
+# the n-th weekday of a month ("the first Friday of July", "the last Monday in May"), a
+# weekday and its day ("Friday the 13th"): the year, or the month, by the tense of the
+# clause (past: the last one up to the published date; future: the first from it on; no
+# tense: the nearest)
+def nth_wd(y, m, wd, n):  # n = 0: the last
+    if n == 0:
+        d = (D(y + (m == 12), m % 12 + 1, 1)) - dt.timedelta(1)
+        while d.weekday() != wd: d -= dt.timedelta(1)
+        return d
+    d = D(y, m, 1)
+    while d.weekday() != wd: d += dt.timedelta(1)
+    d += dt.timedelta(7 * (n - 1))
+    return d if d.month == m else None
+def by_tense(days, ref, t):
+    days = sorted(x for x in days if x)
+    if t == "past": return max(x for x in days if x <= ref)
+    if t == "future": return min(x for x in days if x >= ref)
+    return min(days, key=lambda x: abs((x - ref).days))
+ORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 0: "last"}
+for ref in [D(2020,8,20), D(2019,1,15), D(1998,5,27)]:
+    R = ref.isoformat()
+    for (n, wd, m, prep) in [(1, 4, 7, "of"), (0, 0, 5, "in"), (2, 1, 3, "of"), (4, 3, 11, "of"), (1, 0, 9, "in")]:
+        s_ = f"the {ORD[n]} {WD[wd]} {prep} {MONTHS[m-1]}"
+        days = [nth_wd(y, m, wd, n) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        r(f"Voters went to the polls on {s_}.", R, f"{s_}={by_tense(days, ref, 'past').isoformat()}/day")
+        r(f"The vote will be held on {s_}.", R, f"{s_}={by_tense(days, ref, 'future').isoformat()}/day")
+        r(f"Talks on {s_} in Paris.", R, f"{s_}={by_tense(days, ref, 'neutral').isoformat()}/day")
+    for d, wd in [(13, 4), (15, 4), (1, 0), (3, 2)]:
+        s_ = f"{WD[wd]} the {d}{'st' if d == 1 else 'rd' if d == 3 else 'th'}"
+        days = []
+        for k in range(-13, 14):
+            y, m = add_months(ref.year, ref.month, k)
+            try: x = D(y, m, d)
+            except ValueError: continue
+            if x.weekday() == wd: days.append(x)
+        r(f"Shares fell on {s_}, it said.", R, f"{s_}={by_tense(days, ref, 'past').isoformat()}/day")
+        r(f"The board will meet on {s_}.", R, f"{s_}={by_tense(days, ref, 'future').isoformat()}/day")
+r("The vote was held on the second Tuesday of March 2021.", "2020-08-20", "the second Tuesday of March 2021=2021-03-09/day")
+r("It opens on the first monday of sept. 2019.", None, "the first monday of sept. 2019=2019-09-02/day")
+r("on the first Friday of July", None, "the first Friday of July=null/day")
+r("The board will meet on Monday, the 7th.", "2020-08-20", "Monday, the 7th=2020-09-07/day")
+# not these forms: no fifth Friday that month, no "the" before "last", no month after
+for t, e in [("It happened on the fifth Friday of February.", "Friday=2020-08-14/day | February=2020-02/month"),
+             ("Sales rose last Monday in May.", "last Monday=2020-08-17/day | May=2020-05/month"),
+             ("the first Friday of the month", "Friday=2020-08-21/day"),
+             ("he fell on Friday the 13th floor", "Friday=2020-08-14/day"),
+             ("on Friday the 32nd", "Friday=2020-08-21/day")]:
+    r(t, "2020-08-20", e)
+# units ahead in a future clause: "in three days", "in a week", "in two weeks' time"; a span
+# of time elsewhere ("the biggest drop in three years") is no date
+for ref in [D(2020,8,20), D(2019,12,30)]:
+    R = ref.isoformat()
+    for w, n in [("three", 3), ("a", 1), ("10", 10), ("two", 2)]:
+        u = "" if n == 1 else "s"
+        r(f"The store will open in {w} day{u}.", R, f"in {w} day{u}={(ref + dt.timedelta(n)).isoformat()}/day")
+        r(f"The store will open in {w} week{u}.", R, f"in {w} week{u}={iso_week(ref + dt.timedelta(7*n))}/week")
+        y, m = add_months(ref.year, ref.month, n)
+        r(f"The store is expected to open in {w} month{u}.", R, f"in {w} month{u}={y:04}-{m:02}/month")
+        r(f"The plant will close in {w} year{u}.", R, f"in {w} year{u}={ref.year + n}/year")
+    r("It will reopen in two weeks' time.", R, f"in two weeks' time={iso_week(ref + dt.timedelta(14))}/week")
+    r("It will reopen in a fortnight.", R, f"in a fortnight={iso_week(ref + dt.timedelta(14))}/week")
+    r("It closed a fortnight ago.", R, f"a fortnight ago={iso_week(ref - dt.timedelta(14))}/week")
+    r("It closed two fortnights ago.", R, f"two fortnights ago={iso_week(ref - dt.timedelta(28))}/week")
+    r("They meet this coming Friday.", R, f"this coming Friday={(ref + dt.timedelta(((4 - ref.weekday()) % 7) or 7)).isoformat()}/day")
+r("The store will open in three days.", None, "in three days=null/day")
+for t in ["It was the biggest drop in three years.", "Sales rose in two months.", "He will be in three days of talks.",
+          "the first rise in a decade", "It will end in many years.", "It will close in 500 days."]:
+    r(t, "2020-08-20", "-")
+# a day glued to a month by a hyphen: "Oct-2", "2-Oct", "02-Oct-2020", "Oct-2-2019"
+for ref in [D(2020,8,20), D(2019,1,15)]:
+    R = ref.isoformat()
+    for m, d in [(10, 2), (3, 15), (12, 31)]:
+        a = ABBR[m-1].rstrip(".")
+        v = day_behind(ref, m, d).isoformat()
+        r(f"It closed on {a}-{d}, people said.", R, f"{a}-{d}={v}/day")
+        r(f"It closed on {d}-{a}, people said.", R, f"{d}-{a}={v}/day")
+        r(f"It will reopen on {d}-{a}.", R, f"{d}-{a}.={day_ahead(ref, m, d).isoformat()}/day")
+        r(f"It closed on {d:02}-{a}-2018.", R, f"{d:02}-{a}-2018=2018-{m:02}-{d:02}/day")
+        r(f"It closed on {a}-{d}-2018.", R, f"{a}-{d}-2018=2018-{m:02}-{d:02}/day")
+for t in ["the Mar-98 contract", "It rose 5-Mar-10 percent", "Sales for Jan-Mar rose.", "It traded at Dec-31%",
+          "model Oct-2x", "the Dec-40 bond", "ref 12-Oct-99-A", "COVID-19 cases"]:
+    r(t, "2020-08-20", "-")
 r("in the 2nd quarter of the match", "2020-08-20", "-", "a game's quarter reads as the year's")
 r("Good Friday prayers", "2020-08-20", f"Good Friday={holiday('Good Friday', D(2020,8,20)).isoformat()}/day")
 # a month and day in digits without a year: when one part cannot be a month the order is
 # plain; the year as for "March 12" without one
 for R0 in [D(2020,8,20), D(2019,1,15)]:
     for m, d in [(2, 15), (12, 25), (7, 31), (3, 13)]:
-        y = recent_year_for_day(R0, m, d)
-        r(f"The company said on {m}/{d} that it agreed.", R0.isoformat(), f"{m}/{d}={y:04}-{m:02}-{d:02}/day")
-        r(f"The company said on {d}/{m} that it agreed.", R0.isoformat(), f"{d}/{m}={y:04}-{m:02}-{d:02}/day")
+        v = day_behind(R0, m, d).isoformat()
+        r(f"The company said on {m}/{d} that it agreed.", R0.isoformat(), f"{m}/{d}={v}/day")
+        r(f"The company said on {d}/{m} that it agreed.", R0.isoformat(), f"{d}/{m}={v}/day")
+        r(f"The board will meet on {m}/{d}.", R0.isoformat(), f"{m}/{d}={day_ahead(R0, m, d).isoformat()}/day")
 for t in ["The company said on 3/4 that it agreed.", "a score of 13/15"]:
     r(t, "2020-08-20", "-")
+# --date-order: how "3/4/2020" is read. A part over 12 is the day in every order; both 12 or
+# less: by the option, else (auto) by the article's numeric days that only one order reads,
+# else its site's country, else its language; else no value. Dots are written day first.
+ORDER_CASES = [  # (text, span, (y, a, b))
+    ("The deal closed on 3/4/2020, people said.", "3/4/2020", (2020, 3, 4)),
+    ("Filed 11-10-1998 with the court.", "11-10-1998", (1998, 11, 10)),
+    ("The deal closed on 12/1/2019.", "12/1/2019", (2019, 12, 1)),
+    ("Posted 01/02/2021 by staff.", "01/02/2021", (2021, 1, 2)),
+]
+for t, span, (y, a, b) in ORDER_CASES:
+    r(t, "2020-08-20 order=mdy", f"{span}={y:04}-{a:02}-{b:02}/day")
+    r(t, "2020-08-20 order=dmy", f"{span}={y:04}-{b:02}-{a:02}/day")
+    r(t, "2020-08-20 order=auto", f"{span}=null/day")
+    r(t, "- order=auto", f"{span}=null/day")
+for u, want in [("https://www.bbc.co.uk/news/x", "dmy"), ("http://www.smh.com.au/a?b=c", "dmy"),
+                ("https://www.thehindu.in/x", "dmy"), ("https://www.irishtimes.ie/x", "dmy"),
+                ("https://www.nzherald.co.nz/x", "dmy"), ("https://www.news24.co.za/x", "dmy"),
+                ("https://www.nytimes.com/x", "mdy"), ("https://apnews.us/x", "mdy"),
+                ("https://www.whitehouse.gov/x", "mdy"), ("https://www.cbc.ca/news", None),
+                ("https://techcrunch.io/x", None), ("https://www.lemonde.fr/x", "dmy")]:
+    v = {"mdy": "2020-03-04", "dmy": "2020-04-03", None: "null"}[want]
+    r("The deal closed on 3/4/2020, people said.", f"2020-08-20 url={u}", f"3/4/2020={v}/day")
+# the language when the site does not say: day first for all but English (and a few)
+for extra, v in [("lang=fr", "2020-04-03"), ("lang=de", "2020-04-03"), ("lang=es url=https://elpais.com/x", "2020-04-03"),
+                 ("lang=en url=https://elpais.com/x", "2020-03-04"), ("lang=zh", "null")]:
+    r("The deal closed on 3/4/2020, people said.", f"2020-08-20 {extra}", f"3/4/2020={v}/day")
+# the article's own numeric days that one order alone reads decide before its site
+r("Filed 25/12/2019; amended 3/4/2020.", "2020-08-20", "25/12/2019=2019-12-25/day | 3/4/2020=2020-04-03/day")
+r("Filed 12/25/2019; amended 3/4/2020.", "2020-08-20 url=https://www.bbc.co.uk/x", "12/25/2019=2019-12-25/day | 3/4/2020=2020-03-04/day")
+r("Filed 25/12/2019; amended 3/4/2020.", "2020-08-20 url=https://www.nytimes.com/x", "25/12/2019=2019-12-25/day | 3/4/2020=2020-04-03/day")
+r("Filed 25/12/2019; amended 3/4/2020.", "2020-08-20 order=mdy", "25/12/2019=2019-12-25/day | 3/4/2020=2020-03-04/day")
+r("The vote on 15/3 was close; the next is on 3/4/2020.", "2020-08-20", "15/3=2020-03-15/day | 3/4/2020=2020-04-03/day")
+# both orders in one text: the evidence cancels, the site (or nothing) decides
+r("Filed 25/12/2019 and 12/26/2019; amended 3/4/2020.", "2020-08-20",
+  "25/12/2019=2019-12-25/day | 12/26/2019=2019-12-26/day | 3/4/2020=null/day")
+r("Filed 25/12/2019 and 12/26/2019; amended 3/4/2020.", "2020-08-20 url=https://www.bbc.co.uk/x",
+  "25/12/2019=2019-12-25/day | 12/26/2019=2019-12-26/day | 3/4/2020=2020-04-03/day")
+# dots: day first unless the option says otherwise
+r("Am 3.4.2020 fiel der Kurs.", "2020-08-20", "3.4.2020=2020-04-03/day")
+r("On 3.4.2020 it fell.", "2020-08-20 order=mdy", "3.4.2020=2020-03-04/day")
+r("On 13.4.2020 it fell.", "2020-08-20 order=mdy", "13.4.2020=2020-04-13/day")
+# "on 3/4" without a year, in an order: the year by the tense of the clause
+r("The company said on 3/4 that it agreed.", "2020-08-20 order=mdy", "3/4=2020-03-04/day")
+r("The company said on 3/4 that it agreed.", "2020-08-20 order=dmy", "3/4=2020-04-03/day")
+r("The board will meet on 3/4.", "2020-08-20 order=mdy", "3/4=2021-03-04/day")
+# not days in any order: fractions, scores, ratios, parts over the month's days
+for t in ["a score of 3/4", "a 24/7 service", "a 1/2 cup", "he scored on 4/5 attempts", "on 3/4 of the votes",
+          "it won 13/14/2020 votes", "rated 4/5 by users", "on 12/12 scale", "The 30/2/2020 entry"]:
+    for o in ["mdy", "dmy"]:
+        r(t, f"2020-08-20 order={o}", "-")
 # the German rules run on German text only (de.tsv)
 r("Der Kurs fiel gestern.", "2020-08-20", "-")
 import os

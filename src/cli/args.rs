@@ -4,6 +4,7 @@
 //! `--json`) is refused here, as a user error.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsfacts::extract::contract::DateOrder;
 use newsfacts::index::search::Request;
 use newsfacts::pipeline::Options;
 use newsfacts::{Error, Result};
@@ -58,6 +59,13 @@ pub struct InputArgs {
     /// published date (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub reference_date: Option<chrono::NaiveDate>,
+    /// How a numeric day whose two parts could both be the month ("3/4/2020") is read:
+    /// mdy (March 4), dmy (April 3), or auto: by the article's other numeric days
+    /// ("13/4/2020" is day first), else its site's country (.uk .au .in .ie .nz .za …
+    /// day first; .us .gov, and an English .com, month first), else its language; when
+    /// nothing says, such a day has no value. A part over 12 is the day in every mode.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t = DateOrderArg::Auto)]
+    pub date_order: DateOrderArg,
     /// Also write every rejected record, with file, line and reason, as JSON Lines here.
     #[arg(long, value_name = "FILE")]
     pub rejects: Option<PathBuf>,
@@ -83,6 +91,27 @@ pub struct InputArgs {
     pub boilerplate: Option<PathBuf>,
 }
 
+/// `--date-order`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DateOrderArg {
+    /// Month first: 3/4/2020 is March 4.
+    Mdy,
+    /// Day first: 3/4/2020 is April 3.
+    Dmy,
+    /// From the article.
+    Auto,
+}
+
+impl From<DateOrderArg> for DateOrder {
+    fn from(a: DateOrderArg) -> DateOrder {
+        match a {
+            DateOrderArg::Mdy => DateOrder::Mdy,
+            DateOrderArg::Dmy => DateOrder::Dmy,
+            DateOrderArg::Auto => DateOrder::Auto,
+        }
+    }
+}
+
 impl InputArgs {
     /// The pipeline's options: progress only when stderr is a terminal and not `-q`.
     pub fn options(&self) -> Result<Options> {
@@ -94,6 +123,7 @@ impl InputArgs {
         };
         Ok(Options {
             reference_date: self.reference_date,
+            date_order: self.date_order.into(),
             rejects: self.rejects.clone(),
             progress: !self.quiet && std::io::stderr().is_terminal(),
             quiet: self.quiet,

@@ -21,6 +21,28 @@ pub struct Context<'a> {
     /// The article's title (the fact stage reads a newswire headline's company and
     /// period from it).
     pub title: Option<&'a str>,
+    /// The article's URL: its site's country says how a numeric day is written.
+    pub url: Option<&'a str>,
+    /// How a numeric day ("3/4/2020") is read (`--date-order`).
+    pub date_order: DateOrder,
+}
+
+/// How the two small parts of a numeric day ("3/4/2020": March 4 or April 3) are read:
+/// month first (US), day first (most of the world), or [`DateOrder::Auto`]: from the
+/// article, by the numeric days of its text that only one order can read ("13/4/2020"),
+/// else its site's country (`.uk`, `.au`, `.in`: day first; `.us`, `.gov`: month first;
+/// an English `.com`: month first), else its language (day first for all but English,
+/// Chinese, Japanese and Korean); when none of these says, a day whose two parts are both
+/// 12 or less keeps its span and no value. A part over 12 is the day in every mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    /// Month first: "3/4/2020" is March 4.
+    Mdy,
+    /// Day first: "3/4/2020" is April 3.
+    Dmy,
+    /// From the article (see the type's doc).
+    #[default]
+    Auto,
 }
 
 /// The contract of an extractor.

@@ -6,7 +6,9 @@
 //!
 //! Row format (tab-separated; `#` starts a comment line; blank lines are skipped):
 //! `text  reference  expected`, where `reference` is the `YYYY-MM-DD` date relative
-//! expressions resolve against (`-` for none), and `expected` lists every mention the
+//! expressions resolve against (`-` for none), optionally followed by settings of the
+//! context (`order=dmy url=https://www.bbc.co.uk/news lang=fr`: [`row_context`]), and
+//! `expected` lists every mention the
 //! extractor finds in `text` (before the overlap policy between extractors), joined by
 //! ` | ` (`-` for none), each as
 //!
@@ -184,17 +186,39 @@ fn tables(dimension: &str) -> Vec<(String, PathBuf, String)> {
     out
 }
 
+/// The context of a row from its reference cell: the date (or `-`), then optional
+/// `key=value` words: `order=mdy|dmy|auto` (`--date-order`), `url=URL` (the article's),
+/// `lang=CODE` (instead of the table's language). A word it does not know fails the row.
+pub fn row_context<'a>(cell: Option<&'a str>, lang: &str) -> Result<Context<'a>, String> {
+    use super::contract::DateOrder;
+    let mut words = cell.unwrap_or("").split_whitespace();
+    let mut ctx = Context {
+        reference_date: words
+            .next()
+            .and_then(|r| chrono::NaiveDate::parse_from_str(r, "%Y-%m-%d").ok()),
+        lang: Some(lang.to_string()),
+        ..Context::default()
+    };
+    for w in words {
+        match w.split_once('=') {
+            Some(("order", "mdy")) => ctx.date_order = DateOrder::Mdy,
+            Some(("order", "dmy")) => ctx.date_order = DateOrder::Dmy,
+            Some(("order", "auto")) => ctx.date_order = DateOrder::Auto,
+            Some(("url", u)) => ctx.url = Some(u),
+            Some(("lang", l)) => ctx.lang = Some(l.to_string()),
+            _ => return Err(format!("unknown setting {w:?} in the reference column")),
+        }
+    }
+    Ok(ctx)
+}
+
 /// Run one extractor over the rows of one table.
 pub fn check_extractor(x: &dyn Extractor, lang: &str, name: &str, table: &str) -> Outcome {
     check(name, table, |cols| {
         let text = cols[0];
-        let ctx = Context {
-            reference_date: cols
-                .get(1)
-                .map(|c| c.trim())
-                .and_then(|r| chrono::NaiveDate::parse_from_str(r, "%Y-%m-%d").ok()),
-            lang: Some(lang.to_string()),
-            ..Context::default()
+        let ctx = match row_context(cols.get(1).copied(), lang) {
+            Ok(c) => c,
+            Err(e) => return (vec![e], Vec::new()),
         };
         let mut found = Vec::new();
         if x.applies(&ctx) {

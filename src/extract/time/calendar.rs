@@ -189,11 +189,45 @@ pub fn lunar_new_year(y: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m.into(), d.into())
 }
 
+/// An Islamic feast of the Hijri tables, by its name in lower case: the start of Ramadan,
+/// Eid al-Fitr, Eid al-Adha, in the spellings news uses ("Eid ul-Fitr", "Hari Raya Puasa",
+/// "Lebaran", "Bakrid").
+fn hijri_feast(n: &str) -> Option<&'static [(u16, u8, u8)]> {
+    let n = n.replace(['-', ' '], "");
+    Some(match n.as_str() {
+        "ramadan" | "ramazan" | "ramzan" => super::hijri::RAMADAN,
+        "eidalfitr" | "eidulfitr" | "idalfitr" | "eidelfitr" | "harirayapuasa"
+        | "harirayaaidilfitri" | "lebaran" => super::hijri::EID_AL_FITR,
+        "eidaladha" | "eiduladha" | "idaladha" | "eideladha" | "eidulazha" | "harirayahaji"
+        | "bakrid" | "bakrieid" => super::hijri::EID_AL_ADHA,
+        _ => return None,
+    })
+}
+
+/// The days of a holiday in year `y`, by its name in any case, in order: one for most;
+/// a Hijri feast falls 11 days earlier each year, so a Gregorian year may have two ("Eid
+/// al-Adha" in 2006: January 10 and December 31) or none.
+pub fn holiday_dates(name: &str, y: i32) -> Vec<NaiveDate> {
+    let n = name.replace('’', "'").to_ascii_lowercase();
+    match hijri_feast(&n) {
+        Some(table) => table
+            .iter()
+            .filter(|(gy, _, _)| i32::from(*gy) == y)
+            .filter_map(|&(gy, m, d)| NaiveDate::from_ymd_opt(gy.into(), m.into(), d.into()))
+            .collect(),
+        None => holiday_date(&n, y).into_iter().collect(),
+    }
+}
+
 /// The date of a holiday in year `y`, by its name in any case (US and Western ones,
-/// Easter and the days around it, the lunar New Year).
+/// Easter and the days around it, the lunar New Year, the first of the Islamic feasts of
+/// the year).
 pub fn holiday_date(name: &str, y: i32) -> Option<NaiveDate> {
     let n = name.replace('’', "'").to_ascii_lowercase();
     let n = n.replace("  ", " ");
+    if hijri_feast(&n).is_some() {
+        return holiday_dates(&n, y).first().copied();
+    }
     let ymd = |m, d| NaiveDate::from_ymd_opt(y, m, d);
     let thanksgiving = || nth_weekday(y, 11, Weekday::Thu, 4);
     match n.as_str() {
@@ -227,5 +261,39 @@ pub fn holiday_date(name: &str, y: i32) -> Option<NaiveDate> {
         "easter monday" => easter(y).map(|d| d + Duration::days(1)),
         "lunar new year" | "chinese new year" | "spring festival" => lunar_new_year(y),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The generated Hijri tables: in order, one a Hijri year (353 to 356 days apart: the early Umm al-Qura years are irregular), and
+    /// Eid al-Fitr 29 or 30 days after the start of Ramadan.
+    #[test]
+    fn hijri_tables_are_a_year_apart() {
+        use super::super::hijri::{EID_AL_ADHA, EID_AL_FITR, RAMADAN};
+        let day = |&(y, m, d): &(u16, u8, u8)| {
+            NaiveDate::from_ymd_opt(y.into(), m.into(), d.into()).expect("a real day")
+        };
+        for table in [RAMADAN, EID_AL_FITR, EID_AL_ADHA] {
+            assert_eq!(table.len(), RAMADAN.len());
+            for w in table.windows(2) {
+                let gap = (day(&w[1]) - day(&w[0])).num_days();
+                assert!((353..=356).contains(&gap), "{w:?}");
+            }
+        }
+        // (the table's first years, before 1950, have months of 28 and 31 days too)
+        for (r, f) in RAMADAN.iter().zip(EID_AL_FITR).filter(|(r, _)| r.0 >= 1950) {
+            assert!(
+                (29..=30).contains(&(day(f) - day(r)).num_days()),
+                "{r:?} {f:?}"
+            );
+        }
+        assert_eq!(
+            holiday_dates("Eid al-Adha", 2006),
+            [day(&(2006, 1, 10)), day(&(2006, 12, 31))]
+        );
+        assert!(holiday_dates("Ramadan", 2100).is_empty());
     }
 }

@@ -1,6 +1,6 @@
 //! The day of the Chinese (lunar) New Year, 1900-2099, as (month, day) by year from
-//! 1900. Written by `scripts/gen_tables.py` from the PyPI package `lunardate`; do
-//! not edit.
+//! 1900. Written by `scripts/gen_time_tables.py` from the PyPI package `lunardate`;
+//! do not edit.
 
 /// The first year of [`NEW_YEAR`].
 pub const FIRST_YEAR: i32 = 1900;

@@ -24,15 +24,18 @@ mod calendar;
 mod de;
 mod en;
 mod guards;
+mod hijri;
 mod lunar;
+mod order;
 mod tense;
 mod types;
 mod zh;
 
 use super::span::keep_longest;
 use super::{Context, Found, Kind};
+use chrono::{Datelike, NaiveDate, Weekday};
 use en::relative::WEEKDAY_RE;
-use en::{absolute, relative};
+use en::{absolute, forms, relative};
 use types::{cand, Cand, Val};
 
 /// The merge step "Friday, March 12": a weekday and the day after it.
@@ -58,6 +61,9 @@ pub const RULES: &[&str] = &[
     absolute::FISCAL,
     relative::HOLIDAY,
     relative::ORDINAL_DAY,
+    forms::NTH_WEEKDAY,
+    forms::WEEKDAY_THE_NTH,
+    forms::IN_UNITS,
     zh::DATE,
     zh::RELATIVE,
     de::MONTH_DAY,
@@ -89,20 +95,22 @@ impl super::Extractor for Time {
 pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     let r = ctx.reference_date;
     let german = ctx.lang.as_deref() == Some("de");
+    let orders = order::Orders::new(ctx, text, absolute::text_order);
     let mut cands: Vec<Cand> = Vec::new();
     absolute::month_rule(text, r, &mut cands);
     absolute::year_rule(text, &mut cands);
     absolute::iso_rule(text, &mut cands);
-    absolute::numeric_day_rule(text, &mut cands);
+    absolute::numeric_day_rule(text, &orders, &mut cands);
     absolute::quarter_rule(text, r, &mut cands);
     relative::relative_rule(text, r, &mut cands);
     relative::day_word_rule(text, r, &mut cands);
     relative::ago_rule(text, r, &mut cands);
+    forms::in_units_rule(text, r, &mut cands);
     relative::weekday_rule(text, r, &mut cands);
     absolute::fiscal_rule(text, &mut cands);
     relative::holiday_rule(text, r, &mut cands);
     relative::ordinal_day_rule(text, r, &mut cands);
-    absolute::month_slash_day_rule(text, r, &mut cands);
+    absolute::month_slash_day_rule(text, r, &orders, &mut cands);
     zh::cjk_rule(text, r, &mut cands);
     if german {
         de::month_rule(text, r, &mut cands);
@@ -112,7 +120,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
     // rule), then in text order
     let mut kept = keep_longest(cands, |c| (c.start, c.end));
     kept.sort_by_key(|c| c.start);
-    let merged = merge(text, kept);
+    let merged = merge(text, kept, r);
     merged
         .into_iter()
         .map(|c| Found {
@@ -130,7 +138,7 @@ pub fn find(text: &str, ctx: &Context) -> Vec<Found> {
 /// The merge steps over disjoint candidates sorted by start: "the week of March 6" is
 /// the ISO week of that day ([`WEEK_OF`]); a weekday and a day right after it ("Friday,
 /// March 12") are one mention with the day's value ([`WEEKDAY_DATE`]).
-fn merge(text: &str, kept: Vec<Cand>) -> Vec<Cand> {
+fn merge(text: &str, kept: Vec<Cand>, r: Option<NaiveDate>) -> Vec<Cand> {
     let mut merged: Vec<Cand> = Vec::with_capacity(kept.len());
     for c in kept {
         if let (Some(Val::Day(d)), true) = (c.val, c.grain == "day") {
@@ -145,11 +153,12 @@ fn merge(text: &str, kept: Vec<Cand>) -> Vec<Cand> {
         }
         // "Wed, Feb 13", "Fri. March 12": a weekday abbreviation before a day
         if c.grain == "day" && !WEEKDAY_RE.is_match(&text[c.start..c.end]) {
-            if let Some(s) = weekday_abbrev_before(text, c.start) {
+            if let Some((s, wd)) = weekday_abbrev_before(text, c.start) {
                 if merged.last().is_none_or(|p| p.end <= s) {
                     merged.push(Cand {
                         start: s,
                         rule: WEEKDAY_DATE,
+                        val: fit_weekday(text, &c, wd, r),
                         ..c
                     });
                     continue;
@@ -165,8 +174,15 @@ fn merge(text: &str, kept: Vec<Cand>) -> Vec<Cand> {
                 && c.grain == "day"
                 && !weekday_too
             {
+                let wd = text[prev.start..prev.end]
+                    .rsplit(' ')
+                    .next()
+                    .and_then(|w| w.parse::<Weekday>().ok());
                 prev.end = c.end;
-                prev.val = c.val;
+                prev.val = match wd {
+                    Some(wd) => fit_weekday(text, &c, wd, r),
+                    None => c.val,
+                };
                 prev.rule = WEEKDAY_DATE;
                 continue;
             }
@@ -176,9 +192,32 @@ fn merge(text: &str, kept: Vec<Cand>) -> Vec<Cand> {
     merged
 }
 
+/// The value of day `c` written after weekday `wd` ("Monday, Oct. 26"): a day written
+/// without a year is in the year, of the one chosen and the two around it, where it is
+/// that weekday (the nearest to the reference date of those that fit); a year written
+/// stays.
+fn fit_weekday(text: &str, c: &Cand, wd: Weekday, r: Option<NaiveDate>) -> Option<Val> {
+    let Some(Val::Day(d)) = c.val else {
+        return c.val;
+    };
+    let span = &text.as_bytes()[c.start..c.end];
+    let year_written = span.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    if year_written || d.weekday() == wd {
+        return c.val;
+    }
+    let near = r.unwrap_or(d);
+    [d.year() - 1, d.year() + 1, d.year() - 2, d.year() + 2]
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, d.month(), d.day()))
+        .filter(|x| x.weekday() == wd && (*x - near).num_days().abs() <= 400)
+        .min_by_key(|x| (*x - near).num_days().abs())
+        .map(Val::Day)
+        .or(c.val)
+}
+
 /// The start of a weekday abbreviation ("Wed", "Thurs.", "SAT") written with a comma or a
-/// dot and a space right before `start`.
-fn weekday_abbrev_before(text: &str, start: usize) -> Option<usize> {
+/// dot and a space right before `start`, and its weekday.
+fn weekday_abbrev_before(text: &str, start: usize) -> Option<(usize, Weekday)> {
     let head = text[..start].strip_suffix(' ')?;
     let head = head.strip_suffix([',', '.'])?;
     let b = head.as_bytes();
@@ -190,11 +229,17 @@ fn weekday_abbrev_before(text: &str, start: usize) -> Option<usize> {
         return None;
     }
     let w = head[k..].to_ascii_lowercase();
-    let known = matches!(
-        w.as_str(),
-        "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
-    );
-    (known && head.as_bytes()[k].is_ascii_uppercase()).then_some(k)
+    let wd = match w.as_str() {
+        "mon" => Weekday::Mon,
+        "tue" | "tues" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" | "thur" | "thurs" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    };
+    head.as_bytes()[k].is_ascii_uppercase().then_some((k, wd))
 }
 
 // What the example tables (`corpus/{en,de,zh}.tsv`, run by `extract::corpus`) cannot
@@ -203,7 +248,7 @@ fn weekday_abbrev_before(text: &str, start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::corpus::rows;
+    use crate::extract::corpus::{row_context, rows};
     use std::collections::BTreeSet;
 
     const TABLES: [(&str, &str); 3] = [
@@ -217,14 +262,8 @@ mod tests {
         let mut seen = BTreeSet::new();
         for (lang, table) in TABLES {
             for row in rows(table).iter().filter(|r| r.xfail.is_none()) {
-                let ctx = Context {
-                    reference_date: row
-                        .cols
-                        .get(1)
-                        .and_then(|c| crate::day::parse_ymd(c.trim())),
-                    lang: Some(lang.to_string()),
-                    ..Context::default()
-                };
+                let ctx = row_context(row.cols.get(1).map(String::as_str), lang)
+                    .unwrap_or_else(|e| panic!("{lang}.tsv:{}: {e}", row.line));
                 for f in find(&row.cols[0], &ctx) {
                     assert!(
                         RULES.contains(&f.rule),

@@ -138,8 +138,9 @@ fn ed_not_past(w: &str) -> bool {
 /// `next` is the word after `w` in the text, `prev` the one before it.
 fn future_word(w: &str, next: &str, prev: &str) -> bool {
     match w {
-        "will" | "shall" | "won't" | "would" | "due" | "coming" | "upcoming" | "tomorrow"
-        | "until" | "soon" | "postponed" | "delayed" | "awaits" | "awaiting" | "ahead" => true,
+        "will" | "shall" | "won't" | "would" | "should" | "due" | "coming" | "upcoming"
+        | "tomorrow" | "until" | "soon" | "postponed" | "delayed" | "awaits" | "awaiting"
+        | "ahead" => true,
         "next" => next != "to",
         w if w.ends_with("'ll") => true,
         "going" | "set" | "is" | "are" => next == "to",

@@ -2,7 +2,9 @@
 //! days, quarters and halves, fiscal years. A year left out is resolved against the
 //! reference date (the nearest one: [`resolve_month_day`]).
 
-use super::{left_modifiers, numeral, rel_year_at, start_with_the, year_at};
+use super::{
+    hyphen_day_at, left_modifiers, noun_after, numeral, rel_year_at, start_with_the, year_at,
+};
 use crate::day;
 use crate::extract::time::calendar::{
     add_quarters, closest_year_for_quarter, quarter_of, resolve_month_day, two_digit_year,
@@ -11,6 +13,7 @@ use crate::extract::time::guards::{
     capitalised_before, date_preposition, hyphen_measure, identifier_before, is_word,
     numeric_neighbour, quantity_noun,
 };
+use crate::extract::time::order::{month_day, Order, Orders};
 use crate::extract::time::tense::{tense, Tense};
 use crate::extract::time::types::{cand, Cand, Val};
 use chrono::{Datelike, NaiveDate};
@@ -210,6 +213,19 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     p = e;
                 }
             }
+        } else if !dotted && p < b.len() && b[p] == b'-' {
+            // "Oct-2", "Oct-2-2020" (a day glued by a hyphen; not "Mar-98", a contract)
+            if let Some((e, d)) = hyphen_day_at(text, p + 1) {
+                day = Some(d);
+                p = e;
+            }
+        }
+        // "2-Oct-2020": the year after the month by a hyphen
+        if year.is_none() && !dotted && b.get(p) == Some(&b'-') {
+            if let Some((e, y)) = year_at(text, p + 1) {
+                year = Some(y);
+                p = e;
+            }
         }
         if year.is_none() {
             // ", 2020" / " 2020" / ", this year" / " of 2020"
@@ -267,6 +283,25 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                     day = Some(d);
                     start = s;
                     day_first = true;
+                }
+            } else if start >= 2
+                && b[start - 1] == b'-'
+                && !(b.get(end) == Some(&b'-') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+            {
+                // ("5-Mar-10 percent", "12-Oct-99-A": a code, not a day)
+                // "2-Oct", "02-Oct-2020"
+                let mut s = start - 1;
+                while s > 0 && b[s - 1].is_ascii_digit() && start - 1 - s < 3 {
+                    s -= 1;
+                }
+                let glued = s > 0 && (is_word(b[s - 1]) || matches!(b[s - 1], b'-' | b'/' | b'.'));
+                if start - 1 - s >= 1 && start - 1 - s <= 2 && !glued {
+                    let d: u32 = text[s..start - 1].parse().unwrap_or(0);
+                    if (1..=31).contains(&d) {
+                        day = Some(d);
+                        start = s;
+                        day_first = true;
+                    }
                 }
             }
         }
@@ -345,14 +380,9 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         let mut rel = rel;
         if rel.is_none() && year.is_none() && rel_year.is_none() {
             // by the tense of the clause: "are expected to join in April" the coming
-            // April, "rose in March" the last March; else the nearest. A day of a month
-            // in a past clause is the nearest one too: news dates a coming day as often
-            // as a past one ("said the vote is on March 3")
-            rel = match tense(text, start, end) {
-                Tense::Future => Some("ahead".to_string()),
-                Tense::Past if day.is_none() => Some("behind".to_string()),
-                _ => None,
-            };
+            // April, "rose in March" and "closed on March 12" the last ones; else the
+            // nearest
+            rel = day_tense(text, start, end).map(str::to_string);
         }
         let val = resolve_month_day(r, month, day, year, rel_year, rel.as_deref());
         if day.is_some() && val.is_none() && (year.is_some() || r.is_some()) {
@@ -364,6 +394,28 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             None => ("month", MONTH),
         };
         out.push(cand(start, end, val, grain, rule));
+    }
+}
+
+/// The side of the published date a date without a year is on, by the tense of its
+/// clause ([`tense`]): "behind" (the last one up to it), "ahead" (the first one from it
+/// on), `None` (the nearest: [`resolve_month_day`]).
+fn day_tense(text: &str, start: usize, end: usize) -> Option<&'static str> {
+    // "the Jan. 14 deadline", "a March 3 vote": a date naming an event is not the
+    // time of the clause's verb
+    let attributive = numeral::word_before(text, start).is_some_and(|(_, w)| {
+        matches!(
+            w.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that"
+        )
+    });
+    if attributive {
+        return None;
+    }
+    match tense(text, start, end) {
+        Tense::Future => Some("ahead"),
+        Tense::Past => Some("behind"),
+        Tense::Neutral => None,
     }
 }
 
@@ -433,9 +485,11 @@ pub fn iso_rule(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
-/// Days in digits with slashes or dots: "3/12/2020" (US order), "31/12/2019" and
-/// "13.5.2015" (day first), "2015/08/12".
-pub fn numeric_day_rule(text: &str, out: &mut Vec<Cand>) {
+/// Days in digits with slashes, dots or hyphens: "12/31/2019" and "31/12/2019" (a part
+/// over 12 is the day), "3/12/2020" in the article's order ([`Orders`]: March 12 month
+/// first, December 3 day first; no value when the order is unknown, except with dots,
+/// which are written day first: "3.5.2015"), "2015/08/12".
+pub fn numeric_day_rule(text: &str, orders: &Orders, out: &mut Vec<Cand>) {
     let b = text.as_bytes();
     for c in SLASH_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
@@ -451,14 +505,24 @@ pub fn numeric_day_rule(text: &str, out: &mut Vec<Cand>) {
             if text.get(e3..e3 + 1) != Some(&c[2]) {
                 continue; // mixed separators: "1/2-2019"
             }
+            let dots = &c[2] == ".";
+            let order = || orders.get().or(dots.then_some(Order::Dmy));
             let (a, bb) = (num(1), num(3));
-            // "12/31/2019" US order, "31/12/2019" and "13.5.2015" day first
-            let (mo, d) = if a > 12 || (&c[2] == "." && bb <= 12) {
-                (bb, a)
-            } else {
-                (a, bb)
-            };
-            (num(4) as i32, mo, d)
+            if a == 0 || bb == 0 || (a > 12 && bb > 12) {
+                continue;
+            }
+            match month_day(a, bb, order) {
+                Some((mo, d)) => (num(4) as i32, mo, d),
+                None => {
+                    // both parts could be the month and nothing says which: a day, unread
+                    let valid = NaiveDate::from_ymd_opt(num(4) as i32, a, bb).is_some()
+                        || NaiveDate::from_ymd_opt(num(4) as i32, bb, a).is_some();
+                    if valid {
+                        out.push(cand(m.start(), m.end(), None, "day", NUMERIC_DAY));
+                    }
+                    continue;
+                }
+            }
         } else {
             let e7 = c.get(7).map_or(0, |x| x.end());
             if text.get(e7..e7 + 1) != Some(&c[6]) {
@@ -478,15 +542,56 @@ pub fn numeric_day_rule(text: &str, out: &mut Vec<Cand>) {
     }
 }
 
+/// The order the numeric days of a text show when only one order can read them: the
+/// first part over 12 ("31/12/2019": day first) or the second ("12/31/2019", "on 2/15":
+/// month first). `None` when it has none, or both.
+pub fn text_order(text: &str) -> Option<Order> {
+    if !text.contains('/') && !text.contains('.') && !text.contains('-') {
+        return None;
+    }
+    let (mut mdy, mut dmy) = (false, false);
+    let mut see = |a: &str, bb: &str| {
+        let (a, bb): (u32, u32) = (a.parse().unwrap_or(0), bb.parse().unwrap_or(0));
+        match (a, bb) {
+            (1..=12, 13..=31) => mdy = true,
+            (13..=31, 1..=12) => dmy = true,
+            _ => {}
+        }
+    };
+    for c in SLASH_RE.captures_iter(text) {
+        if let (Some(a), Some(bb)) = (c.get(1), c.get(3)) {
+            see(a.as_str(), bb.as_str());
+        }
+    }
+    if text.contains('/') {
+        for c in MONTH_SLASH_RE.captures_iter(text) {
+            see(&c[1], &c[2]);
+        }
+    }
+    match (mdy, dmy) {
+        (true, false) => Some(Order::Mdy),
+        (false, true) => Some(Order::Dmy),
+        _ => None,
+    }
+}
+
 static MONTH_SLASH_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)[Oo]n ([0-9]{1,2})/([0-9]{1,2})(?-u:\b)").expect("month/day regex")
 });
 
-/// A day in digits without a year, "on 2/15" (US order) or "on 15/2" (day first): only
-/// after "on" and when one of the two numbers cannot be a month, so the order is plain;
-/// the year is the nearest one ([`resolve_month_day`]).
-pub fn month_slash_day_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
+/// A day in digits without a year, "on 2/15" (month first) or "on 15/2" (day first), and
+/// "on 3/4" in the article's order ([`Orders`]; unknown: no mention, as "on 3/4" may be a
+/// fraction too): only after "on"; the year by the tense of the clause, as for "March 12".
+pub fn month_slash_day_rule(
+    text: &str,
+    r: Option<NaiveDate>,
+    orders: &Orders,
+    out: &mut Vec<Cand>,
+) {
     let b = text.as_bytes();
+    if !text.contains('/') {
+        return;
+    }
     for c in MONTH_SLASH_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let g = c.get(1).unwrap();
@@ -498,15 +603,18 @@ pub fn month_slash_day_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand
             continue;
         }
         let (a, bb): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
-        let (mo, d) = match (a <= 12, bb <= 12) {
-            (true, false) => (a, bb),
-            (false, true) => (bb, a),
-            _ => continue,
-        };
-        if !(1..=31).contains(&d) || mo == 0 {
+        // "on 4/5 attempts", "on 3/4 of the votes": a fraction
+        if a == 0 || bb == 0 || noun_after(text, m.end()) {
             continue;
         }
-        let val = resolve_month_day(r, mo, Some(d), None, None, None);
+        let Some((mo, d)) = month_day(a, bb, || orders.get()) else {
+            continue;
+        };
+        if !(1..=31).contains(&d) {
+            continue;
+        }
+        let rel = day_tense(text, g.start(), m.end());
+        let val = resolve_month_day(r, mo, Some(d), None, None, rel);
         if r.is_some() && val.is_none() {
             continue;
         }

@@ -4,9 +4,10 @@
 //! context they share.
 
 pub mod absolute;
+pub mod forms;
 pub mod relative;
 
-use super::guards::is_word;
+use super::guards::{is_word, quantity_noun};
 // The one path of the DATE rules to the number readers (word_before, word_after, …):
 // `absolute` and `relative` reach them through this import.
 use crate::extract::numeral;
@@ -90,4 +91,68 @@ pub fn start_with_the(text: &str, start: usize) -> usize {
         Some((ws, w)) if w == "the" => ws,
         _ => start,
     }
+}
+
+/// A word that a day is not followed by right after `end` (one space): a noun or "of"
+/// ("the 21st century", "the 3rd floor", "on 4/5 attempts", "on 3/4 of the votes"); the
+/// words of a clause that goes on ("that", "and", "was", "the") are no noun.
+pub fn noun_after(text: &str, end: usize) -> bool {
+    numeral::word_after(text, end).is_some_and(|(ws, _, w)| {
+        ws == end + 1
+            && !matches!(
+                w.as_str(),
+                "and"
+                    | "or"
+                    | "to"
+                    | "at"
+                    | "in"
+                    | "when"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "for"
+                    | "that"
+                    | "with"
+                    | "because"
+                    | "but"
+                    | "if"
+                    | "until"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "will"
+                    | "would"
+                    | "has"
+                    | "had"
+                    | "the"
+                    | "it"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "we"
+                    | "said"
+            )
+    })
+}
+
+/// A day of 1 or 2 digits at `i` glued after a month by a hyphen ("Oct-2"), not part of a
+/// longer number or word: (end, day).
+pub fn hyphen_day_at(text: &str, i: usize) -> Option<(usize, u32)> {
+    let b = text.as_bytes();
+    let n = b[i.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let e = i + n;
+    let glued = e < b.len() && (is_word(b[e]) || b[e] == b'%');
+    let decimal =
+        e + 1 < b.len() && matches!(b[e], b'.' | b',' | b':') && b[e + 1].is_ascii_digit();
+    let quantity = numeral::word_after(text, e)
+        .is_some_and(|(s, _, w)| s == e + 1 && (quantity_noun(&w) || w == "percent"));
+    if !(1..=2).contains(&n) || glued || decimal || quantity {
+        return None;
+    }
+    let d: u32 = text[i..e].parse().ok()?;
+    (1..=31).contains(&d).then_some((e, d))
 }

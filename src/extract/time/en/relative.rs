@@ -2,8 +2,11 @@
 //! month", "yesterday", "six years ago", weekdays, holidays. Without a reference date each
 //! keeps its span with no value.
 
-use super::{numeral, start_with_the, year_at};
-use crate::extract::time::calendar::{add_months, add_quarters, holiday_date, quarter_of, week_of};
+use super::noun_after;
+use super::{forms, numeral, start_with_the, year_at};
+use crate::extract::time::calendar::{
+    add_months, add_quarters, holiday_dates, quarter_of, week_of,
+};
 use crate::extract::time::guards::capitalised_before;
 use crate::extract::time::tense::{tense, Tense};
 use crate::extract::time::types::{cand, Cand, Val};
@@ -69,8 +72,10 @@ static DAYWORD_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static AGO_RE: LazyLock<Regex> = LazyLock::new(|| {
     // "two years earlier" / "a year before" are relative to another event: not resolved
-    Regex::new(r"(?-u:\b)([A-Za-z]+(?:-[a-z]+)?|[0-9]+) (year|month|week|day)s? (ago)(?-u:\b)")
-        .expect("ago regex")
+    Regex::new(
+        r"(?-u:\b)([A-Za-z]+(?:-[a-z]+)?|[0-9]+) (year|month|week|fortnight|day)s? (ago)(?-u:\b)",
+    )
+    .expect("ago regex")
 });
 
 /// A weekday name, in any case (the merge step of [`crate::extract::time`] reads it too).
@@ -158,6 +163,32 @@ const HOLIDAYS: &[&str] = &[
     "Lunar New Year",
     "Chinese New Year",
     "Spring Festival",
+    "Ramadan",
+    "Ramazan",
+    "Ramzan",
+    "Eid al-Fitr",
+    "Eid al Fitr",
+    "Eid ul-Fitr",
+    "Eid-ul-Fitr",
+    "Eid ul Fitr",
+    "Eid-al-Fitr",
+    "Eid el-Fitr",
+    "Id al-Fitr",
+    "Hari Raya Puasa",
+    "Hari Raya Aidilfitri",
+    "Lebaran",
+    "Eid al-Adha",
+    "Eid al Adha",
+    "Eid ul-Adha",
+    "Eid-ul-Adha",
+    "Eid ul Adha",
+    "Eid-al-Adha",
+    "Eid el-Adha",
+    "Id al-Adha",
+    "Eid ul-Azha",
+    "Hari Raya Haji",
+    "Bakrid",
+    "Bakri Eid",
 ];
 
 /// "this year", "last month", "next week", "the previous quarter", "earlier this year".
@@ -262,7 +293,7 @@ pub fn ago_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         let grain = match unit {
             "year" => "year",
             "month" => "month",
-            "week" => "week",
+            "week" | "fortnight" => "week",
             _ => "day",
         };
         let val = r.map(|r| match unit {
@@ -272,6 +303,7 @@ pub fn ago_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                 Val::Month(y, mo)
             }
             "week" => week_of(r - Duration::days(7 * n)),
+            "fortnight" => week_of(r - Duration::days(14 * n)),
             _ => Val::Day(r - Duration::days(n)),
         });
         out.push(cand(m.start(), m.end(), val, grain, AGO));
@@ -300,6 +332,12 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                 "next" | "coming" => {
                     mode = 1;
                     start = ws;
+                    // "this coming Friday"
+                    if let Some((ws2, w2)) = numeral::word_before(text, ws) {
+                        if w2 == "this" && w == "coming" {
+                            start = ws2;
+                        }
+                    }
                 }
                 "this" => {
                     start = ws;
@@ -330,6 +368,14 @@ pub fn weekday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         });
         if event || (mode == 0 && capitalised_before(text, m.start())) {
             continue;
+        }
+        // the longer forms around it ("the first Friday of July", "Friday the 13th"); the
+        // longest candidate wins
+        if let Some(c) = forms::nth_weekday_at(text, m.start(), m.end(), wd, r) {
+            out.push(c);
+        }
+        if let Some(c) = forms::weekday_the_nth_at(text, m.start(), m.end(), wd, r) {
+            out.push(c);
         }
         if mode == 0 {
             // by the tense of the clause; without one, the past one, but "tomorrow" by
@@ -403,7 +449,7 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
                         | "festivities"
                 )
         });
-        if period {
+        if period || (name.len() <= 7 && surname(text, m.start(), m.end())) {
             continue;
         }
         let mut start = m.start();
@@ -428,18 +474,24 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             end = e;
         }
         let val = match year {
-            Some(y) => holiday_date(name, y),
+            Some(y) => holiday_dates(name, y).first().copied(),
             None => r.and_then(|r| {
-                let this = holiday_date(name, r.year())?;
-                let prev = holiday_date(name, r.year() - 1)?;
-                let next = holiday_date(name, r.year() + 1)?;
+                // the days of the year before, this one and the next, in order
+                let days: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1)
+                    .flat_map(|y| holiday_dates(name, y))
+                    .collect();
+                let this = days
+                    .iter()
+                    .filter(|d| d.year() == r.year())
+                    .min_by_key(|d| (**d - r).num_days().abs())
+                    .copied();
+                let upcoming = days.iter().find(|d| **d >= r).copied()?;
+                let recent = days.iter().rev().find(|d| **d <= r).copied()?;
                 let t = tense(text, start, end);
                 let future = rel.as_deref() == Some("next") || t == Tense::Future;
-                let upcoming = if this >= r { this } else { next };
-                let recent = if this <= r { this } else { prev };
                 Some(match rel.as_deref() {
                     Some("last") => recent,
-                    Some("this") => this,
+                    Some("this") => this?,
                     _ if future => upcoming,
                     _ if t == Tense::Past => recent,
                     _ if (upcoming - r).num_days() <= 45 => upcoming,
@@ -449,6 +501,24 @@ pub fn holiday_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
         };
         out.push(cand(start, end, val.map(Val::Day), "day", HOLIDAY));
     }
+}
+
+/// "Ramadan" as a person's name: "Tariq Ramadan", "Mr. Ramadan", "Ramadan said".
+fn surname(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    if !matches!(word, "Ramadan" | "Ramazan" | "Ramzan") {
+        return false;
+    }
+    let title = numeral::word_before(text, start).is_some_and(|(_, w)| {
+        matches!(
+            w.as_str(),
+            "mr." | "mr" | "mrs." | "ms." | "dr." | "sheikh" | "minister" | "president" | "general"
+        )
+    });
+    let says = numeral::word_after(text, end).is_some_and(|(ws, _, w)| {
+        ws == end + 1 && matches!(w.as_str(), "said" | "says" | "told" | "added" | "who")
+    });
+    title || says || capitalised_before(text, start)
 }
 
 /// A day of the month alone, "on the 24th", "by the 3rd", "since the 1st": the day of the
@@ -480,28 +550,7 @@ pub fn ordinal_day_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
             continue;
         }
         // a noun after it: "the 21st century", "the 3rd quarter", "the 5th floor"
-        let noun = numeral::word_after(text, m.end()).is_some_and(|(ws, _, w)| {
-            ws == m.end() + 1
-                && !matches!(
-                    w.as_str(),
-                    "and"
-                        | "or"
-                        | "to"
-                        | "at"
-                        | "in"
-                        | "when"
-                        | "as"
-                        | "after"
-                        | "before"
-                        | "for"
-                        | "that"
-                        | "with"
-                        | "because"
-                        | "but"
-                        | "if"
-                        | "until"
-                )
-        });
+        let noun = noun_after(text, m.end());
         if noun || text[m.end()..].starts_with('-') {
             continue;
         }

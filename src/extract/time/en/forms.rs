@@ -167,6 +167,21 @@ static IN_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("in-units regex")
 });
 
+/// A count of units as written: digits ("10"), "a" / "an" (1) or number words ("three",
+/// "twenty-one"); None when the word is not a whole number.
+pub fn count_word(word: &str) -> Option<i64> {
+    if word.as_bytes().first()?.is_ascii_digit() {
+        return word.parse().ok();
+    }
+    if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
+        return Some(1);
+    }
+    match numeral::parse_words(word, 0) {
+        Some((e, v)) if e == word.len() && v.fract() == 0.0 => Some(v as i64),
+        _ => None,
+    }
+}
+
 /// "in three days", "in a week", "in two weeks' time", "in a fortnight": units ahead of the
 /// published date, only in a future clause ("will open in three days"; "the first rise in
 /// three years" is a span of time, not a date) and not before "of" ("in three days of
@@ -175,19 +190,8 @@ pub fn in_units_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in IN_RE.captures_iter(text) {
         let m = c.get(0).unwrap();
         let word = &c[1];
-        let lw = word.to_ascii_lowercase();
-        let n: i64 = if word.as_bytes()[0].is_ascii_digit() {
-            match word.parse() {
-                Ok(v) => v,
-                Err(_) => continue,
-            }
-        } else if lw == "a" || lw == "an" {
-            1
-        } else {
-            match numeral::parse_words(word, 0) {
-                Some((e, v)) if e == word.len() && v.fract() == 0.0 => v as i64,
-                _ => continue,
-            }
+        let Some(n) = count_word(word) else {
+            continue;
         };
         if !(1..=200).contains(&n) {
             continue;

@@ -2,6 +2,7 @@
 //! month", "yesterday", "six years ago", weekdays, holidays. Without a reference date each
 //! keeps its span with no value.
 
+use super::forms::count_word;
 use super::noun_after;
 use super::{forms, numeral, start_with_the, year_at};
 use crate::extract::time::calendar::{
@@ -272,19 +273,8 @@ pub fn ago_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
     for c in AGO_RE.captures_iter(if ago { text } else { "" }) {
         let m = c.get(0).unwrap();
         let word = &c[1];
-        let lw = word.to_ascii_lowercase();
-        let n: i64 = if word.as_bytes()[0].is_ascii_digit() {
-            match word.parse() {
-                Ok(v) => v,
-                Err(_) => continue,
-            }
-        } else if lw == "a" || lw == "an" {
-            1
-        } else {
-            match numeral::parse_words(word, 0) {
-                Some((e, v)) if e == word.len() && v.fract() == 0.0 => v as i64,
-                _ => continue,
-            }
+        let Some(n) = count_word(word) else {
+            continue;
         };
         if n > 200 {
             continue;

@@ -77,7 +77,8 @@ pub fn closest_year_for_quarter(r: NaiveDate, q: u32) -> i32 {
 /// The value of month `month` (with `day` if given) against reference `r`: in `year`,
 /// else `rel_year` years from the reference's ("March 12, this year"), else the year a
 /// relative word picks ("last", "past", "next", "coming", "this"; "behind" and "ahead"
-/// for the tense of the clause: the most recent one, the coming one), else the nearest
+/// for the tense of the clause: the most recent one, the coming one; "recent" for a day
+/// in a past clause: this year's unless it is more than three months ahead), else the nearest
 /// year ([`recent_year_for_day`], [`recent_year_for_month`]). `None` for an invalid day
 /// or when a year is needed and there is no reference.
 pub fn resolve_month_day(
@@ -112,6 +113,15 @@ pub fn resolve_month_day(
                     }
                 }
                 Some("this") => here.0,
+                // a day of the month in a past clause: this year's, unless that is more
+                // than three months ahead (then last year's); a day just ahead is a
+                // schedule the past cue is not about
+                Some("recent") => {
+                    match day.and_then(|d| NaiveDate::from_ymd_opt(r.year(), month, d)) {
+                        Some(t) if (t - r).num_days() > 92 => here.0 - 1,
+                        _ => here.0,
+                    }
+                }
                 // the clause's tense: the most recent one up to the reference day, or
                 // the first one from it on
                 Some("behind") => {

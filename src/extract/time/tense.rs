@@ -196,8 +196,10 @@ fn commits_to(w: &str) -> bool {
 }
 
 /// The cue of word `w` (`next`, `prev`: its neighbours in the text; `before`: it stands
-/// before the date).
-fn cue(w: &str, next: &str, prev: &str, before: bool) -> Option<Tense> {
+/// before the date). `passive`: `w` stands after "be" / "to" / "been" / "being", maybe
+/// through "and", "or", adverbs and other participles ("will be dated and delivered",
+/// "to be formally adopted"): a participle there is no past.
+fn cue(w: &str, next: &str, prev: &str, before: bool, passive: bool) -> Option<Tense> {
     let committed = before && next == "to" && commits_to(w);
     if future_word(w, next, prev) || (before && intention(w)) || committed {
         // "up until Thursday" looks back
@@ -206,7 +208,12 @@ fn cue(w: &str, next: &str, prev: &str, before: bool) -> Option<Tense> {
         }
         return Some(Tense::Future);
     }
-    let passive = matches!(prev, "be" | "to" | "been" | "being");
+    // "will be released", "is released March 17": no past; "was enacted on February 27",
+    // "has been paid": past
+    if matches!(prev, "was" | "were" | "been") && w.len() >= 5 && w.ends_with("ed") {
+        return Some(Tense::Past);
+    }
+    let passive = passive || matches!(prev, "be" | "to" | "being" | "is" | "are" | "am");
     if irregular_past(w) && !passive {
         // "were planning to", "was due to", "was to": the future of a past
         let aux = matches!(w, "was" | "were");
@@ -322,8 +329,30 @@ fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether the word before the date at `before[i]` follows a passive auxiliary: the words
+/// further back (`before[i + 1..]`), through "and", "or", adverbs in "-ly" and "-ed"
+/// words, reach "be", "to", "been" or "being".
+fn after_be(before: &[Cow<'_, str>], i: usize) -> bool {
+    for w in before.iter().skip(i + 1).take(4) {
+        match w.as_ref() {
+            "be" | "to" | "being" | "is" | "are" | "am" => return true,
+            "and" | "or" => {}
+            w if w.ends_with("ly") || (w.len() >= 5 && w.ends_with("ed")) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The tense of the clause around the date at `start..end` (see the module doc).
 pub fn tense(text: &str, start: usize, end: usize) -> Tense {
+    tense_cue(text, start, end).0
+}
+
+/// [`tense`], with where its cue stands: `Some((i, true))` for the `i`-th word before the
+/// date (0 = the word just before it), `Some((i, false))` for the `i`-th after it, `None`
+/// when there is no cue.
+pub fn tense_cue(text: &str, start: usize, end: usize) -> (Tense, Option<(usize, bool)>) {
     let w = words_around(text, start, end);
     fn get<'a>(v: &'a [Cow<'_, str>], i: usize) -> &'a str {
         v.get(i).map_or("", |w| w.as_ref())
@@ -335,7 +364,8 @@ pub fn tense(text: &str, start: usize, end: usize) -> Tense {
         if i == 0 && w.before.len() == 1 && w.before[0] == "until" && w.opens {
             return None;
         }
-        cue(&w.before[i], next, get(&w.before, i + 1), true).map(|t| (i, t))
+        let passive = after_be(&w.before, i);
+        cue(&w.before[i], next, get(&w.before, i + 1), true, passive).map(|t| (i, t))
     });
     let ahead = (0..w.after.len()).find_map(|i| {
         let prev = if i == 0 {
@@ -346,18 +376,30 @@ pub fn tense(text: &str, start: usize, end: usize) -> Tense {
         if i >= w.frame && reporting(&w.after[i]) {
             return None;
         }
-        cue(&w.after[i], get(&w.after, i + 1), prev, false).map(|t| (i, t))
+        cue(&w.after[i], get(&w.after, i + 1), prev, false, false).map(|t| (i, t))
     });
+    // the date as the subject of its own clause: "said April 30 will be the record
+    // date", "said April 10 is the redemption date" — that clause's verb decides, not the
+    // report's
+    if reporting(get(&w.before, 0)) {
+        if matches!(get(&w.after, 0), "will" | "would" | "should" | "shall") {
+            return (Tense::Future, Some((0, false)));
+        }
+        if matches!(get(&w.after, 0), "is" | "are" | "remains") {
+            return (Tense::Neutral, None);
+        }
+    }
     match (back, ahead) {
         (Some((i, t)), Some((j, u))) => {
             if i <= j {
-                t
+                (t, Some((i, true)))
             } else {
-                u
+                (u, Some((j, false)))
             }
         }
-        (Some((_, t)), None) | (None, Some((_, t))) => t,
-        (None, None) => Tense::Neutral,
+        (Some((i, t)), None) => (t, Some((i, true))),
+        (None, Some((j, t))) => (t, Some((j, false))),
+        (None, None) => (Tense::Neutral, None),
     }
 }
 
@@ -418,6 +460,36 @@ mod tests {
         assert_eq!(
             at("NATO decided to admit Poland in March.", "March"),
             Future
+        );
+        // a participle after "be", through "and" or an adverb, is no past
+        assert_eq!(
+            at(
+                "The issues will be dated and delivered on April 1.",
+                "April 1"
+            ),
+            Future
+        );
+        assert_eq!(
+            at(
+                "It is expected to be formally adopted on March 20.",
+                "March 20"
+            ),
+            Future
+        );
+        assert_eq!(at("It was delivered on April 1.", "April 1"), Past);
+        assert_eq!(at("The budget is released March 17.", "March 17"), Neutral);
+        let t = "The law was enacted on February 27 and will remain.";
+        assert_eq!(at(t, "February 27"), Past);
+        let t = "Earnings in the year ended January 31 will decline.";
+        assert_eq!(at(t, "January 31"), Past);
+        // the date as the subject of its own clause
+        assert_eq!(
+            at("It said April 30 will be the record date.", "April 30"),
+            Future
+        );
+        assert_eq!(
+            at("It said April 10 is the redemption date.", "April 10"),
+            Neutral
         );
         // the sentence ends the clause: the cue of the one before is not read
         assert_eq!(at("Sales rose. Talks on Friday.", "Friday"), Neutral);

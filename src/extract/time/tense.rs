@@ -196,9 +196,10 @@ fn commits_to(w: &str) -> bool {
 }
 
 /// The cue of word `w` (`next`, `prev`: its neighbours in the text; `before`: it stands
-/// before the date). `passive`: `w` stands after "be" / "to" / "been" / "being", maybe
-/// through "and", "or", adverbs and other participles ("will be dated and delivered",
-/// "to be formally adopted"): a participle there is no past.
+/// before the date). `passive`: `w` stands after "be" / "to" / "being" / "is" / "are",
+/// maybe through "and", "or", adverbs and other participles ("will be dated and
+/// delivered", "to be formally adopted"): a participle there is no past (after "was",
+/// "were", "been" it is).
 fn cue(w: &str, next: &str, prev: &str, before: bool, passive: bool) -> Option<Tense> {
     let committed = before && next == "to" && commits_to(w);
     if future_word(w, next, prev) || (before && intention(w)) || committed {
@@ -331,7 +332,7 @@ fn lower(w: &str) -> Cow<'_, str> {
 
 /// Whether the word before the date at `before[i]` follows a passive auxiliary: the words
 /// further back (`before[i + 1..]`), through "and", "or", adverbs in "-ly" and "-ed"
-/// words, reach "be", "to", "been" or "being".
+/// words, reach "be", "to", "being", "is", "are" or "am".
 fn after_be(before: &[Cow<'_, str>], i: usize) -> bool {
     for w in before.iter().skip(i + 1).take(4) {
         match w.as_ref() {
@@ -346,13 +347,6 @@ fn after_be(before: &[Cow<'_, str>], i: usize) -> bool {
 
 /// The tense of the clause around the date at `start..end` (see the module doc).
 pub fn tense(text: &str, start: usize, end: usize) -> Tense {
-    tense_cue(text, start, end).0
-}
-
-/// [`tense`], with where its cue stands: `Some((i, true))` for the `i`-th word before the
-/// date (0 = the word just before it), `Some((i, false))` for the `i`-th after it, `None`
-/// when there is no cue.
-pub fn tense_cue(text: &str, start: usize, end: usize) -> (Tense, Option<(usize, bool)>) {
     let w = words_around(text, start, end);
     fn get<'a>(v: &'a [Cow<'_, str>], i: usize) -> &'a str {
         v.get(i).map_or("", |w| w.as_ref())
@@ -383,23 +377,22 @@ pub fn tense_cue(text: &str, start: usize, end: usize) -> (Tense, Option<(usize,
     // report's
     if reporting(get(&w.before, 0)) {
         if matches!(get(&w.after, 0), "will" | "would" | "should" | "shall") {
-            return (Tense::Future, Some((0, false)));
+            return Tense::Future;
         }
         if matches!(get(&w.after, 0), "is" | "are" | "remains") {
-            return (Tense::Neutral, None);
+            return Tense::Neutral;
         }
     }
     match (back, ahead) {
         (Some((i, t)), Some((j, u))) => {
             if i <= j {
-                (t, Some((i, true)))
+                t
             } else {
-                (u, Some((j, false)))
+                u
             }
         }
-        (Some((i, t)), None) => (t, Some((i, true))),
-        (None, Some((j, t))) => (t, Some((j, false))),
-        (None, None) => (Tense::Neutral, None),
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Neutral,
     }
 }
 

@@ -14,7 +14,7 @@ use crate::extract::time::guards::{
     numeric_neighbour, quantity_noun,
 };
 use crate::extract::time::order::{month_day, Order, Orders};
-use crate::extract::time::tense::{tense_cue, Tense};
+use crate::extract::time::tense::{tense, Tense};
 use crate::extract::time::types::{cand, Cand, Val};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -398,7 +398,7 @@ pub fn month_rule(text: &str, r: Option<NaiveDate>, out: &mut Vec<Cand>) {
 }
 
 /// The side of the published date a date without a year is on, by the tense of its
-/// clause ([`tense_cue`]): "behind" (the last one up to it), "ahead" (the first one from
+/// clause ([`tense`]): "behind" (the last one up to it), "ahead" (the first one from
 /// it on), "recent" (see below), `None` (the nearest: [`resolve_month_day`]). A past
 /// clause puts a bare month ("rose in March") behind. A day of the month (`has_day`) in
 /// a past clause is "recent": this year's, unless that is more than three months ahead
@@ -421,7 +421,7 @@ fn day_tense(text: &str, start: usize, end: usize, has_day: bool) -> Option<&'st
     if attributive {
         return None;
     }
-    match tense_cue(text, start, end).0 {
+    match tense(text, start, end) {
         Tense::Future => Some("ahead"),
         Tense::Past if !has_day => Some("behind"),
         Tense::Past => Some("recent"),

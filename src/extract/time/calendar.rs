@@ -225,19 +225,14 @@ pub fn holiday_dates(name: &str, y: i32) -> Vec<NaiveDate> {
             .filter(|(gy, _, _)| i32::from(*gy) == y)
             .filter_map(|&(gy, m, d)| NaiveDate::from_ymd_opt(gy.into(), m.into(), d.into()))
             .collect(),
-        None => holiday_date(&n, y).into_iter().collect(),
+        None => fixed_holiday(&n, y).into_iter().collect(),
     }
 }
 
-/// The date of a holiday in year `y`, by its name in any case (US and Western ones,
-/// Easter and the days around it, the lunar New Year, the first of the Islamic feasts of
-/// the year).
-pub fn holiday_date(name: &str, y: i32) -> Option<NaiveDate> {
-    let n = name.replace('’', "'").to_ascii_lowercase();
+/// The date in year `y` of a holiday that is not a Hijri feast, by its name in lower case
+/// (US and Western ones, Easter and the days around it, the lunar New Year).
+fn fixed_holiday(n: &str, y: i32) -> Option<NaiveDate> {
     let n = n.replace("  ", " ");
-    if hijri_feast(&n).is_some() {
-        return holiday_dates(&n, y).first().copied();
-    }
     let ymd = |m, d| NaiveDate::from_ymd_opt(y, m, d);
     let thanksgiving = || nth_weekday(y, 11, Weekday::Thu, 4);
     match n.as_str() {

@@ -226,14 +226,8 @@ impl Weights for &QWeights {
     }
     #[inline(always)]
     fn prefetch(&self, r: u32) {
-        #[cfg(target_arch = "x86_64")]
         if let Some(x) = self.table.get(r as usize * ROW) {
-            // SAFETY: prefetching is a hint with no memory effects; the pointer is valid.
-            unsafe {
-                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                    (x as *const i8).cast(),
-                )
-            };
+            prefetch(x);
         }
     }
     #[inline]
@@ -266,6 +260,20 @@ impl Weights for &QWeights {
             out[k] = acc[k] as f32 * self.scale;
         }
     }
+}
+
+/// Hint that `x` will be read soon (a no-op off x86-64).
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint with no memory effects; the pointer is valid.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (x as *const T).cast(),
+        )
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// What the tagger needs besides weights.
@@ -314,13 +322,22 @@ pub struct Scratch {
     hist: FxMap<u64, u8>,
     /// Word-feature hashes of one token (a memo miss).
     word: Vec<u64>,
+    /// Rows of the word features of the segment's tokens whose sums are not remembered.
     word_rows: Vec<u32>,
+    /// Per token of the segment: its memo key and slot.
+    slots: Vec<(u64, usize)>,
+    /// Tokens whose word-feature sum is not remembered: (token of the segment, its rows
+    /// in `word_rows`).
+    misses: Vec<(usize, Range<usize>)>,
     /// Per token of the segment: the sum of its word features' rows.
     base: Vec<[i32; ROW]>,
     /// Remembered sums of word features, direct-mapped by [`memo_key`]: (key, sum); key 0
     /// is an empty slot. Valid for the weights `memo_owner` only.
     memo: Vec<(u64, [i16; ROW])>,
     memo_owner: u64,
+    /// Per token of the segment: the rows of its previous-tag features for each previous
+    /// tag, computed and prefetched with its static rows, read by the Viterbi search.
+    dynr: Vec<[[u32; NDYN]; NTAGS]>,
 }
 
 /// log2 of the slots of [`Scratch::memo`] (4096 × 40 bytes: fits a core's L2 cache
@@ -460,6 +477,7 @@ fn decode<W: Weights>(
         sc.off.clear();
         sc.stat.clear();
         sc.base.clear();
+        sc.dynr.clear();
         let memo = w.memo_id();
         if let Some(id) = memo {
             if sc.memo_owner != id || sc.memo.len() != 1 << MEMO_BITS {
@@ -468,12 +486,24 @@ fn decode<W: Weights>(
                 sc.memo_owner = id;
             }
         }
+        sc.slots.clear();
+        sc.word_rows.clear();
+        sc.misses.clear();
+        if memo.is_some() {
+            // the memo slots of the segment, on their way to the cache
+            for i in seg.clone() {
+                let key = memo_key(&sc.infos[i]).max(1);
+                let slot = memo_slot(key);
+                prefetch(&sc.memo[slot]);
+                sc.slots.push((key, slot));
+            }
+        }
         for i in seg.clone() {
             sc.hashes.clear();
             if memo.is_some() {
-                // word features: their remembered sum, or computed and remembered
-                let key = memo_key(&sc.infos[i]).max(1);
-                let slot = memo_slot(key);
+                // word features: their remembered sum, or their rows (summed and
+                // remembered below, once they are in the cache)
+                let (key, slot) = sc.slots[i - seg.start];
                 let hit = sc.memo[slot].0 == key;
                 sc.word.clear();
                 let mut sink = SplitSink {
@@ -484,15 +514,13 @@ fn decode<W: Weights>(
                 if hit {
                     sc.base.push(sc.memo[slot].1.map(i32::from));
                 } else {
-                    sc.word_rows.clear();
+                    let st = sc.word_rows.len();
                     sc.word_rows.extend(sc.word.iter().map(|&h| row(h, bits)));
-                    let sum = w.partial(&sc.word_rows);
-                    // (a sum outside i16 is not remembered: ≈ 20 word features of
-                    // at most 127 each never get there)
-                    if sum.iter().all(|&x| i16::try_from(x).is_ok()) {
-                        sc.memo[slot] = (key, sum.map(|x| x as i16));
+                    for &r in &sc.word_rows[st..] {
+                        w.prefetch(r);
                     }
-                    sc.base.push(sum);
+                    sc.misses.push((i - seg.start, st..sc.word_rows.len()));
+                    sc.base.push([0; ROW]);
                 }
             } else {
                 static_feats(&sc.infos, s, i, g, &mut sc.hashes);
@@ -507,9 +535,28 @@ fn decode<W: Weights>(
             for &r in &sc.rows[st..] {
                 w.prefetch(r);
             }
+            // the previous-tag rows (only O comes before a segment's first token)
+            let mut d = [[0u32; NDYN]; NTAGS];
+            let nt1 = if i == seg.start { 1 } else { NTAGS };
+            for (t1, dr) in d.iter_mut().enumerate().take(nt1) {
+                *dr = dyn_rows(&sc.infos, i, t1 as u8, bits);
+                for &r in dr.iter() {
+                    w.prefetch(r);
+                }
+            }
+            sc.dynr.push(d);
         }
         sc.off.push(sc.rows.len());
-        // score once the rows of the whole sentence are on their way to the cache
+        for (k, r) in &sc.misses {
+            let sum = w.partial(&sc.word_rows[r.clone()]);
+            // (a sum outside i16 is not remembered: ≈ 20 word features of at most 127
+            // each never get there)
+            if sum.iter().all(|&x| i16::try_from(x).is_ok()) {
+                sc.memo[sc.slots[*k].1] = (sc.slots[*k].0, sum.map(|x| x as i16));
+            }
+            sc.base[*k] = sum;
+        }
+        // score once the rows of the whole segment are on their way to the cache
         for k in 0..n {
             let rows = &sc.rows[sc.off[k]..sc.off[k + 1]];
             match sc.base.get(k) {
@@ -523,7 +570,6 @@ fn decode<W: Weights>(
         sc.back.clear();
         sc.back.resize(n, [0; ROW]);
         for k in 0..n {
-            let i = seg.start + k;
             let last = k + 1 == n;
             let stat = &sc.stat[k * ROW..(k + 1) * ROW];
             let mut best = [f32::NEG_INFINITY; ROW];
@@ -544,7 +590,7 @@ fn decode<W: Weights>(
                 }
             }
             for &(base, t1) in cand.iter() {
-                w.score(&dyn_rows(&sc.infos, i, t1, bits), &mut scores);
+                w.score(&sc.dynr[k][t1 as usize], &mut scores);
                 let tr = &trans[t1 as usize];
                 for t in 0..NTAGS as u8 {
                     if valid(t1, t, last) {

@@ -182,6 +182,63 @@ fn eval_f(w: &FWeights, res: &Resources, docs: &[Doc]) -> Counts {
     c
 }
 
+/// The lower-cased strings of the gold names of `docs` (any type).
+fn gold_names(docs: &[Doc]) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for d in docs {
+        for s in &d.sents {
+            for (a, b, _) in super::model::spans(&s.tags) {
+                out.insert(s.words[a..b].join(" ").to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// Evaluate float weights on documents: all names, and only the names (gold or
+/// predicted) whose string is not among `seen`, the gold names of the training part: how
+/// the tagger does on names it has not memorised, the bulk of a held-out test set.
+fn eval_f_novel(
+    w: &FWeights,
+    res: &Resources,
+    docs: &[Doc],
+    seen: &std::collections::HashSet<String>,
+) -> (Counts, Counts) {
+    let (mut all, mut novel) = (Counts::default(), Counts::default());
+    let mut sc = Scratch::default();
+    let mut wr = w;
+    for d in docs {
+        let (words, sents, gold) = doc_words(d);
+        let pred = tag_doc(&mut wr, res, &words, &sents, None, &mut sc);
+        for s in &sents {
+            all.add(&gold[s.clone()], &pred[s.clone()]);
+            let keep = |tags: &[u8]| -> Vec<_> {
+                super::model::spans(tags)
+                    .into_iter()
+                    .filter(|&(a, b, _)| {
+                        !seen.contains(&words[s.start + a..s.start + b].join(" ").to_lowercase())
+                    })
+                    .collect()
+            };
+            let g = keep(&gold[s.clone()]);
+            let p = keep(&pred[s.clone()]);
+            for x in &p {
+                if g.contains(x) {
+                    novel.tp[x.2.index()] += 1;
+                } else {
+                    novel.fp[x.2.index()] += 1;
+                }
+            }
+            for x in &g {
+                if !p.contains(x) {
+                    novel.fn_[x.2.index()] += 1;
+                }
+            }
+        }
+    }
+    (all, novel)
+}
+
 /// Evaluate a loaded model on documents.
 pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: Rules) -> Counts {
     let mut c = Counts::default();
@@ -285,6 +342,8 @@ fn run_cv(
     sets.dedup();
     // counts[epoch][set position]
     let mut counts: Vec<Vec<Counts>> = vec![vec![Counts::default(); sets.len()]; opts.epochs];
+    // the same, names not seen in the training part only
+    let mut novel: Vec<Vec<Counts>> = vec![vec![Counts::default(); sets.len()]; opts.epochs];
     for f in 0..folds {
         let mut part = Vec::new();
         let mut held: Vec<Vec<Doc>> = vec![Vec::new(); sets.len()];
@@ -303,21 +362,29 @@ fn run_cv(
             LcStats::default()
         };
         let res = Resources::new(gaz.clone(), lc, opts.groups, clusters.clone());
+        let seen_names = gold_names(&part);
         train_seed(opts, &res, &part, seed, &mut |epoch, fw| {
             let mut line = format!("fold {f} epoch {epoch}:");
             for (pos, docs) in held.iter().enumerate() {
-                let c = eval_f(fw, &res, docs);
+                let (c, n) = eval_f_novel(fw, &res, docs, &seen_names);
                 line += &format!("  {} {:.4}", opts.sets[sets[pos]], c.micro().2);
                 counts[epoch - 1][pos].merge(&c);
+                novel[epoch - 1][pos].merge(&n);
             }
             eprintln!("{line}  ({:.0}s)", t0.elapsed().as_secs_f64());
         });
     }
-    println!("{folds}-fold cross-validation, seed {seed}: pooled span F1 per epoch");
+    println!(
+        "{folds}-fold cross-validation, seed {seed}: pooled span F1 per epoch \
+         (new: names whose string is no gold name of the training part)"
+    );
     for (e, row) in counts.iter().enumerate() {
         let mut line = format!("epoch {}:", e + 1);
         for (pos, c) in row.iter().enumerate() {
             line += &format!("  cv.{}={:.4}", opts.sets[sets[pos]], c.micro().2);
+        }
+        for (pos, c) in novel[e].iter().enumerate() {
+            line += &format!("  cv.{}_new={:.4}", opts.sets[sets[pos]], c.micro().2);
         }
         println!("{line}");
     }
@@ -436,4 +503,29 @@ pub fn run_eval(opts: &EvalOptions) -> Result<()> {
         println!("{}\n{}", f.display(), c.report());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data::Sentence;
+    use super::*;
+    use crate::extract::names::model::{tag_of, NameType};
+
+    #[test]
+    fn gold_names_are_lower_case_strings_of_any_type() {
+        // "Chen Lei" a person (B, L), "Xunlei" an organisation (U)
+        let (b, l) = (tag_of(NameType::Person, 0), tag_of(NameType::Person, 2));
+        let u = tag_of(NameType::Org, 3);
+        let words = ["Chen", "Lei", "left", "Xunlei"].map(String::from).to_vec();
+        let doc = Doc {
+            sents: vec![Sentence {
+                words,
+                tags: vec![b, l, 0, u],
+            }],
+        };
+        let names = gold_names(&[doc]);
+        let mut v: Vec<&str> = names.iter().map(String::as_str).collect();
+        v.sort_unstable();
+        assert_eq!(v, ["chen lei", "xunlei"]);
+    }
 }

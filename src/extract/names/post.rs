@@ -113,6 +113,20 @@ pub enum Rule {
     Agencies = 128,
 }
 
+impl Rule {
+    /// Every rule, in the order of its bit.
+    pub const EVERY: [Rule; 8] = [
+        Rule::Coordinations,
+        Rule::OrgHeads,
+        Rule::OfMerge,
+        Rule::OneTypePerName,
+        Rule::PersonParts,
+        Rule::NameAlone,
+        Rule::LegalForms,
+        Rule::Agencies,
+    ];
+}
+
 /// A set of [`Rule`]s; its bits are the rules' values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rules(u8);

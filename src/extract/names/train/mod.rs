@@ -14,7 +14,7 @@ use super::features::{Groups, LcStats};
 use super::gazetteer::Gazetteer;
 use super::hash::lower_hash;
 use super::model::{tag_doc, tags_from_spans, Model, Resources, Scratch};
-use super::post::Rules;
+use super::post::{Rule, Rules};
 use crate::error::{Error, Result, ResultExt as _};
 use data::{load_conll, load_finer, load_gmb, Counts, Doc};
 use std::path::{Path, PathBuf};
@@ -239,6 +239,49 @@ fn eval_f_novel(
     (all, novel)
 }
 
+/// The post-processing variants [`run_cv`] scores on the held-out folds: none (the
+/// tagger alone), every rule, and every rule but one.
+fn rule_variants() -> Vec<(String, Option<Rules>)> {
+    let mut v = vec![
+        ("raw".to_string(), None),
+        ("all".to_string(), Some(Rules::ALL)),
+    ];
+    for r in Rule::EVERY {
+        v.push((format!("-{r:?}"), Some(Rules::ALL.without(r))));
+    }
+    v
+}
+
+/// Evaluate float weights on documents after each post-processing variant (`None`: the
+/// tagger's own output): one tagging per document, one count per variant.
+fn eval_f_rules(
+    w: &FWeights,
+    res: &Resources,
+    docs: &[Doc],
+    variants: &[(String, Option<Rules>)],
+) -> Vec<Counts> {
+    let mut out = vec![Counts::default(); variants.len()];
+    let mut sc = Scratch::default();
+    let mut wr = w;
+    for d in docs {
+        let (words, sents, gold) = doc_words(d);
+        let tags = tag_doc(&mut wr, res, &words, &sents, None, &mut sc);
+        for ((_, rules), c) in variants.iter().zip(out.iter_mut()) {
+            let pred = match rules {
+                None => tags.clone(),
+                Some(r) => tags_from_spans(
+                    tags.len(),
+                    &super::post::postprocess(res, *r, &words, &sents, &tags),
+                ),
+            };
+            for s in &sents {
+                c.add(&gold[s.clone()], &pred[s.clone()]);
+            }
+        }
+    }
+    out
+}
+
 /// Evaluate a loaded model on documents.
 pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: Rules) -> Counts {
     let mut c = Counts::default();
@@ -344,6 +387,9 @@ fn run_cv(
     let mut counts: Vec<Vec<Counts>> = vec![vec![Counts::default(); sets.len()]; opts.epochs];
     // the same, names not seen in the training part only
     let mut novel: Vec<Vec<Counts>> = vec![vec![Counts::default(); sets.len()]; opts.epochs];
+    // the last epoch after each post-processing variant: post[variant][set position]
+    let variants = rule_variants();
+    let mut post: Vec<Vec<Counts>> = vec![vec![Counts::default(); sets.len()]; variants.len()];
     for f in 0..folds {
         let mut part = Vec::new();
         let mut held: Vec<Vec<Doc>> = vec![Vec::new(); sets.len()];
@@ -370,6 +416,12 @@ fn run_cv(
                 line += &format!("  {} {:.4}", opts.sets[sets[pos]], c.micro().2);
                 counts[epoch - 1][pos].merge(&c);
                 novel[epoch - 1][pos].merge(&n);
+                if epoch == opts.epochs {
+                    let pc = eval_f_rules(fw, &res, docs, &variants);
+                    for (v, c) in pc.iter().enumerate() {
+                        post[v][pos].merge(c);
+                    }
+                }
             }
             eprintln!("{line}  ({:.0}s)", t0.elapsed().as_secs_f64());
         });
@@ -385,6 +437,18 @@ fn run_cv(
         }
         for (pos, c) in novel[e].iter().enumerate() {
             line += &format!("  cv.{}_new={:.4}", opts.sets[sets[pos]], c.micro().2);
+        }
+        println!("{line}");
+    }
+    println!(
+        "post-processing on the held-out folds, epoch {} (raw: the tagger alone; \
+         -Rule: every rule but that one)",
+        opts.epochs
+    );
+    for ((name, _), row) in variants.iter().zip(&post) {
+        let mut line = format!("rules {name}:");
+        for (pos, c) in row.iter().enumerate() {
+            line += &format!("  cv.{}={:.4}", opts.sets[sets[pos]], c.micro().2);
         }
         println!("{line}");
     }
@@ -510,6 +574,20 @@ mod tests {
     use super::data::Sentence;
     use super::*;
     use crate::extract::names::model::{tag_of, NameType};
+
+    #[test]
+    fn rule_variants_drop_one_rule_each() {
+        let v = rule_variants();
+        assert_eq!(v[0], ("raw".to_string(), None));
+        assert_eq!(v[1], ("all".to_string(), Some(Rules::ALL)));
+        assert_eq!(v.len(), 2 + Rule::EVERY.len());
+        for ((name, rules), r) in v[2..].iter().zip(Rule::EVERY) {
+            assert_eq!(name, &format!("-{r:?}"));
+            let r_bits = rules.unwrap().bits();
+            assert_eq!(r_bits | r as u8, 0xff);
+            assert_eq!(r_bits.count_ones(), 7);
+        }
+    }
 
     #[test]
     fn gold_names_are_lower_case_strings_of_any_type() {

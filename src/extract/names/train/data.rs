@@ -2,7 +2,7 @@
 //! GMB CSV, label mapping to PERSON/ORG/LOC, and span-level scoring.
 
 use crate::error::{Result, ResultExt as _};
-use crate::extract::names::model::{spans, tags_from_spans, NameType, NTYPES};
+use crate::extract::names::model::{spans, tags_from_spans, NameType, TokenSpan, NTYPES};
 use std::io::Read;
 use std::path::Path;
 
@@ -235,16 +235,19 @@ impl Counts {
     }
 
     pub fn add(&mut self, gold: &[u8], pred: &[u8]) {
-        let g = spans(gold);
-        let p = spans(pred);
-        for s in &p {
+        self.add_spans(&spans(gold), &spans(pred));
+    }
+
+    /// Count predicted spans `p` against gold spans `g`.
+    pub fn add_spans(&mut self, g: &[TokenSpan], p: &[TokenSpan]) {
+        for s in p {
             if g.contains(s) {
                 self.tp[s.2.index()] += 1;
             } else {
                 self.fp[s.2.index()] += 1;
             }
         }
-        for s in &g {
+        for s in g {
             if !p.contains(s) {
                 self.fn_[s.2.index()] += 1;
             }

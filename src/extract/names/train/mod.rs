@@ -169,17 +169,7 @@ fn doc_words(d: &Doc) -> (Vec<&str>, Vec<std::ops::Range<usize>>, Vec<u8>) {
 
 /// Evaluate float weights on documents.
 fn eval_f(w: &FWeights, res: &Resources, docs: &[Doc]) -> Counts {
-    let mut c = Counts::default();
-    let mut sc = Scratch::default();
-    let mut wr = w;
-    for d in docs {
-        let (words, sents, gold) = doc_words(d);
-        let pred = tag_doc(&mut wr, res, &words, &sents, None, &mut sc);
-        for s in &sents {
-            c.add(&gold[s.clone()], &pred[s.clone()]);
-        }
-    }
-    c
+    eval_f_novel(w, res, docs, &Default::default()).0
 }
 
 /// The lower-cased strings of the gold names of `docs` (any type).
@@ -216,24 +206,13 @@ fn eval_f_novel(
                 super::model::spans(tags)
                     .into_iter()
                     .filter(|&(a, b, _)| {
-                        !seen.contains(&words[s.start + a..s.start + b].join(" ").to_lowercase())
+                        seen.is_empty()
+                            || !seen
+                                .contains(&words[s.start + a..s.start + b].join(" ").to_lowercase())
                     })
                     .collect()
             };
-            let g = keep(&gold[s.clone()]);
-            let p = keep(&pred[s.clone()]);
-            for x in &p {
-                if g.contains(x) {
-                    novel.tp[x.2.index()] += 1;
-                } else {
-                    novel.fp[x.2.index()] += 1;
-                }
-            }
-            for x in &g {
-                if !p.contains(x) {
-                    novel.fn_[x.2.index()] += 1;
-                }
-            }
+            novel.add_spans(&keep(&gold[s.clone()]), &keep(&pred[s.clone()]));
         }
     }
     (all, novel)

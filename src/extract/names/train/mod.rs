@@ -169,7 +169,7 @@ fn doc_words(d: &Doc) -> (Vec<&str>, Vec<std::ops::Range<usize>>, Vec<u8>) {
 
 /// Evaluate float weights on documents.
 fn eval_f(w: &FWeights, res: &Resources, docs: &[Doc]) -> Counts {
-    eval_f_novel(w, res, docs, &Default::default()).0
+    eval_f_cv(w, res, docs, &Default::default(), &[]).all
 }
 
 /// The lower-cased strings of the gold names of `docs` (any type).
@@ -185,23 +185,39 @@ fn gold_names(docs: &[Doc]) -> std::collections::HashSet<String> {
     out
 }
 
-/// Evaluate float weights on documents: all names, and only the names (gold or
-/// predicted) whose string is not among `seen`, the gold names of the training part: how
-/// the tagger does on names it has not memorised, the bulk of a held-out test set.
-fn eval_f_novel(
+/// What [`eval_f_cv`] counts on held-out documents.
+struct CvCounts {
+    /// every name
+    all: Counts,
+    /// only the names (gold or predicted) whose string is not among the `seen` names
+    novel: Counts,
+    /// every name after each post-processing variant
+    post: Vec<Counts>,
+}
+
+/// Evaluate float weights on documents, each tagged once: all names; only the names
+/// (gold or predicted) whose string is not among `seen`, the gold names of the training
+/// part (how the tagger does on names it has not memorised, the bulk of a held-out test
+/// set); and all names after each post-processing variant (`None`: the tagger's output).
+fn eval_f_cv(
     w: &FWeights,
     res: &Resources,
     docs: &[Doc],
     seen: &std::collections::HashSet<String>,
-) -> (Counts, Counts) {
-    let (mut all, mut novel) = (Counts::default(), Counts::default());
+    variants: &[(String, Option<Rules>)],
+) -> CvCounts {
+    let mut out = CvCounts {
+        all: Counts::default(),
+        novel: Counts::default(),
+        post: vec![Counts::default(); variants.len()],
+    };
     let mut sc = Scratch::default();
     let mut wr = w;
     for d in docs {
         let (words, sents, gold) = doc_words(d);
         let pred = tag_doc(&mut wr, res, &words, &sents, None, &mut sc);
         for s in &sents {
-            all.add(&gold[s.clone()], &pred[s.clone()]);
+            out.all.add(&gold[s.clone()], &pred[s.clone()]);
             let keep = |tags: &[u8]| -> Vec<_> {
                 super::model::spans(tags)
                     .into_iter()
@@ -212,10 +228,25 @@ fn eval_f_novel(
                     })
                     .collect()
             };
-            novel.add_spans(&keep(&gold[s.clone()]), &keep(&pred[s.clone()]));
+            out.novel
+                .add_spans(&keep(&gold[s.clone()]), &keep(&pred[s.clone()]));
+        }
+        for ((_, rules), c) in variants.iter().zip(out.post.iter_mut()) {
+            let fixed;
+            let tags = match rules {
+                None => &pred,
+                Some(r) => {
+                    let spans = super::post::postprocess(res, *r, &words, &sents, &pred);
+                    fixed = tags_from_spans(pred.len(), &spans);
+                    &fixed
+                }
+            };
+            for s in &sents {
+                c.add(&gold[s.clone()], &tags[s.clone()]);
+            }
         }
     }
-    (all, novel)
+    out
 }
 
 /// The post-processing variants [`run_cv`] scores on the held-out folds: none (the
@@ -229,36 +260,6 @@ fn rule_variants() -> Vec<(String, Option<Rules>)> {
         v.push((format!("-{r:?}"), Some(Rules::ALL.without(r))));
     }
     v
-}
-
-/// Evaluate float weights on documents after each post-processing variant (`None`: the
-/// tagger's own output): one tagging per document, one count per variant.
-fn eval_f_rules(
-    w: &FWeights,
-    res: &Resources,
-    docs: &[Doc],
-    variants: &[(String, Option<Rules>)],
-) -> Vec<Counts> {
-    let mut out = vec![Counts::default(); variants.len()];
-    let mut sc = Scratch::default();
-    let mut wr = w;
-    for d in docs {
-        let (words, sents, gold) = doc_words(d);
-        let tags = tag_doc(&mut wr, res, &words, &sents, None, &mut sc);
-        for ((_, rules), c) in variants.iter().zip(out.iter_mut()) {
-            let pred = match rules {
-                None => tags.clone(),
-                Some(r) => tags_from_spans(
-                    tags.len(),
-                    &super::post::postprocess(res, *r, &words, &sents, &tags),
-                ),
-            };
-            for s in &sents {
-                c.add(&gold[s.clone()], &pred[s.clone()]);
-            }
-        }
-    }
-    out
 }
 
 /// Evaluate a loaded model on documents.
@@ -391,15 +392,18 @@ fn run_cv(
         train_seed(opts, &res, &part, seed, &mut |epoch, fw| {
             let mut line = format!("fold {f} epoch {epoch}:");
             for (pos, docs) in held.iter().enumerate() {
-                let (c, n) = eval_f_novel(fw, &res, docs, &seen_names);
-                line += &format!("  {} {:.4}", opts.sets[sets[pos]], c.micro().2);
-                counts[epoch - 1][pos].merge(&c);
-                novel[epoch - 1][pos].merge(&n);
-                if epoch == opts.epochs {
-                    let pc = eval_f_rules(fw, &res, docs, &variants);
-                    for (v, c) in pc.iter().enumerate() {
-                        post[v][pos].merge(c);
-                    }
+                // the post-processing variants at the last epoch only
+                let last = if epoch == opts.epochs {
+                    &variants[..]
+                } else {
+                    &[]
+                };
+                let c = eval_f_cv(fw, &res, docs, &seen_names, last);
+                line += &format!("  {} {:.4}", opts.sets[sets[pos]], c.all.micro().2);
+                counts[epoch - 1][pos].merge(&c.all);
+                novel[epoch - 1][pos].merge(&c.novel);
+                for (v, pc) in c.post.iter().enumerate() {
+                    post[v][pos].merge(pc);
                 }
             }
             eprintln!("{line}  ({:.0}s)", t0.elapsed().as_secs_f64());

@@ -380,6 +380,9 @@ pub struct Groups {
     pub lists: bool,
     /// Word-cluster features ([`Clusters`]).
     pub clusters: bool,
+    /// The neighbours of the word's other capitalised occurrences in the document
+    /// ([`agg_contexts`]).
+    pub agg: bool,
 }
 impl Groups {
     pub const ALL: Groups = Groups {
@@ -391,6 +394,7 @@ impl Groups {
         shape_ctx: true,
         lists: true,
         clusters: true,
+        agg: true,
     };
     /// All groups but the named ones (`affix`, `context2`, `gaz`, `doc`, `lcstat`,
     /// `shape_ctx`, `lists`, `clusters`), for ablations; another name is a user error.
@@ -406,6 +410,7 @@ impl Groups {
                 "shape_ctx" => groups.shape_ctx = false,
                 "lists" => groups.lists = false,
                 "clusters" => groups.clusters = false,
+                "agg" => groups.agg = false,
                 _ => return Err(crate::Error::user(format!("unknown feature group {g}"))),
             }
         }
@@ -421,6 +426,18 @@ impl Groups {
             | (self.lists as u8) << 6
             | (self.clusters as u8) << 7
     }
+    /// The groups added after the first byte was full (bit 0: `agg`).
+    pub fn to_byte2(self) -> u8 {
+        self.agg as u8
+    }
+    /// The groups of [`Groups::to_byte`]'s byte `b` and [`Groups::to_byte2`]'s `b2`.
+    pub fn from_bytes(b: u8, b2: u8) -> Groups {
+        Groups {
+            agg: b2 & 1 != 0,
+            ..Groups::from_byte(b)
+        }
+    }
+    /// The groups of [`Groups::to_byte`]'s byte (the later groups off).
     pub fn from_byte(b: u8) -> Groups {
         Groups {
             affix: b & 1 != 0,
@@ -431,6 +448,7 @@ impl Groups {
             shape_ctx: b & 32 != 0,
             lists: b & 64 != 0,
             clusters: b & 128 != 0,
+            agg: false,
         }
     }
 }
@@ -693,6 +711,72 @@ pub fn hist_feats(infos: &[TokInfo], i: usize, hist: u8, g: Groups, out: &mut Ve
     }
 }
 
+/// How many other occurrences of a word [`agg_contexts`] reads.
+const AGG_OCC: usize = 6;
+
+/// Context aggregation over the document (Ratinov & Roth 2009): for each capitalised
+/// token, the words before and after the other capitalised occurrences of its
+/// lower-case form (up to [`AGG_OCC`] of them, nearest first; sentence edges count as a
+/// word), as feature hashes `out[off[i]..off[i + 1]]`. Labels play no part, so training
+/// and tagging see the same features. `occ` and `ctx` are buffers.
+pub fn agg_contexts(
+    infos: &[TokInfo],
+    sents: &[std::ops::Range<usize>],
+    occ: &mut FxMap<u64, Vec<u32>>,
+    ctx: &mut Vec<(u64, u64)>,
+    off: &mut Vec<u32>,
+    out: &mut Vec<u64>,
+) {
+    occ.clear();
+    ctx.clear();
+    ctx.resize(infos.len(), (NONE, NONE));
+    off.clear();
+    out.clear();
+    for s in sents {
+        for i in s.clone() {
+            if infos[i].flags & F_CAP == 0 {
+                continue;
+            }
+            let prev = if i > s.start { infos[i - 1].l } else { NONE };
+            let next = if i + 1 < s.end { infos[i + 1].l } else { NONE };
+            ctx[i] = (prev, next);
+            occ.entry(infos[i].l).or_default().push(i as u32);
+        }
+    }
+    for (i, t) in infos.iter().enumerate() {
+        off.push(out.len() as u32);
+        if t.flags & F_CAP == 0 {
+            continue;
+        }
+        let Some(list) = occ.get(&t.l).filter(|l| l.len() > 1) else {
+            continue;
+        };
+        // the occurrences nearest to i: those around its place in the (sorted) list
+        let at = list.partition_point(|&p| (p as usize) < i);
+        let lo = at.saturating_sub(AGG_OCC / 2);
+        let hi = (lo + AGG_OCC + 1).min(list.len());
+        let lo = hi.saturating_sub(AGG_OCC + 1).min(lo);
+        let st = out.len();
+        for &p in &list[lo..hi] {
+            if p as usize != i {
+                let (a, b) = ctx[p as usize];
+                out.push(f2(47, 0, a));
+                out.push(f2(47, 1, b));
+            }
+        }
+        out[st..].sort_unstable();
+        let mut k = st;
+        for j in st..out.len() {
+            if j == st || out[j] != out[k - 1] {
+                out[k] = out[j];
+                k += 1;
+            }
+        }
+        out.truncate(k);
+    }
+    off.push(out.len() as u32);
+}
+
 /// How many tokens either way [`static_feats`] looks.
 pub const FEATURE_REACH: usize = 2;
 
@@ -741,9 +825,79 @@ mod tests {
             Groups::without([]).unwrap().to_byte(),
             Groups::ALL.to_byte()
         );
+        let g = Groups::without(["agg"]).unwrap();
+        assert!(!g.agg && g.doc);
+        for g in [Groups::ALL, g] {
+            let back = Groups::from_bytes(g.to_byte(), g.to_byte2());
+            assert_eq!(
+                (back.to_byte(), back.to_byte2()),
+                (g.to_byte(), g.to_byte2())
+            );
+        }
         let e = Groups::without(["affix", "nope"]).unwrap_err();
         assert_eq!(e.kind(), crate::ErrorKind::User);
         assert_eq!(e.to_string(), "unknown feature group nope");
+    }
+
+    #[test]
+    fn aggregated_contexts_come_from_the_other_occurrences() {
+        // l: the lower-case hash; F_CAP marks a capitalised token
+        let tok = |l: u64, cap: bool| TokInfo {
+            l,
+            flags: if cap { F_CAP } else { 0 },
+            ..TokInfo::default()
+        };
+        // "A x B" / "y A z" / "a": A twice capitalised, once in lower case
+        let infos = vec![
+            tok(10, true),
+            tok(20, false),
+            tok(30, true),
+            tok(40, false),
+            tok(10, true),
+            tok(50, false),
+            tok(10, false),
+        ];
+        let sents = [0..3, 3..6, 6..7];
+        let (mut occ, mut ctx, mut off, mut out) = Default::default();
+        agg_contexts(&infos, &sents, &mut occ, &mut ctx, &mut off, &mut out);
+        assert_eq!(off.len(), infos.len() + 1);
+        fn at(off: &[u32], out: &[u64], i: usize) -> Vec<u64> {
+            let mut v = out[off[i] as usize..off[i + 1] as usize].to_vec();
+            v.sort_unstable();
+            v
+        }
+        let want = |a: u64, b: u64| {
+            let mut v = vec![f2(47, 0, a), f2(47, 1, b)];
+            v.sort_unstable();
+            v
+        };
+        // each A reads the neighbours of the other A, not its own
+        assert_eq!(at(&off, &out, 0), want(40, 50));
+        assert_eq!(at(&off, &out, 4), want(NONE, 20));
+        // a word seen once, lower-case words, and the lower-case "a" read nothing
+        for i in [1, 2, 3, 5, 6] {
+            assert!(at(&off, &out, i).is_empty(), "{i}");
+        }
+        // many occurrences: only the nearest AGG_OCC are read, and equal contexts once
+        let infos: Vec<TokInfo> = (0..40)
+            .map(|i| {
+                if i % 2 == 0 {
+                    tok(10, true)
+                } else {
+                    tok(100 + i, false)
+                }
+            })
+            .collect();
+        agg_contexts(&infos, &[0..40], &mut occ, &mut ctx, &mut off, &mut out);
+        let n = off[21] - off[20];
+        assert_eq!(n as usize, 2 * AGG_OCC);
+        // token 20's neighbours are 19 and 21: nearest occurrences 14..26 but itself
+        let got = at(&off, &out, 20);
+        assert!(got.contains(&f2(47, 0, 100 + 13)) && got.contains(&f2(47, 1, 100 + 27)));
+        assert!(!got.contains(&f2(47, 0, 100 + 19)) && !got.contains(&f2(47, 0, 100 + 11)));
+        let mut dedup = got.clone();
+        dedup.dedup();
+        assert_eq!(dedup, got);
     }
 
     #[test]

@@ -8,8 +8,8 @@
 
 use super::clusters::Clusters;
 use super::features::{
-    dyn_feats, hist_feats, memo_key, row, static_feats, token_infos, trans_feat, Groups, LcStats,
-    SplitSink, TokInfo, WordMemo, FEATURE_REACH, F_CAP, F_UPPER, NDYN,
+    agg_contexts, dyn_feats, hist_feats, memo_key, row, static_feats, token_infos, trans_feat,
+    Groups, LcStats, SplitSink, TokInfo, WordMemo, FEATURE_REACH, F_CAP, F_UPPER, NDYN,
 };
 use super::gazetteer::Gazetteer;
 use super::hash::{finalize, FxMap};
@@ -320,6 +320,12 @@ pub struct Scratch {
     delta: Vec<[f32; ROW]>,
     back: Vec<[u8; ROW]>,
     hist: FxMap<u64, u8>,
+    /// [`agg_contexts`]: per token, its aggregated-context hashes
+    /// `agg[agg_off[i]..agg_off[i + 1]]`, and the buffers that build them.
+    agg: Vec<u64>,
+    agg_off: Vec<u32>,
+    agg_occ: FxMap<u64, Vec<u32>>,
+    agg_ctx: Vec<(u64, u64)>,
     /// Word-feature hashes of one token (a memo miss).
     word: Vec<u64>,
     /// Rows of the word features of the segment's tokens whose sums are not remembered.
@@ -385,6 +391,16 @@ pub fn tag_doc<W: Weights>(
         (&mut sc.words, res.id),
         &mut sc.infos,
     );
+    if g.agg {
+        agg_contexts(
+            &sc.infos,
+            sents,
+            &mut sc.agg_occ,
+            &mut sc.agg_ctx,
+            &mut sc.agg_off,
+            &mut sc.agg,
+        );
+    }
     sc.hist.clear();
     let mut tags = vec![0u8; words.len()];
     let mut trans = [[0f32; ROW]; NTAGS];
@@ -529,6 +545,10 @@ fn decode<W: Weights>(
                 let hist = sc.hist.get(&sc.infos[i].l).copied().unwrap_or(0);
                 hist_feats(&sc.infos, i, hist, g, &mut sc.hashes);
             }
+            if g.agg {
+                let r = sc.agg_off[i] as usize..sc.agg_off[i + 1] as usize;
+                sc.hashes.extend_from_slice(&sc.agg[r]);
+            }
             let st = sc.rows.len();
             sc.off.push(st);
             sc.rows.extend(sc.hashes.iter().map(|&h| row(h, bits)));
@@ -656,8 +676,11 @@ fn update<W: Weights>(
     }
 }
 
-/// The first bytes of a model file.
-pub(super) const MAGIC: &[u8; 8] = b"NFNER01\0";
+/// The first bytes of a model file: magic, log2 rows, [`Groups::to_byte`],
+/// [`Groups::to_byte2`], scale (`f32`), body length (`u64`), then the deflated body.
+pub(super) const MAGIC: &[u8; 8] = b"NFNER02\0";
+/// The magic of the files written before [`Groups::to_byte2`] (no byte for it).
+const MAGIC_V1: &[u8; 8] = b"NFNER01\0";
 
 /// A loaded model.
 pub struct Model {
@@ -686,17 +709,23 @@ fn get_varint(b: &[u8], pos: &mut usize) -> Result<u64> {
 
 impl Model {
     pub fn load(bytes: &[u8]) -> Result<Model> {
-        if bytes.len() < 26 || &bytes[..8] != MAGIC {
+        // v1 files have no second groups byte
+        let v1 = bytes.get(..8) == Some(MAGIC_V1.as_slice());
+        if bytes.len() < 26 + usize::from(!v1) || (!v1 && &bytes[..8] != MAGIC) {
             return Err(Error::input("not a newsfacts NER model"));
         }
         let bits = bytes[8] as u32;
         if !(8..=26).contains(&bits) {
             return Err(Error::input("bad table size"));
         }
-        let groups = Groups::from_byte(bytes[9]);
-        let body_len = u64::from_le_bytes(bytes[14..22].try_into().unwrap()) as usize;
+        let (groups, h) = if v1 {
+            (Groups::from_byte(bytes[9]), 10)
+        } else {
+            (Groups::from_bytes(bytes[9], bytes[10]), 11)
+        };
+        let body_len = u64::from_le_bytes(bytes[h + 4..h + 12].try_into().unwrap()) as usize;
         let mut raw = Vec::new();
-        flate2::read::DeflateDecoder::new(&bytes[22..]).read_to_end(&mut raw)?;
+        flate2::read::DeflateDecoder::new(&bytes[h + 12..]).read_to_end(&mut raw)?;
         if raw.len() < body_len {
             return Err(Error::input("truncated model"));
         }
@@ -768,5 +797,27 @@ mod tests {
         for w in t.windows(2) {
             assert!(valid(w[0], w[1], false));
         }
+    }
+
+    #[test]
+    fn loads_files_of_the_first_format() {
+        let bytes = include_bytes!("../../../models/ner.bin");
+        assert_eq!(&bytes[..8], MAGIC);
+        let now = Model::load(bytes).unwrap();
+        // the same file as the first format wrote it: old magic, no second groups byte
+        let mut v1 = MAGIC_V1.to_vec();
+        v1.extend_from_slice(&bytes[8..10]);
+        v1.extend_from_slice(&bytes[11..]);
+        let old = Model::load(&v1).unwrap();
+        assert_eq!(old.res.groups.to_byte(), now.res.groups.to_byte());
+        assert!(now.res.groups.agg && !old.res.groups.agg);
+        assert_eq!(old.weights.table, now.weights.table);
+        // the new magic without its byte, and the old one with it, are corrupt
+        for (magic, body) in [(MAGIC, &v1[8..]), (MAGIC_V1, &bytes[8..])] {
+            let mut b = magic.to_vec();
+            b.extend_from_slice(body);
+            assert!(Model::load(&b).is_err());
+        }
+        assert!(Model::load(&bytes[..20]).is_err());
     }
 }

@@ -154,6 +154,7 @@ pub fn save(
     out.extend_from_slice(MAGIC);
     out.push(bits as u8);
     out.push(groups.to_byte());
+    out.push(groups.to_byte2());
     out.extend_from_slice(&(1.0 / scale).to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());

@@ -888,7 +888,9 @@ mod tests {
                 }
             })
             .collect();
-        agg_contexts(&infos, &[0..40], &mut occ, &mut ctx, &mut off, &mut out);
+        let whole = 0..infos.len();
+        let one = std::slice::from_ref(&whole);
+        agg_contexts(&infos, one, &mut occ, &mut ctx, &mut off, &mut out);
         let n = off[21] - off[20];
         assert_eq!(n as usize, 2 * AGG_OCC);
         // token 20's neighbours are 19 and 21: nearest occurrences 14..26 but itself

@@ -331,11 +331,15 @@ pub fn postprocess(
         }
         out.extend(fin);
     }
-    // the name alone elsewhere: "Tencent cloud" … "benchmarked with Tencent"
+    // the name alone elsewhere: "Tencent cloud" … "benchmarked with Tencent", untagged or
+    // typed LOC (not PERSON: people head groups too, "Redstone group" … "Redstone said")
     if rules.has(Rule::NameAlone) && !cores.is_empty() {
         let mut covered = vec![false; words.len()];
-        for x in &out {
+        for x in out.iter_mut() {
             covered[x.0..x.1].iter_mut().for_each(|c| *c = true);
+            if x.2 == Loc && x.1 - x.0 == 1 && cores.iter().any(|c| lower_eq(words[x.0], c)) {
+                x.2 = Org;
+            }
         }
         for (i, w) in words.iter().enumerate() {
             if !covered[i] && w.chars().count() >= 2 && cores.iter().any(|c| lower_eq(w, c)) {
@@ -746,6 +750,41 @@ fn chinese_name(res: &Resources, words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_alone_takes_the_org_of_its_head() {
+        use super::super::model::tags_from_spans;
+        let res = &super::super::model_ref().expect("embedded model").res;
+        let text = "He came from Tencent cloud . Pay was benchmarked with Tencent . \
+                    Redstone group bid . Redstone said .";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let sents = [0..6, 6..12, 12..16, 16..19];
+        // the tagger's types: "Tencent" LOC twice, "Redstone" PERSON twice
+        let tags = tags_from_spans(
+            words.len(),
+            &[
+                (3, 4, Loc),
+                (10, 11, Loc),
+                (12, 13, Person),
+                (16, 17, Person),
+            ],
+        );
+        let got = postprocess(res, Rules::ALL, &words, &sents, &tags);
+        // "Tencent cloud" is an ORG, so "Tencent" alone is too; a person heading a
+        // group stays a person
+        assert_eq!(
+            got,
+            vec![(3, 5, Org), (10, 11, Org), (12, 14, Org), (16, 17, Person)]
+        );
+        let off = postprocess(
+            res,
+            Rules::ALL.without(Rule::NameAlone),
+            &words,
+            &sents,
+            &tags,
+        );
+        assert_eq!(off[1], (10, 11, Loc));
+    }
 
     #[test]
     fn rules_have_one_bit_each() {

@@ -716,9 +716,10 @@ const AGG_OCC: usize = 6;
 
 /// Context aggregation over the document (Ratinov & Roth 2009): for each capitalised
 /// token, the words before and after the other capitalised occurrences of its
-/// lower-case form (up to [`AGG_OCC`] of them, nearest first; sentence edges count as a
-/// word), as feature hashes `out[off[i]..off[i + 1]]`. Labels play no part, so training
-/// and tagging see the same features. `occ` and `ctx` are buffers.
+/// lower-case form (the [`AGG_OCC`] nearest in the text, half before and half after where
+/// there are; sentence edges count as a word), each distinct one once, as feature hashes
+/// `out[off[i]..off[i + 1]]`. Labels play no part, so training and tagging see the same
+/// features. `occ` and `ctx` are buffers.
 pub fn agg_contexts(
     infos: &[TokInfo],
     sents: &[std::ops::Range<usize>],

@@ -5,106 +5,7 @@
 use super::clusters::{count_bin, key as cluster_key, Cluster, Clusters};
 use super::gazetteer::{Gazetteer, FAMILY, NG, NG_HAND};
 use super::hash::{finalize, fx, hash_bytes, norm_lower, FxMap};
-
-const PINYIN_FINALS: &[&str] = &[
-    "iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "ai", "ei",
-    "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "er", "a", "o",
-    "e", "i", "u", "v",
-];
-#[cfg(test)]
-const PINYIN_INITIALS: &[&str] = &[
-    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
-    "z", "c", "s", "y", "w", "",
-];
-
-#[cfg(test)]
-fn pinyin_syllables(s: &[u8], depth: u32) -> bool {
-    if s.is_empty() {
-        return depth > 0;
-    }
-    if depth >= 3 {
-        return false;
-    }
-    for ini in PINYIN_INITIALS {
-        if !s.starts_with(ini.as_bytes()) {
-            continue;
-        }
-        let rest = &s[ini.len()..];
-        for fin in PINYIN_FINALS {
-            if ini.is_empty() && !matches!(fin.as_bytes()[0], b'a' | b'e' | b'o') {
-                continue;
-            }
-            if rest.starts_with(fin.as_bytes()) {
-                let after = &rest[fin.len()..];
-                // a following syllable may not start with a vowel unless the text
-                // ends here (avoids "an|a" ambiguity being counted twice)
-                if pinyin_syllables(after, depth + 1) {
-                    return true;
-                }
-            }
-        }
-    }
-    false
-}
-
-/// [`pinyin_syllables`] with the initial of each syllable chosen at once: every final
-/// starts with a vowel and no initial does, so a syllable opening with a consonant can
-/// only take its longest initial ("zh", not "z" before "h"), and one opening with a
-/// vowel only the empty initial (then its final must start with a, e or o). Same
-/// answers, without trying all 24 initials at every syllable.
-fn pinyin_fast(s: &[u8], depth: u32) -> bool {
-    if s.is_empty() {
-        return depth > 0;
-    }
-    if depth >= 3 {
-        return false;
-    }
-    let ini = match s {
-        [b'z' | b'c' | b's', b'h', ..] => 2,
-        [b'a' | b'e' | b'o', ..] => 0,
-        [c, ..] if b"bpmfdtnlgkhjqxrzcsyw".contains(c) => 1,
-        _ => return false,
-    };
-    let rest = &s[ini..];
-    let Some(&r0) = rest.first() else {
-        return false;
-    };
-    PINYIN_FINALS.iter().any(|fin| {
-        let f = fin.as_bytes();
-        f[0] == r0 && rest.starts_with(f) && pinyin_fast(&rest[f.len()..], depth + 1)
-    })
-}
-
-/// Can this lower-case ASCII word be read as one to three Hanyu Pinyin syllables?
-pub fn is_pinyin(lower: &str) -> bool {
-    let b = lower.as_bytes();
-    b.len() >= 2 && b.len() <= 14 && b.iter().all(|c| c.is_ascii_lowercase()) && {
-        pinyin_fast(b, 0)
-    }
-}
-
-thread_local! {
-    /// [`is_pinyin`] by lower-case hash: capitalised words repeat, and the syllable
-    /// search was ≈ 10 % of tagging. Cleared when full.
-    static PINYIN_MEMO: std::cell::RefCell<FxMap<u64, bool>> = Default::default();
-}
-const PINYIN_MEMO_WORDS: usize = 50_000;
-
-/// [`is_pinyin`] of `lower`, whose lower-case hash is `l`, remembered.
-fn is_pinyin_memo(l: u64, lower: &str) -> bool {
-    PINYIN_MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if let Some(&p) = m.get(&l) {
-            return p;
-        }
-        if m.len() >= PINYIN_MEMO_WORDS {
-            m.clear();
-        }
-        let p = is_pinyin(lower);
-        m.insert(l, p);
-        p
-    })
-}
+use super::pinyin::is_pinyin_memo;
 
 pub const F_CAP: u8 = 1;
 pub const F_ALLCAP: u8 = 2;
@@ -356,7 +257,7 @@ fn f1(t: u64, a: u64) -> u64 {
     fx(fx(t.wrapping_mul(0x2545_f491_4f6c_dd1d), a), 0x51)
 }
 #[inline(always)]
-fn f2(t: u64, a: u64, b: u64) -> u64 {
+pub(super) fn f2(t: u64, a: u64, b: u64) -> u64 {
     fx(fx(fx(t.wrapping_mul(0x2545_f491_4f6c_dd1d), a), b), 0x52)
 }
 #[inline(always)]
@@ -381,7 +282,7 @@ pub struct Groups {
     /// Word-cluster features ([`Clusters`]).
     pub clusters: bool,
     /// The neighbours of the word's other capitalised occurrences in the document
-    /// ([`agg_contexts`]).
+    /// ([`super::aggregate::agg_contexts`]).
     pub agg: bool,
 }
 impl Groups {
@@ -453,7 +354,7 @@ impl Groups {
     }
 }
 
-const NONE: u64 = 0x5eed;
+pub(super) const NONE: u64 = 0x5eed;
 
 /// The parts of a token's info that only [`static_feats`] reads: word hash, affixes over
 /// the lower-case form `buf` (in chars, for words of two chars or more), pinyin flag and
@@ -711,73 +612,6 @@ pub fn hist_feats(infos: &[TokInfo], i: usize, hist: u8, g: Groups, out: &mut Ve
     }
 }
 
-/// How many other occurrences of a word [`agg_contexts`] reads.
-const AGG_OCC: usize = 6;
-
-/// Context aggregation over the document (Ratinov & Roth 2009): for each capitalised
-/// token, the words before and after the other capitalised occurrences of its
-/// lower-case form (the [`AGG_OCC`] nearest in the text, half before and half after where
-/// there are; sentence edges count as a word), each distinct one once, as feature hashes
-/// `out[off[i]..off[i + 1]]`. Labels play no part, so training and tagging see the same
-/// features. `occ` and `ctx` are buffers.
-pub fn agg_contexts(
-    infos: &[TokInfo],
-    sents: &[std::ops::Range<usize>],
-    occ: &mut FxMap<u64, Vec<u32>>,
-    ctx: &mut Vec<(u64, u64)>,
-    off: &mut Vec<u32>,
-    out: &mut Vec<u64>,
-) {
-    occ.clear();
-    ctx.clear();
-    ctx.resize(infos.len(), (NONE, NONE));
-    off.clear();
-    out.clear();
-    for s in sents {
-        for i in s.clone() {
-            if infos[i].flags & F_CAP == 0 {
-                continue;
-            }
-            let prev = if i > s.start { infos[i - 1].l } else { NONE };
-            let next = if i + 1 < s.end { infos[i + 1].l } else { NONE };
-            ctx[i] = (prev, next);
-            occ.entry(infos[i].l).or_default().push(i as u32);
-        }
-    }
-    for (i, t) in infos.iter().enumerate() {
-        off.push(out.len() as u32);
-        if t.flags & F_CAP == 0 {
-            continue;
-        }
-        let Some(list) = occ.get(&t.l).filter(|l| l.len() > 1) else {
-            continue;
-        };
-        // the occurrences nearest to i: those around its place in the (sorted) list
-        let at = list.partition_point(|&p| (p as usize) < i);
-        let lo = at.saturating_sub(AGG_OCC / 2);
-        let hi = (lo + AGG_OCC + 1).min(list.len());
-        let lo = hi.saturating_sub(AGG_OCC + 1).min(lo);
-        let st = out.len();
-        for &p in &list[lo..hi] {
-            if p as usize != i {
-                let (a, b) = ctx[p as usize];
-                out.push(f2(47, 0, a));
-                out.push(f2(47, 1, b));
-            }
-        }
-        out[st..].sort_unstable();
-        let mut k = st;
-        for j in st..out.len() {
-            if j == st || out[j] != out[k - 1] {
-                out[k] = out[j];
-                k += 1;
-            }
-        }
-        out.truncate(k);
-    }
-    off.push(out.len() as u32);
-}
-
 /// How many tokens either way [`static_feats`] looks.
 pub const FEATURE_REACH: usize = 2;
 
@@ -838,119 +672,5 @@ mod tests {
         let e = Groups::without(["affix", "nope"]).unwrap_err();
         assert_eq!(e.kind(), crate::ErrorKind::User);
         assert_eq!(e.to_string(), "unknown feature group nope");
-    }
-
-    #[test]
-    fn aggregated_contexts_come_from_the_other_occurrences() {
-        // l: the lower-case hash; F_CAP marks a capitalised token
-        let tok = |l: u64, cap: bool| TokInfo {
-            l,
-            flags: if cap { F_CAP } else { 0 },
-            ..TokInfo::default()
-        };
-        // "A x B" / "y A z" / "a": A twice capitalised, once in lower case
-        let infos = vec![
-            tok(10, true),
-            tok(20, false),
-            tok(30, true),
-            tok(40, false),
-            tok(10, true),
-            tok(50, false),
-            tok(10, false),
-        ];
-        let sents = [0..3, 3..6, 6..7];
-        let (mut occ, mut ctx, mut off, mut out) = Default::default();
-        agg_contexts(&infos, &sents, &mut occ, &mut ctx, &mut off, &mut out);
-        assert_eq!(off.len(), infos.len() + 1);
-        fn at(off: &[u32], out: &[u64], i: usize) -> Vec<u64> {
-            let mut v = out[off[i] as usize..off[i + 1] as usize].to_vec();
-            v.sort_unstable();
-            v
-        }
-        let want = |a: u64, b: u64| {
-            let mut v = vec![f2(47, 0, a), f2(47, 1, b)];
-            v.sort_unstable();
-            v
-        };
-        // each A reads the neighbours of the other A, not its own
-        assert_eq!(at(&off, &out, 0), want(40, 50));
-        assert_eq!(at(&off, &out, 4), want(NONE, 20));
-        // a word seen once, lower-case words, and the lower-case "a" read nothing
-        for i in [1, 2, 3, 5, 6] {
-            assert!(at(&off, &out, i).is_empty(), "{i}");
-        }
-        // many occurrences: only the nearest AGG_OCC are read, and equal contexts once
-        let infos: Vec<TokInfo> = (0..40)
-            .map(|i| {
-                if i % 2 == 0 {
-                    tok(10, true)
-                } else {
-                    tok(100 + i, false)
-                }
-            })
-            .collect();
-        let whole = 0..infos.len();
-        let one = std::slice::from_ref(&whole);
-        agg_contexts(&infos, one, &mut occ, &mut ctx, &mut off, &mut out);
-        let n = off[21] - off[20];
-        assert_eq!(n as usize, 2 * AGG_OCC);
-        // token 20's neighbours are 19 and 21: nearest occurrences 14..26 but itself
-        let got = at(&off, &out, 20);
-        assert!(got.contains(&f2(47, 0, 100 + 13)) && got.contains(&f2(47, 1, 100 + 27)));
-        assert!(!got.contains(&f2(47, 0, 100 + 19)) && !got.contains(&f2(47, 0, 100 + 11)));
-        let mut dedup = got.clone();
-        dedup.dedup();
-        assert_eq!(dedup, got);
-    }
-
-    #[test]
-    fn fast_pinyin_search_is_the_full_one() {
-        // every word of the embedded lists and clusters, and some made-up strings
-        let mut words: Vec<String> = include_str!("../../../models/clusters.txt")
-            .lines()
-            .filter_map(|l| l.split('\t').next())
-            .map(|w| w.to_lowercase())
-            .collect();
-        for (_, body) in super::super::gazetteer::CLASSES {
-            words.extend(body.split_whitespace().map(|w| w.to_lowercase()));
-        }
-        words.extend(
-            [
-                "zhzh",
-                "ngan",
-                "aaa",
-                "eer",
-                "vvv",
-                "shi",
-                "sh",
-                "zhuangzhuang",
-            ]
-            .map(String::from),
-        );
-        let mut yes = 0;
-        for w in &words {
-            let b = w.as_bytes();
-            if b.is_empty() || !b.iter().all(|c| c.is_ascii_lowercase()) {
-                continue;
-            }
-            let full = pinyin_syllables(b, 0);
-            assert_eq!(pinyin_fast(b, 0), full, "{w}");
-            yes += full as usize;
-        }
-        assert!(
-            yes > 100 && words.len() > 10_000,
-            "{yes} of {}",
-            words.len()
-        );
-    }
-
-    #[test]
-    fn pinyin_words() {
-        for w in ["hongxia", "jinbo", "lei", "xue", "zhang", "xiaoming", "wei"] {
-            assert!(is_pinyin(w), "{w}");
-        }
-        for w in ["street", "smith", "brown", "microsoft", "x"] {
-            assert!(!is_pinyin(w), "{w}");
-        }
     }
 }

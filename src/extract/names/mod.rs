@@ -4,15 +4,22 @@
 //! averaged-perceptron tagger over hashed features ([`features`], [`model`]) → spans,
 //! cleaned of titles and possessives. The weights (`models/ner.bin`) are embedded and
 //! loaded once.
+//!
+//! Modules: [`tokenize`]; per-token features [`features`] (with [`pinyin`], [`gazetteer`],
+//! [`clusters`], [`hash`]) and document-level ones [`aggregate`]; decoding [`model`]; the
+//! file format [`model_file`]; rules after tagging [`post`]; training [`train`].
 
 use super::{Context, Found};
 use std::sync::LazyLock;
 
+pub mod aggregate;
 pub mod clusters;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod model;
+pub mod model_file;
+pub mod pinyin;
 pub mod post;
 pub mod tokenize;
 pub mod train;

@@ -6,15 +6,14 @@
 //! Weights are a hashed table of `2^bits` rows × 16 columns (13 tags + padding, one
 //! 16-byte row at run time: the file stores `i16`, loading requantises to `i8`).
 
+use super::aggregate::agg_contexts;
 use super::clusters::Clusters;
 use super::features::{
-    agg_contexts, dyn_feats, hist_feats, memo_key, row, static_feats, token_infos, trans_feat,
-    Groups, LcStats, SplitSink, TokInfo, WordMemo, FEATURE_REACH, F_CAP, F_UPPER, NDYN,
+    dyn_feats, hist_feats, memo_key, row, static_feats, token_infos, trans_feat, Groups, LcStats,
+    SplitSink, TokInfo, WordMemo, FEATURE_REACH, F_CAP, F_UPPER, NDYN,
 };
 use super::gazetteer::Gazetteer;
 use super::hash::{finalize, FxMap};
-use crate::error::{Error, Result};
-use std::io::Read;
 use std::ops::Range;
 
 pub const NTAGS: usize = 13;
@@ -296,6 +295,15 @@ fn next_id() -> u64 {
 }
 
 impl Resources {
+    /// The embedded gazetteers and, when `groups` reads them, the embedded clusters.
+    pub fn builtin(lc: LcStats, groups: Groups) -> Resources {
+        let clusters = if groups.clusters {
+            Clusters::builtin()
+        } else {
+            Clusters::default()
+        };
+        Resources::new(Gazetteer::builtin(), lc, groups, clusters)
+    }
     pub fn new(gaz: Gazetteer, lc: LcStats, groups: Groups, clusters: Clusters) -> Resources {
         Resources {
             gaz,
@@ -676,108 +684,13 @@ fn update<W: Weights>(
     }
 }
 
-/// The first bytes of a model file: magic, log2 rows, [`Groups::to_byte`],
-/// [`Groups::to_byte2`], scale (`f32`), body length (`u64`), then the deflated body.
-pub(super) const MAGIC: &[u8; 8] = b"NFNER02\0";
-/// The magic of the files written before [`Groups::to_byte2`] (no byte for it).
-const MAGIC_V1: &[u8; 8] = b"NFNER01\0";
-
 /// A loaded model.
 pub struct Model {
     pub weights: QWeights,
     pub res: Resources,
 }
 
-fn get_varint(b: &[u8], pos: &mut usize) -> Result<u64> {
-    let mut v = 0u64;
-    let mut shift = 0;
-    loop {
-        let Some(&x) = b.get(*pos) else {
-            return Err(Error::input("truncated model"));
-        };
-        *pos += 1;
-        v |= ((x & 0x7f) as u64) << shift;
-        if x & 0x80 == 0 {
-            return Ok(v);
-        }
-        shift += 7;
-        if shift > 63 {
-            return Err(Error::input("bad varint"));
-        }
-    }
-}
-
 impl Model {
-    pub fn load(bytes: &[u8]) -> Result<Model> {
-        // v1 files have no second groups byte
-        let v1 = bytes.get(..8) == Some(MAGIC_V1.as_slice());
-        if bytes.len() < 26 + usize::from(!v1) || (!v1 && &bytes[..8] != MAGIC) {
-            return Err(Error::input("not a newsfacts NER model"));
-        }
-        let bits = bytes[8] as u32;
-        if !(8..=26).contains(&bits) {
-            return Err(Error::input("bad table size"));
-        }
-        let (groups, h) = if v1 {
-            (Groups::from_byte(bytes[9]), 10)
-        } else {
-            (Groups::from_bytes(bytes[9], bytes[10]), 11)
-        };
-        let body_len = u64::from_le_bytes(bytes[h + 4..h + 12].try_into().unwrap()) as usize;
-        let mut raw = Vec::new();
-        flate2::read::DeflateDecoder::new(&bytes[h + 12..]).read_to_end(&mut raw)?;
-        if raw.len() < body_len {
-            return Err(Error::input("truncated model"));
-        }
-        let rows = 1usize << bits;
-        let mut table = vec![0i16; rows * ROW];
-        let mut pos = 0;
-        let mut r = 0usize;
-        let body = &raw[..body_len];
-        while pos < body.len() {
-            r += get_varint(body, &mut pos)? as usize;
-            if r >= rows || pos + 2 > body.len() {
-                return Err(Error::input("corrupt model"));
-            }
-            let mask = u16::from_le_bytes([body[pos], body[pos + 1]]);
-            pos += 2;
-            for k in 0..NTAGS {
-                if mask & (1 << k) != 0 {
-                    let Some(v) = body.get(pos..pos + 2) else {
-                        return Err(Error::input("corrupt model"));
-                    };
-                    table[r * ROW + k] = i16::from_le_bytes([v[0], v[1]]);
-                    pos += 2;
-                }
-            }
-        }
-        let tail = &raw[body_len..];
-        let mut pos = 0;
-        let n = get_varint(tail, &mut pos)? as usize;
-        let mut lc = LcStats::default();
-        lc.reserve(n);
-        for _ in 0..n {
-            let Some(b) = tail.get(pos..pos + 9) else {
-                return Err(Error::input("corrupt model"));
-            };
-            lc.insert(u64::from_le_bytes(b[..8].try_into().unwrap()), b[8]);
-            pos += 9;
-        }
-        Ok(Model {
-            weights: QWeights::from_i16(bits, &table),
-            res: Resources::new(
-                Gazetteer::builtin(),
-                lc,
-                groups,
-                if groups.clusters {
-                    Clusters::builtin()
-                } else {
-                    Clusters::default()
-                },
-            ),
-        })
-    }
-
     /// Tag a tokenised document.
     pub fn tag(&self, words: &[&str], sents: &[Range<usize>], sc: &mut Scratch) -> Vec<u8> {
         let mut w = &self.weights;
@@ -797,27 +710,5 @@ mod tests {
         for w in t.windows(2) {
             assert!(valid(w[0], w[1], false));
         }
-    }
-
-    #[test]
-    fn loads_files_of_the_first_format() {
-        let bytes = include_bytes!("../../../models/ner.bin");
-        assert_eq!(&bytes[..8], MAGIC);
-        let now = Model::load(bytes).unwrap();
-        // the same file as the first format wrote it: old magic, no second groups byte
-        let mut v1 = MAGIC_V1.to_vec();
-        v1.extend_from_slice(&bytes[8..10]);
-        v1.extend_from_slice(&bytes[11..]);
-        let old = Model::load(&v1).unwrap();
-        assert_eq!(old.res.groups.to_byte(), now.res.groups.to_byte());
-        assert!(now.res.groups.agg && !old.res.groups.agg);
-        assert_eq!(old.weights.table, now.weights.table);
-        // the new magic without its byte, and the old one with it, are corrupt
-        for (magic, body) in [(MAGIC, &v1[8..]), (MAGIC_V1, &bytes[8..])] {
-            let mut b = magic.to_vec();
-            b.extend_from_slice(body);
-            assert!(Model::load(&b).is_err());
-        }
-        assert!(Model::load(&bytes[..20]).is_err());
     }
 }

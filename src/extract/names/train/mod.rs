@@ -470,16 +470,7 @@ pub fn run_train(opts: &TrainOptions) -> Result<()> {
     } else {
         LcStats::default()
     };
-    let res = Resources::new(
-        Gazetteer::builtin(),
-        lc,
-        groups,
-        if groups.clusters {
-            Clusters::builtin()
-        } else {
-            Clusters::default()
-        },
-    );
+    let res = Resources::builtin(lc, groups);
     let seeds = &opts.seeds;
     if seeds.is_empty() {
         return Err(Error::user("no seeds"));

@@ -4,7 +4,8 @@
 
 use crate::error::{Result, ResultExt as _};
 use crate::extract::names::features::{Groups, LcStats};
-use crate::extract::names::model::{Weights, MAGIC, NTAGS, ROW};
+use crate::extract::names::model::{Weights, NTAGS, ROW};
+use crate::extract::names::model_file::MAGIC;
 use std::io::Write;
 
 /// Training weights with lazy averaging (`avg = w - u / c`).

@@ -98,7 +98,8 @@ pub enum Rule {
     OneTypePerName = 8,
     /// A one-word mention that is part of a PERSON's full name is that PERSON.
     PersonParts = 16,
-    /// The name of an "X cloud / technology …" ORG alone elsewhere is an ORG too.
+    /// The name of an "X cloud / technology …" ORG alone elsewhere (untagged or LOC) is an
+    /// ORG too.
     NameAlone = 32,
     /// Capitalised words right before a legal form ("Apple Inc.") are an ORG.
     LegalForms = 64,

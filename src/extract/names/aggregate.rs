@@ -1,7 +1,6 @@
 //! Document-level features that read no labels: context aggregation.
 
 use super::features::{f2, TokInfo, F_CAP, NONE};
-use super::hash::FxMap;
 
 /// How many other occurrences of a word [`agg_contexts`] reads.
 const AGG_OCC: usize = 6;
@@ -11,48 +10,47 @@ const AGG_OCC: usize = 6;
 /// lower-case form (the [`AGG_OCC`] nearest in the text, half before and half after where
 /// there are; sentence edges count as a word), each distinct one once, as feature hashes
 /// `out[off[i]..off[i + 1]]`. Labels play no part, so training and tagging see the same
-/// features. `occ` and `ctx` are buffers.
+/// features. `caps` is a buffer: (lower-case form, position, word before, word after) of
+/// the capitalised tokens, sorted.
 pub fn agg_contexts(
     infos: &[TokInfo],
     sents: &[std::ops::Range<usize>],
-    occ: &mut FxMap<u64, Vec<u32>>,
-    ctx: &mut Vec<(u64, u64)>,
+    caps: &mut Vec<(u64, u32, u64, u64)>,
     off: &mut Vec<u32>,
     out: &mut Vec<u64>,
 ) {
-    occ.clear();
-    ctx.clear();
-    ctx.resize(infos.len(), (NONE, NONE));
+    caps.clear();
     off.clear();
     out.clear();
     for s in sents {
         for i in s.clone() {
-            if infos[i].flags & F_CAP == 0 {
-                continue;
+            if infos[i].flags & F_CAP != 0 {
+                let prev = if i > s.start { infos[i - 1].l } else { NONE };
+                let next = if i + 1 < s.end { infos[i + 1].l } else { NONE };
+                caps.push((infos[i].l, i as u32, prev, next));
             }
-            let prev = if i > s.start { infos[i - 1].l } else { NONE };
-            let next = if i + 1 < s.end { infos[i + 1].l } else { NONE };
-            ctx[i] = (prev, next);
-            occ.entry(infos[i].l).or_default().push(i as u32);
         }
     }
+    caps.sort_unstable();
     for (i, t) in infos.iter().enumerate() {
         off.push(out.len() as u32);
         if t.flags & F_CAP == 0 {
             continue;
         }
-        let Some(list) = occ.get(&t.l).filter(|l| l.len() > 1) else {
+        // the word's occurrences, in text order
+        let first = caps.partition_point(|c| c.0 < t.l);
+        let list = &caps[first..first + caps[first..].partition_point(|c| c.0 == t.l)];
+        if list.len() < 2 {
             continue;
-        };
-        // the occurrences nearest to i: those around its place in the (sorted) list
-        let at = list.partition_point(|&p| (p as usize) < i);
+        }
+        // the occurrences nearest to i: those around its place in the list
+        let at = list.partition_point(|c| (c.1 as usize) < i);
         let lo = at.saturating_sub(AGG_OCC / 2);
         let hi = (lo + AGG_OCC + 1).min(list.len());
         let lo = hi.saturating_sub(AGG_OCC + 1).min(lo);
         let st = out.len();
-        for &p in &list[lo..hi] {
+        for &(_, p, a, b) in &list[lo..hi] {
             if p as usize != i {
-                let (a, b) = ctx[p as usize];
                 out.push(f2(47, 0, a));
                 out.push(f2(47, 1, b));
             }
@@ -93,8 +91,8 @@ mod tests {
             tok(10, false),
         ];
         let sents = [0..3, 3..6, 6..7];
-        let (mut occ, mut ctx, mut off, mut out) = Default::default();
-        agg_contexts(&infos, &sents, &mut occ, &mut ctx, &mut off, &mut out);
+        let (mut caps, mut off, mut out) = Default::default();
+        agg_contexts(&infos, &sents, &mut caps, &mut off, &mut out);
         assert_eq!(off.len(), infos.len() + 1);
         fn at(off: &[u32], out: &[u64], i: usize) -> Vec<u64> {
             let mut v = out[off[i] as usize..off[i + 1] as usize].to_vec();
@@ -125,7 +123,7 @@ mod tests {
             .collect();
         let whole = 0..infos.len();
         let one = std::slice::from_ref(&whole);
-        agg_contexts(&infos, one, &mut occ, &mut ctx, &mut off, &mut out);
+        agg_contexts(&infos, one, &mut caps, &mut off, &mut out);
         let n = off[21] - off[20];
         assert_eq!(n as usize, 2 * AGG_OCC);
         // token 20's neighbours are 19 and 21: nearest occurrences 14..26 but itself

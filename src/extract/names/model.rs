@@ -332,8 +332,7 @@ pub struct Scratch {
     /// `agg[agg_off[i]..agg_off[i + 1]]`, and the buffers that build them.
     agg: Vec<u64>,
     agg_off: Vec<u32>,
-    agg_occ: FxMap<u64, Vec<u32>>,
-    agg_ctx: Vec<(u64, u64)>,
+    agg_caps: Vec<(u64, u32, u64, u64)>,
     /// Word-feature hashes of one token (a memo miss).
     word: Vec<u64>,
     /// Rows of the word features of the segment's tokens whose sums are not remembered.
@@ -403,8 +402,7 @@ pub fn tag_doc<W: Weights>(
         agg_contexts(
             &sc.infos,
             sents,
-            &mut sc.agg_occ,
-            &mut sc.agg_ctx,
+            &mut sc.agg_caps,
             &mut sc.agg_off,
             &mut sc.agg,
         );

@@ -36,19 +36,23 @@ fn get_varint(b: &[u8], pos: &mut usize) -> Result<u64> {
 
 impl Model {
     pub fn load(bytes: &[u8]) -> Result<Model> {
-        // v1 files have no second groups byte
-        let v1 = bytes.get(..8) == Some(MAGIC_V1.as_slice());
-        if bytes.len() < 26 + usize::from(!v1) || (!v1 && &bytes[..8] != MAGIC) {
+        // the header's length: v1 files have no second groups byte
+        let h = match bytes.get(..8) {
+            Some(m) if m == MAGIC => 11,
+            Some(m) if m == MAGIC_V1 => 10,
+            _ => 0,
+        };
+        if h == 0 || bytes.len() < h + 16 {
             return Err(Error::input("not a newsfacts NER model"));
         }
         let bits = bytes[8] as u32;
         if !(8..=26).contains(&bits) {
             return Err(Error::input("bad table size"));
         }
-        let (groups, h) = if v1 {
-            (Groups::from_byte(bytes[9]), 10)
+        let groups = if h == 10 {
+            Groups::from_byte(bytes[9])
         } else {
-            (Groups::from_bytes(bytes[9], bytes[10]), 11)
+            Groups::from_bytes(bytes[9], bytes[10])
         };
         let body_len = u64::from_le_bytes(bytes[h + 4..h + 12].try_into().unwrap()) as usize;
         let mut raw = Vec::new();

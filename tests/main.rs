@@ -12,6 +12,7 @@ mod errors;
 mod facts;
 mod handoff;
 mod ingest;
+mod ner_train;
 mod robustness;
 mod scale;
 mod search_zh;

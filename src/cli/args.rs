@@ -456,6 +456,10 @@ pub struct NerTrainArgs {
     /// seed only; prints pooled F1 per set and epoch, writes no model).
     #[arg(long, default_value_t = 0)]
     pub cv: usize,
+    /// With --cv: folds are contiguous blocks of each set's documents (the later ones held
+    /// out together, like a test period) instead of every K-th document.
+    #[arg(long)]
+    pub cv_blocked: bool,
 }
 
 /// Print span-level P/R/F1 per type on CoNLL-style files or FiNER-ORD CSV files.
@@ -512,6 +516,7 @@ impl NerTrainArgs {
                 newsfacts::extract::names::train::Select::BestOnDev
             },
             cv: self.cv,
+            cv_blocked: self.cv_blocked,
         })
     }
 }

@@ -50,6 +50,10 @@ pub struct TrainOptions {
     /// training sets (first seed only), reporting every epoch's pooled F1 on the
     /// held-out folds of each named set.
     pub cv: usize,
+    /// Cross-validation folds are contiguous blocks of each set's documents (in the
+    /// set's order: the later documents of a time-ordered set are held out together, as
+    /// a test period is) instead of every `cv`-th document.
+    pub cv_blocked: bool,
 }
 
 /// Which epoch's weights a seed keeps.
@@ -289,6 +293,22 @@ pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: Rules) -> Counts {
             tags
         };
         for s in &sents {
+            if std::env::var_os("NER_ERRORS").is_some() {
+                let g = super::model::spans(&gold[s.clone()]);
+                let p = super::model::spans(&pred[s.clone()]);
+                let ws = &words[s.clone()];
+                let ctx = ws.join(" ");
+                for x in &p {
+                    if !g.contains(x) {
+                        eprintln!("FP\t{:?}\t{}\t{}", x.2, ws[x.0..x.1].join(" "), ctx);
+                    }
+                }
+                for x in &g {
+                    if !p.contains(x) {
+                        eprintln!("FN\t{:?}\t{}\t{}", x.2, ws[x.0..x.1].join(" "), ctx);
+                    }
+                }
+            }
             c.add(&gold[s.clone()], &pred[s.clone()]);
         }
     }
@@ -345,9 +365,20 @@ fn train_seed(
     }
 }
 
+/// The fold of document `k` of a set of `n` documents: every `folds`-th document, or with
+/// `blocked` the `k * folds / n`-th contiguous block.
+fn fold_of(k: usize, n: usize, folds: usize, blocked: bool) -> usize {
+    if blocked {
+        k * folds / n.max(1)
+    } else {
+        k % folds
+    }
+}
+
 /// `opts.cv`-fold cross-validation on the training documents (`set_of`: each one's set
-/// and index in it; document `k` of a set is in fold `k % folds`, so a set named twice
-/// keeps both copies in one fold). Trains on the other folds with the first seed,
+/// and index in it; document `k` of a set is in fold `k % folds`, or with
+/// `opts.cv_blocked` in fold `k * folds / documents`; either way a set named twice keeps
+/// both copies in one fold). Trains on the other folds with the first seed,
 /// scores every epoch on the held-out fold, and prints per set and epoch the F1 of
 /// the pooled counts of all folds.
 fn run_cv(
@@ -363,6 +394,12 @@ fn run_cv(
     let mut sets: Vec<usize> = set_of.iter().map(|s| s.0).collect();
     sets.sort_unstable();
     sets.dedup();
+    // documents per set (a set named twice: its copies share indices)
+    let mut size = vec![0usize; opts.sets.len()];
+    for &(si, k) in set_of {
+        size[si] = size[si].max(k + 1);
+    }
+    let fold_of = |si: usize, k: usize| fold_of(k, size[si], folds, opts.cv_blocked);
     // counts[epoch][set position]
     let mut counts: Vec<Vec<Counts>> = vec![vec![Counts::default(); sets.len()]; opts.epochs];
     // the same, names not seen in the training part only
@@ -375,7 +412,7 @@ fn run_cv(
         let mut held: Vec<Vec<Doc>> = vec![Vec::new(); sets.len()];
         let mut seen = std::collections::HashSet::new();
         for (d, &(si, k)) in train.iter().zip(set_of) {
-            if k % folds != f {
+            if fold_of(si, k) != f {
                 part.push(d.clone());
             } else if seen.insert((si, k)) {
                 let pos = sets.iter().position(|&x| x == si).unwrap_or(0);
@@ -561,6 +598,23 @@ mod tests {
             assert_eq!(r_bits | r as u8, 0xff);
             assert_eq!(r_bits.count_ones(), 7);
         }
+    }
+
+    #[test]
+    fn blocked_folds_are_contiguous_and_cover_every_fold() {
+        for (n, folds) in [(5, 5), (12, 5), (946, 5), (135, 5), (7, 3)] {
+            let f: Vec<usize> = (0..n).map(|k| fold_of(k, n, folds, true)).collect();
+            assert!(
+                f.windows(2).all(|w| w[0] <= w[1] && w[1] <= w[0] + 1),
+                "{n} {folds}"
+            );
+            assert_eq!((f[0], f[n - 1]), (0, folds - 1));
+            let smallest = (0..folds)
+                .map(|x| f.iter().filter(|&&y| y == x).count())
+                .min();
+            assert!(smallest >= Some(n / folds), "{n} {folds}");
+        }
+        assert_eq!(fold_of(7, 20, 5, false), 2);
     }
 
     #[test]

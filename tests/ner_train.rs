@@ -1,5 +1,5 @@
-//! `ner-train`: cross-validation and training on a tiny made-up data folder laid out as
-//! `shared/data/ner` is (CoNLL-2003 train/dev files and the FiNER-ORD val CSV).
+//! `ner-train` and `ner-eval` on made-up data: cross-validation on a tiny data folder laid
+//! out as `shared/data/ner` is, and the error listing of `ner-eval`.
 
 use std::path::Path;
 
@@ -110,4 +110,32 @@ fn an_unknown_training_set_is_a_user_error() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn ner_eval_lists_the_errors_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("gold.txt");
+    // "said" marked as an organisation: a false negative whatever the tagger does
+    std::fs::write(
+        &f,
+        "-DOCSTART- -X- -X- O\n\nMr X X O\nSmith X X B-PER\nsaid X X B-ORG\non X X O\nMonday X X O\n. X X O\n",
+    )
+    .unwrap();
+    let f = f.to_str().unwrap();
+    let plain = run(&["ner-eval", f]);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert!(!stderr(&plain).contains("FN\t"), "{}", stderr(&plain));
+    let o = bin()
+        .args(["ner-eval", f])
+        .env("NER_ERRORS", "1")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("FN\tOrg\tsaid\tMr Smith said on Monday ."),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o), stdout(&plain));
 }

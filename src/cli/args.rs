@@ -47,6 +47,9 @@ pub enum Command {
     /// Train the name tagger (PERSON / ORG / LOC).
     NerTrain(NerTrainArgs),
     /// Span-level P/R/F1 of the name tagger on CoNLL-style files.
+    ///
+    /// With NER_ERRORS=1 in the environment, every false positive and false negative is
+    /// also printed on stderr, tab-separated: FP or FN, type, name, sentence.
     NerEval(NerEvalArgs),
 }
 

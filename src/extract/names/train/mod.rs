@@ -268,6 +268,7 @@ fn rule_variants() -> Vec<(String, Option<Rules>)> {
 
 /// Evaluate a loaded model on documents.
 pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: Rules) -> Counts {
+    let errors = std::env::var_os("NER_ERRORS").is_some();
     let mut c = Counts::default();
     let mut sc = Scratch::default();
     for d in docs {
@@ -293,26 +294,26 @@ pub fn eval_model(m: &Model, docs: &[Doc], post: bool, rules: Rules) -> Counts {
             tags
         };
         for s in &sents {
-            if std::env::var_os("NER_ERRORS").is_some() {
-                let g = super::model::spans(&gold[s.clone()]);
-                let p = super::model::spans(&pred[s.clone()]);
-                let ws = &words[s.clone()];
-                let ctx = ws.join(" ");
-                for x in &p {
-                    if !g.contains(x) {
-                        eprintln!("FP\t{:?}\t{}\t{}", x.2, ws[x.0..x.1].join(" "), ctx);
-                    }
-                }
-                for x in &g {
-                    if !p.contains(x) {
-                        eprintln!("FN\t{:?}\t{}\t{}", x.2, ws[x.0..x.1].join(" "), ctx);
-                    }
-                }
+            if errors {
+                print_errors(&words[s.clone()], &gold[s.clone()], &pred[s.clone()]);
             }
             c.add(&gold[s.clone()], &pred[s.clone()]);
         }
     }
     c
+}
+
+/// The false positives and false negatives of one sentence on stderr, tab-separated:
+/// `FP`/`FN`, type, name, the sentence (`NER_ERRORS=1 newsfacts ner-eval FILE`).
+fn print_errors(words: &[&str], gold: &[u8], pred: &[u8]) {
+    let (g, p) = (super::model::spans(gold), super::model::spans(pred));
+    let sentence = words.join(" ");
+    for (kind, these, other) in [("FP", &p, &g), ("FN", &g, &p)] {
+        for x in these.iter().filter(|x| !other.contains(x)) {
+            let name = words[x.0..x.1].join(" ");
+            eprintln!("{kind}\t{:?}\t{name}\t{sentence}", x.2);
+        }
+    }
 }
 
 fn load_eval_file(p: &Path) -> Result<Vec<Doc>> {

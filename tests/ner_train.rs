@@ -104,7 +104,7 @@ fn an_unknown_training_set_is_a_user_error() {
         "--cv",
         "3",
     ]);
-    assert!(!o.status.success());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("unknown training set nope"),
         "{}",
